@@ -1,0 +1,7 @@
+import type { CliCommand } from '../command.js';
+
+// Placeholder until the command lands; replaced by its implementation.
+export const run: CliCommand = async (_args, io) => {
+  io.stderr.write('rotabot remind: not available yet\n');
+  return 1;
+};

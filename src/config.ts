@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * The process's configuration, parsed once at start from the environment. Nothing else
+ * reads process.env: tests pass their own `env`. A wrong value stops start-up with a
+ * message naming the variable and what it expects.
+ */
+
+const onOff = (fallback: 'on' | 'off') =>
+  z
+    .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], { error: 'expects on or off' })
+    .default(fallback)
+    .transform((v) => ['on', 'true', '1', 'yes'].includes(v));
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const cronExpression = z
+  .string()
+  .trim()
+  .refine((v) => /^(\S+\s+){4,5}\S+$/.test(v), { error: 'expects a cron expression such as "0 9 25 * *"' });
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number({ error: 'expects a port number' }).int().min(0).max(65535).default(3978),
+    HOST: optionalText,
+    KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+    SCHEDULE_FILE: optionalText,
+    SCHEDULE_REFRESH_MINUTES: z.coerce.number({ error: 'expects minutes' }).positive().default(15),
+    REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
+      error: 'expects a redis:// or rediss:// URL',
+    }),
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+      error: 'expects a bot token starting with xoxb-',
+    }),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+      error: 'expects an app-level token starting with xapp-',
+    }),
+    SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      error: 'expects an http(s) URL',
+    }),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppTenantId: optionalText,
+    WEB_CHAT: z.enum(['on', 'off', 'auto'], { error: 'expects on, off or auto' }).default('auto'),
+    SCHEDULER: onOff('on'),
+    ANNOUNCE_CRON: cronExpression.default('0 9 25 * *'),
+    ANNOUNCE_SLACK_CHANNEL: optionalText,
+    ANNOUNCE_TEAMS_CONVERSATION: optionalText,
+    REMIND_CRON: cronExpression.default('0 8 * * 1-5'),
+    REMIND_LEAD_DAYS: z.coerce
+      .number({ error: 'expects a number of weekdays' })
+      .int()
+      .min(0)
+      .max(30)
+      .default(1),
+    REMIND_CATCH_UP_HOURS: z.coerce.number({ error: 'expects hours' }).min(0).max(168).default(24),
+    COORDINATOR_SLACK_CHANNEL: optionalText,
+    COORDINATOR_TEAMS_CONVERSATION: optionalText,
+    PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      error: 'expects the public http(s) base URL of this server',
+    }),
+    MAX_QUESTION_CHARS: z.coerce.number().int().positive().default(2000),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    UNANSWERED_KEEP_DAYS: z.coerce.number().int().min(0).default(30),
+    UNANSWERED_KEEP_TEXT: onOff('off'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required with SLACK_BOT_TOKEN over HTTP (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if ((c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required to enable Slack' });
+    }
+    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'is required with MicrosoftAppId',
+      });
+    }
+  });
+
+type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config extends RawConfig {
+  slackEnabled: boolean;
+  /** Bot Framework JWTs are checked (MicrosoftAppId set); otherwise /api/messages is open, for the Emulator. */
+  teamsAuthenticated: boolean;
+  webChatEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`),
+    );
+  }
+  const c = parsed.data;
+  const slackEnabled = Boolean(c.SLACK_BOT_TOKEN);
+  const teamsAuthenticated = Boolean(c.MicrosoftAppId);
+  const anyPlatform = slackEnabled || teamsAuthenticated;
+  const webChatEnabled = c.WEB_CHAT === 'on' || (c.WEB_CHAT === 'auto' && !anyPlatform);
+  return { ...c, slackEnabled, teamsAuthenticated, webChatEnabled };
+}

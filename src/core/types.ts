@@ -1,0 +1,59 @@
+/**
+ * The platform-neutral vocabulary shared by the core and every adapter.
+ * Adapters turn a Slack event, a Teams activity, a web-chat POST or a CLI line into an
+ * IncomingMessage, and render the Answer back; nothing here knows a platform.
+ */
+
+export type Platform = 'slack' | 'teams' | 'web' | 'cli';
+
+/** Where the question was asked: answers with personal links are given only in private. */
+export type ConversationKind = 'private' | 'group' | 'channel';
+
+/** Who is asking. The email is how the schedule knows a resident; it may be unknown. */
+export interface Asker {
+  email?: string;
+  /** The platform's own user id (Slack U…, Teams 29:… / aadObjectId), for logs and per-user limits. */
+  platformUserId?: string;
+  displayName?: string;
+}
+
+export interface IncomingMessage {
+  text: string;
+  asker: Asker;
+  platform: Platform;
+  conversation: ConversationKind;
+  /** The instant the question was asked; the bot's clock when absent. */
+  now?: Date;
+  /** Correlates log lines for one request; adapters pass the platform's event/activity id. */
+  requestId?: string;
+}
+
+/** A suggested follow-up: shown as a button; pressing it asks `question`. */
+export interface Suggestion {
+  label: string;
+  question: string;
+}
+
+export interface Answer {
+  /** The intent family that produced this answer ('procedure.does-ir', 'schedule.mine', 'fallback', …). */
+  intent: string;
+  /**
+   * The answer itself, plain text. A yes/no question's text starts with "Yes" or "No".
+   * Paragraphs are separated by a blank line; adapters may add emphasis but never rewrite.
+   */
+  text: string;
+  /** An optional list shown under the text (procedures of a category, months of a schedule, …). */
+  items?: string[];
+  /** A heading for `items` ("Oncologic therapies", "Your rotations", …). */
+  itemsTitle?: string;
+  suggestions?: Suggestion[];
+  /** Ids of the knowledge-base entries and schedule rows the answer was built from. */
+  factIds: string[];
+  /** True when the bot could not answer (fallback, unknown procedure, unknown asker, …). */
+  unanswered?: boolean;
+}
+
+/** The one entry point adapters call. Never throws: failures become a graceful Answer. */
+export interface Bot {
+  handle(message: IncomingMessage): Promise<Answer>;
+}

@@ -1,0 +1,124 @@
+/**
+ * Calendar arithmetic in the program's time zone. Dates are ISO strings ('2026-11-30'),
+ * months are 'YYYY-MM': plain values that compare with < and never shift with the host's zone.
+ */
+
+export type IsoDate = string;
+export type IsoMonth = string;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar date of an instant in a time zone: 23:30 on 30 Nov in Durham is still '…-11-30'. */
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function monthOf(date: IsoDate): IsoMonth {
+  return date.slice(0, 7);
+}
+
+export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function isoMonth(year: number, month: number): IsoMonth {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isValidIsoDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const { year, month, day } = parseIsoDate(date);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function isValidIsoMonth(month: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+}
+
+/** Adds whole days using UTC arithmetic on the calendar date (no DST involved). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function addMonths(month: IsoMonth, count: number): IsoMonth {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7)) - 1 + count;
+  return isoMonth(y + Math.floor(m / 12), (((m % 12) + 12) % 12) + 1);
+}
+
+export function firstDayOfMonth(month: IsoMonth): IsoDate {
+  return `${month}-01`;
+}
+
+export function lastDayOfMonth(month: IsoMonth): IsoDate {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return isoDate(y, m, daysInMonth(y, m));
+}
+
+/** 0 = Sunday … 6 = Saturday, for a calendar date. */
+export function weekday(date: IsoDate): number {
+  const { year, month, day } = parseIsoDate(date);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/**
+ * The academic year a date falls in, named by the calendar year it starts in:
+ * with a July start, 2027-03-10 is in the 2026 academic year (July 2026 – June 2027).
+ */
+export function academicYearStart(date: IsoDate, startMonth: number): number {
+  const { year, month } = parseIsoDate(date);
+  return month >= startMonth ? year : year - 1;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+export function monthName(monthNumber: number): string {
+  return MONTH_NAMES[monthNumber - 1]!;
+}
+
+/** 'November 2026' */
+export function formatMonth(month: IsoMonth): string {
+  return `${monthName(Number(month.slice(5, 7)))} ${month.slice(0, 4)}`;
+}
+
+/** 'Monday 30 November 2026' */
+export function formatDate(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  return `${names[weekday(date)]} ${day} ${monthName(month)} ${year}`;
+}
