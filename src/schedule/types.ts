@@ -51,11 +51,3 @@ export interface Schedule {
   /** True when the schedule has any assignment in that month ("not scheduled yet" otherwise). */
   covers(month: IsoMonth): boolean;
 }
-
-export interface ScheduleProblem {
-  severity: 'error' | 'warning';
-  /** "schedule.csv:7:4" — file, row (1-based line) and column (1-based) when known. */
-  location: string;
-  problem: string;
-  fix: string;
-}
