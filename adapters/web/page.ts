@@ -1,0 +1,174 @@
+/** The local web chat page: one HTML file, its stylesheet and script, no build step and no CDN. */
+
+export const PAGE_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>rotabot — local web chat</title>
+<link rel="stylesheet" href="/web/chat.css">
+<script src="/web/chat.js" defer></script>
+</head>
+<body>
+<header>
+  <div class="title"><span class="hash">#</span> rotabot <span class="hint">local web chat</span></div>
+  <label class="who">You are
+    <select id="who" aria-label="Who you are"><option value="">someone not on the schedule</option></select>
+  </label>
+</header>
+<main id="log" aria-live="polite">
+  <div class="message bot intro">
+    <div class="avatar">R</div>
+    <div class="body"><div class="meta"><span class="name">rotabot</span></div>
+      <div class="content"><p><strong>Hi! Ask me about the IR rotations.</strong></p>
+      <p>Pick who you are above, then try a question.</p>
+      <div class="suggestions">
+        <button type="button" class="suggestion" data-question="What am I on this month?">What am I on this month?</button>
+        <button type="button" class="suggestion" data-question="Does IR do TIPS?">Does IR do TIPS?</button>
+        <button type="button" class="suggestion" data-question="What does an R4 do?">What does an R4 do?</button>
+      </div></div>
+    </div>
+  </div>
+</main>
+<form id="ask" autocomplete="off">
+  <input id="question" name="question" type="text" placeholder="Message rotabot" aria-label="Your question" autofocus>
+  <button type="submit" id="send">Send</button>
+</form>
+</body>
+</html>
+`;
+
+export const CHAT_CSS = `
+* { box-sizing: border-box; }
+html, body { height: 100%; margin: 0; }
+body { display: flex; flex-direction: column; font: 15px/1.46 -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  color: #1d1c1d; background: #fff; }
+header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .6rem 1.2rem;
+  border-bottom: 1px solid #ddd; background: #3f0e40; color: #fff; }
+.title { font-weight: 700; font-size: 1.05rem; }
+.hash { opacity: .7; }
+.hint { font-weight: 400; opacity: .7; font-size: .85rem; margin-left: .4rem; }
+.who select { margin-left: .4rem; font: inherit; padding: .2rem .3rem; border-radius: 4px; max-width: 22rem; }
+main { flex: 1; overflow-y: auto; padding: 1rem 1.2rem; }
+.message { display: flex; gap: .6rem; padding: .35rem 0; }
+.avatar { flex: 0 0 36px; height: 36px; border-radius: 6px; background: #1164a3; color: #fff; font-weight: 700;
+  display: flex; align-items: center; justify-content: center; }
+.message.user .avatar { background: #2bac76; }
+.meta .name { font-weight: 800; }
+.meta .time { color: #616061; font-size: .75rem; margin-left: .4rem; }
+.content p { margin: 0 0 .35rem; white-space: normal; }
+.content ul { margin: .1rem 0 .4rem; padding-left: 1.3rem; }
+.content a { color: #1264a3; }
+.user .content { white-space: pre-wrap; }
+.suggestions { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .3rem; }
+.suggestion { font: inherit; font-size: .85rem; font-weight: 600; padding: .25rem .7rem; border: 1px solid #bbb;
+  border-radius: 4px; background: #fff; cursor: pointer; }
+.suggestion:hover { background: #f4f4f4; }
+.error .content { color: #b3261e; }
+form { display: flex; gap: .5rem; padding: .8rem 1.2rem 1rem; border-top: 1px solid #ddd; }
+#question { flex: 1; font: inherit; padding: .55rem .7rem; border: 1px solid #aaa; border-radius: 6px; }
+#send { font: inherit; font-weight: 700; padding: .5rem 1rem; border: 0; border-radius: 6px; background: #007a5a; color: #fff; }
+#send:disabled { opacity: .6; }
+`;
+
+// Plain browser JavaScript: user text goes in with textContent; only the server's escaped HTML uses innerHTML.
+export const CHAT_JS = `'use strict';
+(function () {
+  var log = document.getElementById('log');
+  var form = document.getElementById('ask');
+  var input = document.getElementById('question');
+  var send = document.getElementById('send');
+  var who = document.getElementById('who');
+
+  function time() {
+    return new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+  }
+
+  function add(kind, name, fill) {
+    var row = document.createElement('div');
+    row.className = 'message ' + kind;
+    var avatar = document.createElement('div');
+    avatar.className = 'avatar';
+    avatar.textContent = name.charAt(0).toUpperCase();
+    var body = document.createElement('div');
+    body.className = 'body';
+    var meta = document.createElement('div');
+    meta.className = 'meta';
+    var who = document.createElement('span');
+    who.className = 'name';
+    who.textContent = name;
+    var when = document.createElement('span');
+    when.className = 'time';
+    when.textContent = time();
+    meta.appendChild(who);
+    meta.appendChild(when);
+    var content = document.createElement('div');
+    content.className = 'content';
+    fill(content);
+    body.appendChild(meta);
+    body.appendChild(content);
+    row.appendChild(avatar);
+    row.appendChild(body);
+    log.appendChild(row);
+    log.scrollTop = log.scrollHeight;
+    return row;
+  }
+
+  function ask(text) {
+    text = text.trim();
+    if (!text) return;
+    var chosen = who.options[who.selectedIndex];
+    var me = chosen && chosen.value ? chosen.dataset.name : 'you';
+    add('user', me || 'you', function (el) { el.textContent = text; });
+    send.disabled = true;
+    var body = { text: text };
+    if (who.value) body.as = who.value;
+    fetch('/api/web/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (res) {
+        return res.json().then(function (data) {
+          if (!res.ok) throw new Error(data && data.message ? data.message : 'HTTP ' + res.status);
+          return data;
+        });
+      })
+      .then(function (data) {
+        add('bot', 'rotabot', function (el) { el.innerHTML = data.html; });
+      })
+      .catch(function (error) {
+        var row = add('bot', 'rotabot', function (el) { el.textContent = 'Sorry, that did not work: ' + error.message; });
+        row.classList.add('error');
+      })
+      .then(function () {
+        send.disabled = false;
+        input.focus();
+      });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = input.value;
+    input.value = '';
+    ask(text);
+  });
+
+  log.addEventListener('click', function (event) {
+    var button = event.target.closest('button.suggestion');
+    if (button) ask(button.dataset.question || button.textContent);
+  });
+
+  fetch('/api/web/roster')
+    .then(function (res) { return res.json(); })
+    .then(function (data) {
+      var nobody = who.options[who.options.length - 1];
+      (data.people || []).forEach(function (person) {
+        var option = document.createElement('option');
+        option.value = person.email;
+        option.dataset.name = person.name;
+        option.textContent = person.name + (person.level ? ' (' + person.level + ')' : '');
+        who.insertBefore(option, nobody);
+      });
+      who.selectedIndex = 0;
+      document.body.dataset.ready = 'true';
+    })
+    .catch(function () { document.body.dataset.ready = 'true'; });
+})();
+`;

@@ -1,0 +1,74 @@
+import express, { type Response } from 'express';
+import { z } from 'zod';
+import type { Runtime } from '../../src/runtime.js';
+import type { ServerPlugin } from '../server/plugin.js';
+import { requestContext } from '../server/request-context.js';
+import { CHAT_CSS, CHAT_JS, PAGE_HTML } from './page.js';
+import { renderAnswerHtml } from './render.js';
+
+const AskBody = z.object({
+  text: z.string({ error: 'expects text' }),
+  as: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+
+// Everything the page needs comes from this server; inline scripts and other origins are refused.
+const CSP =
+  "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+function sendAsset(res: Response, type: string, body: string): void {
+  res.type(type).setHeader('cache-control', 'no-cache');
+  res.send(body);
+}
+
+/**
+ * The local web chat: GET / (the page), GET /api/web/roster (who you can be, from the schedule),
+ * POST /api/web/ask. A development page: it listens on loopback unless HOST says otherwise.
+ */
+export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
+  return {
+    name: 'web',
+    mount(app) {
+      app.get('/', (_req, res) => {
+        res.setHeader('content-security-policy', CSP);
+        res.setHeader('x-content-type-options', 'nosniff');
+        sendAsset(res, 'html', PAGE_HTML);
+      });
+      app.get('/web/chat.css', (_req, res) => sendAsset(res, 'css', CHAT_CSS));
+      app.get('/web/chat.js', (_req, res) => sendAsset(res, 'js', CHAT_JS));
+
+      app.get('/api/web/roster', (_req, res) => {
+        const people = runtime.schedule
+          .current()
+          .residents.map((r) => ({ name: r.name, level: r.level, email: r.email }));
+        res.json({ people });
+      });
+
+      app.post('/api/web/ask', express.json({ limit: '16kb' }), async (req, res) => {
+        const parsed = AskBody.safeParse(req.body);
+        if (!parsed.success) {
+          res
+            .status(400)
+            .json({ error: 'bad_request', message: 'expects JSON {"text": "…", "as": "email"?}' });
+          return;
+        }
+        const { text, as } = parsed.data;
+        const { requestId, logger } = requestContext(res);
+        logger.debug({ text, as }, 'web question');
+        const answer = await runtime.bot.handle({
+          text,
+          asker: as ? { email: as, platformUserId: as } : {},
+          platform: 'web',
+          conversation: 'private',
+          now: runtime.clock(),
+          requestId,
+        });
+        logger.info({ intent: answer.intent, unanswered: answer.unanswered ?? false }, 'answered');
+        res.json({ answer, html: renderAnswerHtml(answer) });
+      });
+    },
+  };
+}
