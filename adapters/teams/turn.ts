@@ -1,0 +1,116 @@
+import type { ChannelAccount, TurnContext } from 'botbuilder';
+import type { Runtime } from '../../src/runtime.js';
+import { identify } from './identity.js';
+import { conversationKind, questionOf } from './parse.js';
+import { baseConversationId, type ReferenceBook } from './references.js';
+import { renderAnswer } from './render.js';
+
+/** Long enough to cover the Bot Framework's redelivery of an activity it thinks was lost. */
+const SEEN_TTL_MS = 10 * 60 * 1000;
+
+export type TurnHandler = (context: TurnContext) => Promise<void>;
+
+function includesBot(members: ChannelAccount[] | undefined, context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return Boolean(botId && members?.some((m) => m.id === botId));
+}
+
+/** The bot's logic for one activity: messages are answered, installs and removals kept track of. */
+export function createTurnHandler(runtime: Runtime, references: ReferenceBook): TurnHandler {
+  const { logger } = runtime;
+
+  async function remember(context: TurnContext, email?: string): Promise<void> {
+    const { activity } = context;
+    try {
+      const id = await references.save(activity, {
+        aadObjectId: activity.from?.aadObjectId,
+        userId: activity.from?.id,
+        email,
+      });
+      logger.debug({ conversationId: id }, 'teams: conversation reference stored');
+    } catch (error) {
+      // Answering matters more than remembering; the next message stores it again.
+      logger.warn({ err: error }, 'teams: could not store the conversation reference');
+    }
+  }
+
+  async function onMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.id) {
+      const first = await runtime.store
+        .setIfAbsent(`teams:seen:${activity.conversation?.id}:${activity.id}`, '1', SEEN_TTL_MS)
+        .catch(() => true);
+      if (!first) return;
+    }
+    const conversation = conversationKind(activity);
+    const [, asker] = await Promise.all([
+      context.sendActivity({ type: 'typing' }),
+      identify(context, runtime),
+    ]);
+    await remember(context, asker.email);
+    const text = questionOf(activity) || 'help';
+    logger.debug({ activityId: activity.id, text }, 'teams: question');
+    const answer = await runtime.bot.handle({
+      text,
+      asker,
+      platform: 'teams',
+      conversation,
+      now: runtime.clock(),
+      ...(activity.id ? { requestId: activity.id } : {}),
+    });
+    logger.info(
+      {
+        activityId: activity.id,
+        conversation,
+        intent: answer.intent,
+        unanswered: Boolean(answer.unanswered),
+      },
+      'teams: answered',
+    );
+    await context.sendActivity(renderAnswer(answer));
+  }
+
+  async function onConversationUpdate(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (includesBot(activity.membersAdded, context)) {
+      const asker =
+        activity.conversation?.conversationType === 'personal' ? await identify(context, runtime) : {};
+      await remember(context, asker.email);
+      logger.info(
+        { conversationId: activity.conversation?.id, kind: conversationKind(activity) },
+        'teams: bot added to a conversation',
+      );
+    } else if (includesBot(activity.membersRemoved, context)) {
+      await forget(context);
+    }
+  }
+
+  async function forget(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const id = baseConversationId(activity);
+    await references.drop(id);
+    logger.info({ conversationId: id }, 'teams: bot removed from a conversation');
+  }
+
+  async function onInstallationUpdate(context: TurnContext): Promise<void> {
+    const action = context.activity.action ?? '';
+    if (action.startsWith('remove')) return forget(context);
+    const asker =
+      context.activity.conversation?.conversationType === 'personal' ? await identify(context, runtime) : {};
+    await remember(context, asker.email);
+    logger.info({ conversationId: context.activity.conversation?.id, action }, 'teams: app installed');
+  }
+
+  return async (context) => {
+    switch (context.activity.type) {
+      case 'message':
+        return onMessage(context);
+      case 'conversationUpdate':
+        return onConversationUpdate(context);
+      case 'installationUpdate':
+        return onInstallationUpdate(context);
+      default:
+        logger.debug({ type: context.activity.type }, 'teams: activity ignored');
+    }
+  };
+}
