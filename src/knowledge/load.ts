@@ -1,0 +1,96 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { InvalidFileError, type Problem } from '../problem.js';
+import { type CheckedFiles, crossCheck } from './cross-check.js';
+import {
+  ExclusionsFileSchema,
+  FaqFileSchema,
+  KNOWLEDGE_FILES,
+  type Knowledge,
+  ProceduresFileSchema,
+  ProgramFileSchema,
+  RotationsFileSchema,
+  TrainingFileSchema,
+} from './schema.js';
+import { readYamlFile } from './yaml-file.js';
+import { zodProblems } from './zod-problems.js';
+
+export interface KnowledgeValidation {
+  /** The knowledge base, when there is no error (warnings allowed). */
+  knowledge: Knowledge | null;
+  /** Every problem found, errors and warnings, in file order. */
+  problems: Problem[];
+}
+
+/** Reads, validates and cross-checks every file in `dir`. Never throws for bad files. */
+export async function validateKnowledge(dir: string): Promise<KnowledgeValidation> {
+  const problems: Problem[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    const problem = `the knowledge folder "${dir}" cannot be read`;
+    const fix = 'set KNOWLEDGE_DIR (or --knowledge) to the folder holding program.yaml and the other files';
+    return { knowledge: null, problems: [{ severity: 'error', location: dir, problem, fix }] };
+  }
+
+  const known = Object.keys(KNOWLEDGE_FILES);
+  for (const name of names.sort()) {
+    if (/\.ya?ml$/i.test(name) && !known.includes(name)) {
+      problems.push({
+        severity: 'warning',
+        location: `${join(dir, name)}:1`,
+        problem: 'this file is not part of the knowledge base and is ignored',
+        fix: `move its entries into one of: ${known.join(', ')}`,
+      });
+    }
+  }
+
+  const load = async <S extends z.ZodType>(name: keyof typeof KNOWLEDGE_FILES, schema: S) => {
+    const { file, problems: found } = await readYamlFile(join(dir, name));
+    problems.push(...found);
+    if (!file) return undefined;
+    const result = schema.safeParse(file.value);
+    if (!result.success) {
+      problems.push(...zodProblems(file, schema, result.error.issues));
+      return undefined;
+    }
+    return { file, data: result.data as z.output<S> };
+  };
+
+  const files: CheckedFiles = {
+    program: await load('program.yaml', ProgramFileSchema),
+    procedures: await load('procedures.yaml', ProceduresFileSchema),
+    exclusions: await load('not-done-by-ir.yaml', ExclusionsFileSchema),
+    rotations: await load('rotations.yaml', RotationsFileSchema),
+    training: await load('training.yaml', TrainingFileSchema),
+    faq: await load('faq.yaml', FaqFileSchema),
+  };
+  problems.push(...crossCheck(files));
+
+  const { program, procedures, exclusions, rotations, training, faq } = files;
+  const ok = !problems.some((p) => p.severity === 'error');
+  if (!ok || !program || !procedures || !exclusions || !rotations || !training || !faq) {
+    return { knowledge: null, problems };
+  }
+  const knowledge: Knowledge = {
+    program: program.data.program,
+    categories: procedures.data.categories,
+    procedures: procedures.data.procedures,
+    divisions: exclusions.data.divisions,
+    exclusions: exclusions.data.exclusions,
+    groups: rotations.data.groups,
+    rotations: rotations.data.rotations,
+    training: training.data,
+    faq: faq.data.faq,
+  };
+  return { knowledge, problems };
+}
+
+/** Loads the knowledge base, or throws InvalidFileError carrying every error found (warnings are ignored). */
+export async function loadKnowledge(dir: string): Promise<Knowledge> {
+  const { knowledge, problems } = await validateKnowledge(dir);
+  if (!knowledge) throw new InvalidFileError(problems.filter((p) => p.severity === 'error'));
+  return knowledge;
+}

@@ -1,0 +1,179 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Problem } from '../problem.js';
+
+/** Bigger than any honest knowledge file; refusing it keeps a pasted dump from stalling start-up. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Anchors and aliases are allowed, but a "billion laughs" expansion is not. */
+const MAX_ALIAS_COUNT = 100;
+
+export type YamlPath = readonly (string | number)[];
+
+/** A parsed file that can say on which line any part of it sits. */
+export interface YamlFile {
+  /** "knowledge/procedures.yaml": the folder as given, joined with the file name. */
+  path: string;
+  /** The plain value (objects, arrays, scalars); undefined when the file could not be read. */
+  value: unknown;
+  /** Line (1-based) of the node at `path`, or of its nearest existing ancestor. */
+  lineOf(path: YamlPath): number;
+  /** Line of the key `key` inside the mapping at `path`, when that key is present. */
+  keyLineOf(path: YamlPath, key: string): number | undefined;
+  /** "file:line" */
+  at(line: number): string;
+}
+
+function problem(location: string, text: string, fix: string): Problem {
+  return { severity: 'error', location, problem: text, fix };
+}
+
+/**
+ * Reads one YAML file safely: the YAML 1.2 core schema only (no custom tags, no code),
+ * unique keys, one document, a capped alias count and a size limit. Never throws.
+ */
+export async function readYamlFile(path: string): Promise<{ file: YamlFile | null; problems: Problem[] }> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) {
+      return { file: null, problems: [problem(path, 'is not a file', 'replace it with a YAML file')] };
+    }
+    size = info.size;
+  } catch {
+    return {
+      file: null,
+      problems: [problem(path, 'the file is missing', 'restore it (every knowledge file is required)')],
+    };
+  }
+  if (size > MAX_FILE_BYTES) {
+    return {
+      file: null,
+      problems: [
+        problem(
+          `${path}:1`,
+          `the file is too large (${size} bytes; the limit is ${MAX_FILE_BYTES})`,
+          'keep only the knowledge entries in it; a knowledge file is a few hundred lines',
+        ),
+      ],
+    };
+  }
+  const source = await readFile(path, 'utf8').catch(() => null);
+  if (source === null) {
+    return { file: null, problems: [problem(path, 'the file cannot be read', 'check its permissions')] };
+  }
+  return parseYaml(path, source);
+}
+
+/** Parses YAML text already read; exported for tests and for callers that hold the text. */
+export function parseYaml(path: string, source: string): { file: YamlFile | null; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, {
+    lineCounter,
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const at = (line: number) => `${path}:${line}`;
+  const problems: Problem[] = [];
+
+  for (const err of doc.errors) {
+    const line = lineAt(err.pos[0]);
+    if (err.code === 'DUPLICATE_KEY') {
+      problems.push(problem(at(line), 'this key appears twice in the same entry', 'keep only one of them'));
+    } else if (err.code === 'MULTIPLE_DOCS') {
+      problems.push(problem(at(line), 'the file holds more than one YAML document', 'remove the "---" line'));
+    } else {
+      problems.push(
+        problem(
+          at(line),
+          `the YAML cannot be read: ${firstLine(err.message)}`,
+          'check the indentation and the ":" and "- " on this line and the one above',
+        ),
+      );
+    }
+  }
+  for (const warning of doc.warnings) {
+    // An unknown tag ("!!js/function", "!foo") would otherwise be read as plain text: refuse it.
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      problems.push(
+        problem(
+          at(lineAt(warning.pos[0])),
+          `custom YAML tags are not allowed: ${firstLine(warning.message)}`,
+          'remove the tag (the word starting with "!") and write the plain value',
+        ),
+      );
+    }
+  }
+  if (problems.length > 0) return { file: null, problems };
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return {
+      file: null,
+      problems: [
+        problem(at(1), 'the file is empty', 'restore its content (see the comment at the top of the file)'),
+      ],
+    };
+  }
+  if (!isMap(doc.contents)) {
+    return {
+      file: null,
+      problems: [
+        problem(
+          at(lineAt(doc.contents.range?.[0] ?? 0)),
+          'the file does not start with named sections',
+          'the top level is a set of "key:" lines, as in the shipped file',
+        ),
+      ],
+    };
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      file: null,
+      problems: [
+        problem(
+          at(1),
+          `the file cannot be expanded: ${firstLine(message)}`,
+          'use fewer anchors (&) and aliases (*); write the values out instead',
+        ),
+      ],
+    };
+  }
+
+  const nodeAt = (path: YamlPath): Node | null => {
+    let node: unknown = doc.contents;
+    let found: Node | null = doc.contents as Node;
+    for (const key of path) {
+      if (isMap(node)) node = node.get(key, true);
+      else if (isSeq(node) && typeof key === 'number') node = node.get(key, true);
+      else return found;
+      if (node === undefined || node === null) return found;
+      found = node as Node;
+    }
+    return found;
+  };
+  const file: YamlFile = {
+    path,
+    value,
+    at,
+    lineOf: (p) => lineAt(nodeAt(p)?.range?.[0] ?? 0),
+    keyLineOf(p, key) {
+      const node = nodeAt(p);
+      if (!isMap(node)) return undefined;
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+      const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      return range ? lineAt(range[0]) : undefined;
+    },
+  };
+  return { file, problems: [] };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
