@@ -1,0 +1,120 @@
+/**
+ * A small RFC 4180 reader that remembers where every cell started, so problems can name
+ * "file:line:col". It accepts what Excel and Google Sheets export: a UTF-8 BOM, CRLF or LF,
+ * quoted fields with commas, doubled quotes and line breaks.
+ */
+
+export interface CsvCell {
+  /** The value with surrounding spaces trimmed (stray spaces are never meaningful here). */
+  value: string;
+  /** 1-based line and column where the cell starts. */
+  line: number;
+  col: number;
+}
+
+export interface CsvRow {
+  line: number;
+  cells: CsvCell[];
+}
+
+export interface CsvResult {
+  rows: CsvRow[];
+  /** Quoting mistakes, located; the reader still returns what it could read. */
+  errors: { line: number; col: number; message: string }[];
+}
+
+export function readCsv(input: string): CsvResult {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const rows: CsvRow[] = [];
+  const errors: CsvResult['errors'] = [];
+  let line = 1;
+  let col = 1;
+  let i = 0;
+  let cells: CsvCell[] = [];
+  let rowLine = 1;
+
+  const newline = (): boolean => {
+    const c = text[i];
+    if (c === '\r') {
+      i += text[i + 1] === '\n' ? 2 : 1;
+    } else if (c === '\n') {
+      i += 1;
+    } else {
+      return false;
+    }
+    line += 1;
+    col = 1;
+    return true;
+  };
+
+  while (i <= text.length) {
+    const startLine = line;
+    const startCol = col;
+    let value = '';
+    // Leading spaces before an opening quote are tolerated, as Excel users type them.
+    let j = i;
+    while (text[j] === ' ' || text[j] === '\t') j += 1;
+    if (text[j] === '"') {
+      col += j - i + 1;
+      i = j + 1;
+      let closed = false;
+      while (i < text.length) {
+        const c = text[i]!;
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            col += 2;
+            continue;
+          }
+          i += 1;
+          col += 1;
+          closed = true;
+          break;
+        }
+        if (c === '\r' || c === '\n') {
+          value += '\n';
+          newline();
+          continue;
+        }
+        value += c;
+        i += 1;
+        col += 1;
+      }
+      if (!closed) {
+        errors.push({ line: startLine, col: startCol, message: 'a quoted cell is never closed' });
+      }
+      // Text after the closing quote (`"a"b`) is kept, but it is a mistake worth naming.
+      let trailing = '';
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+        trailing += text[i];
+        i += 1;
+        col += 1;
+      }
+      if (trailing.trim() !== '') {
+        errors.push({ line: startLine, col: startCol, message: 'text follows the closing quote of a cell' });
+        value += trailing;
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+        value += text[i];
+        i += 1;
+        col += 1;
+      }
+    }
+    cells.push({ value: value.trim(), line: startLine, col: startCol });
+    if (text[i] === ',') {
+      i += 1;
+      col += 1;
+      continue;
+    }
+    // End of a record: at a line break or at the end of the text.
+    rows.push({ line: rowLine, cells });
+    cells = [];
+    if (i >= text.length) break;
+    newline();
+    rowLine = line;
+    if (i >= text.length) break;
+  }
+  return { rows: rows.filter((r) => r.cells.some((c) => c.value !== '')), errors };
+}

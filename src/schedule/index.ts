@@ -1,0 +1,84 @@
+import { addMonths, type IsoDate, type IsoMonth, monthOf } from '../time/local-date.js';
+import { nameTokens } from './names.js';
+import type { Assignment, Block, Resident, Schedule } from './types.js';
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The block covering a date, by binary search over one resident's sorted blocks. */
+function findBlock(blocks: readonly Block[], date: IsoDate): Block | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const block = blocks[mid]!;
+    if (date < block.start) hi = mid - 1;
+    else if (date > block.end) lo = mid + 1;
+    else return block;
+  }
+  return undefined;
+}
+
+/**
+ * Builds a schedule's indexes once, so every lookup touches only what it returns: by email,
+ * by platform id, by name word, and by month (days are found inside their month's bucket).
+ */
+export function createSchedule(residents: Resident[]): Schedule {
+  const byEmail = new Map<string, Resident>();
+  const bySlack = new Map<string, Resident>();
+  const byTeams = new Map<string, Resident>();
+  const byToken = new Map<string, Set<Resident>>();
+  const byMonth = new Map<IsoMonth, Assignment[]>();
+  const order = new Map<Resident, number>(residents.map((r, i) => [r, i]));
+  let first: IsoDate | undefined;
+  let last: IsoDate | undefined;
+
+  for (const resident of residents) {
+    byEmail.set(resident.email.toLowerCase(), resident);
+    if (resident.slackId) bySlack.set(resident.slackId, resident);
+    if (resident.teamsId) byTeams.set(resident.teamsId, resident);
+    for (const token of nameTokens(resident.name)) {
+      let set = byToken.get(token);
+      if (!set) {
+        set = new Set();
+        byToken.set(token, set);
+      }
+      set.add(resident);
+    }
+    for (const block of resident.blocks) {
+      if (!first || block.start < first) first = block.start;
+      if (!last || block.end > last) last = block.end;
+      const assignment = { resident, block };
+      const end = monthOf(block.end);
+      for (let month = monthOf(block.start); month <= end; month = addMonths(month, 1)) {
+        push(byMonth, month, assignment);
+      }
+    }
+  }
+
+  return {
+    residents,
+    byEmail: (email) => byEmail.get(email.trim().toLowerCase()),
+    byPlatformId: (platform, id) => (platform === 'slack' ? bySlack : byTeams).get(id),
+    findByName(query) {
+      const tokens = nameTokens(query);
+      if (tokens.length === 0) return [];
+      const sets = tokens.map((t) => byToken.get(t));
+      if (sets.some((s) => !s)) return [];
+      // Every word must belong to the name, in any order: "Dr. Okafor", "Okafor, Ada", "ada".
+      const [smallest, ...others] = (sets as Set<Resident>[]).sort((a, b) => a.size - b.size);
+      const found = [...smallest!].filter((r) => others.every((s) => s.has(r)));
+      // Row order, so answers list residents as the coordinator does.
+      return found.sort((a, b) => order.get(a)! - order.get(b)!);
+    },
+    blockOn: (resident, date) => findBlock(resident.blocks, date),
+    assignmentsOn: (date) =>
+      (byMonth.get(monthOf(date)) ?? []).filter((a) => a.block.start <= date && date <= a.block.end),
+    assignmentsInMonth: (month) => [...(byMonth.get(month) ?? [])],
+    coverage: first && last ? { first, last } : null,
+    covers: (month) => byMonth.has(month),
+  };
+}

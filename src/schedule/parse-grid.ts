@@ -1,0 +1,57 @@
+import { firstDayOfMonth, lastDayOfMonth } from '../time/local-date.js';
+import type { CsvRow } from './csv.js';
+import type { Header } from './header.js';
+import type { ProblemList } from './problems.js';
+import { createLabelCheck, createRowReader } from './rows.js';
+import type { Block, Resident } from './types.js';
+
+/**
+ * The grid coordinators keep: one row per resident, one cell per month. Each filled cell is
+ * one month-long block; two IR months in a row stay two blocks, as the grid shows them.
+ */
+export function readGridRows(
+  rows: CsvRow[],
+  header: Header,
+  options: { source: string; resolveLabel: (label: string) => string | null },
+  problems: ProblemList,
+): { resident: Resident; line: number }[] {
+  const reader = createRowReader(header, problems);
+  const labels = createLabelCheck(options.resolveLabel, problems);
+  const residents: { resident: Resident; line: number }[] = [];
+  const firstLine = new Map<string, number>();
+
+  for (const row of rows) {
+    reader.checkWidth(row);
+    const who = reader.identity(row);
+    if (!who) continue;
+    const seen = firstLine.get(who.email);
+    if (seen !== undefined) {
+      problems.error(
+        who.emailCell.line,
+        who.emailCell.col,
+        `${who.email} has a second row (the first is line ${seen})`,
+        `keep one row per resident: move these months into the row on line ${seen} and delete this one`,
+      );
+      continue;
+    }
+    firstLine.set(who.email, row.line);
+    const blocks: Block[] = [];
+    for (const { month, index } of header.months) {
+      const cell = reader.cell(row, index);
+      if (!cell || cell.value === '') continue;
+      blocks.push({
+        start: firstDayOfMonth(month),
+        end: lastDayOfMonth(month),
+        label: cell.value,
+        rotationId: labels.resolve(cell),
+        source: `${options.source}:${cell.line}`,
+      });
+    }
+    // Out-of-order month columns are reported by the header; blocks are still kept sorted.
+    blocks.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    const { emailCell: _, ...identity } = who;
+    residents.push({ resident: { ...identity, blocks }, line: row.line });
+  }
+  labels.finish();
+  return residents;
+}

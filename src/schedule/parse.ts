@@ -1,0 +1,65 @@
+import type { Problem } from '../problem.js';
+import { readCsv } from './csv.js';
+import { readHeader } from './header.js';
+import { createSchedule } from './index.js';
+import { readGridRows } from './parse-grid.js';
+import { readLongRows } from './parse-long.js';
+import { createProblemList } from './problems.js';
+import { checkPlatformIds } from './rows.js';
+import type { Schedule } from './types.js';
+
+export interface ParseScheduleOptions {
+  /** The name problems and blocks are located by: "schedule.csv" → "schedule.csv:7:4". */
+  source: string;
+  /** A coordinator's label to a rotation id, or null for a label the knowledge base lacks. */
+  resolveLabel: (label: string) => string | null;
+}
+
+export interface ParseScheduleResult {
+  /** Null when any problem is an error; warnings alone still give a schedule. */
+  schedule: Schedule | null;
+  problems: Problem[];
+}
+
+/** Reads a schedule in either format, detected from its header, and checks everything at once. */
+export function parseSchedule(text: string, options: ParseScheduleOptions): ParseScheduleResult {
+  const problems = createProblemList(options.source);
+  const csv = readCsv(text);
+  for (const e of csv.errors) {
+    problems.error(
+      e.line,
+      e.col,
+      e.message,
+      'a cell that starts with a double quote must end with one; write a quote inside a quoted cell as ""',
+    );
+  }
+  const [headerRow, ...rows] = csv.rows;
+  if (!headerRow) {
+    problems.error(
+      1,
+      undefined,
+      'the schedule is empty',
+      'export the schedule sheet as CSV with its header row: email,name,level,2026-07,…',
+    );
+    return { schedule: null, problems: problems.list() };
+  }
+  const header = readHeader(headerRow, problems);
+  if (!header) return { schedule: null, problems: problems.list() };
+
+  const read = header.format === 'grid' ? readGridRows : readLongRows;
+  const residents = read(rows, header, options, problems);
+  checkPlatformIds(residents, problems);
+  if (rows.length === 0) {
+    problems.warning(
+      headerRow.line,
+      undefined,
+      'the schedule has a header but no residents',
+      'add one row per resident under the header',
+    );
+  }
+  const list = problems.list();
+  return {
+    schedule: problems.hasErrors() ? null : createSchedule(residents.map((r) => r.resident)),
+    problems: list,
+  };
+}
