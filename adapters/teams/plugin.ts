@@ -12,6 +12,10 @@ const SORRY =
   'Sorry, something went wrong on my side while answering that. Please try again in a minute; ' +
   'if it keeps happening, tell the program coordinator.';
 
+function isActivity(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
+}
+
 export interface TeamsPluginOptions {
   /** Share one adapter with the messenger (createTeamsAdapter); one is made from config otherwise. */
   adapter?: CloudAdapter;
@@ -40,6 +44,12 @@ export function createTeamsPlugin(runtime: Runtime, options: TeamsPluginOptions 
     name: 'teams',
     mount(app) {
       app.post(TEAMS_ROUTE, express.json({ limit: '256kb' }), async (req, res) => {
+        if (!isActivity(req.body)) {
+          res
+            .status(400)
+            .json({ error: 'bad_request', message: 'expects a Bot Framework activity (JSON with a type)' });
+          return;
+        }
         const work = adapter.process(req, res, handle);
         inFlight.add(work);
         try {

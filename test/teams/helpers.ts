@@ -1,0 +1,209 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { ServerPlugin } from '../../adapters/server/plugin.js';
+import { loadConfig } from '../../src/config.js';
+import type { Answer, Bot, IncomingMessage } from '../../src/core/types.js';
+import type { Knowledge } from '../../src/knowledge/schema.js';
+import { silentLogger } from '../../src/logger.js';
+import { noMetrics, type Runtime } from '../../src/runtime.js';
+import type { Resident, Schedule } from '../../src/schedule/types.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+
+export const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
+export const SERVICE_HOST = 'https://smba.trafficmanager.net';
+export const BOT = { id: '28:bot-app-id', name: 'Rotabot' };
+export const NOW = new Date('2026-08-14T15:00:00Z');
+
+/** A bot that records what it was asked and answers with a list and two suggestions. */
+export function createFakeBot(answer: Partial<Answer> = {}): Bot & { asked: IncomingMessage[] } {
+  const asked: IncomingMessage[] = [];
+  return {
+    asked,
+    async handle(message) {
+      asked.push(message);
+      return {
+        intent: 'test.echo',
+        text: `You asked: ${message.text}\n\nSecond paragraph.`,
+        itemsTitle: 'Things',
+        items: ['first', 'second'],
+        suggestions: [
+          { label: 'Who is on IR?', question: 'who is on IR this month' },
+          { label: 'My schedule', question: 'what is my schedule' },
+        ],
+        factIds: [],
+        ...answer,
+      };
+    },
+  };
+}
+
+function fakeSchedule(residents: Resident[]): Schedule {
+  const none = () => [];
+  return {
+    residents,
+    byEmail: (email) => residents.find((r) => r.email === email.toLowerCase()),
+    byPlatformId: (platform, id) =>
+      residents.find((r) => (platform === 'teams' ? r.teamsId : r.slackId) === id),
+    findByName: none,
+    blockOn: () => undefined,
+    assignmentsOn: none,
+    assignmentsInMonth: none,
+    coverage: null,
+    covers: () => false,
+  };
+}
+
+export interface TestRuntimeOptions {
+  env?: Record<string, string>;
+  store?: Store;
+  bot?: Bot;
+  residents?: Resident[];
+}
+
+export function createTestRuntime(options: TestRuntimeOptions = {}): Runtime {
+  const schedule = fakeSchedule(options.residents ?? []);
+  return {
+    config: loadConfig({ SCHEDULER: 'off', ...options.env }),
+    logger: silentLogger,
+    store: options.store ?? createMemoryStore(),
+    knowledge: { current: () => ({}) as Knowledge, close: async () => {} },
+    schedule: { current: () => schedule, close: async () => {} },
+    bot: options.bot ?? createFakeBot(),
+    metrics: noMetrics,
+    clock: () => NOW,
+  };
+}
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The plugin on its own express app, listening on loopback. */
+export async function startServer(plugin: ServerPlugin): Promise<TestServer> {
+  const app = express();
+  await plugin.mount(app);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await plugin.stop?.();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+export function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+let counter = 0;
+const nextId = () => `1${String(++counter).padStart(12, '0')}`;
+
+const TENANT = { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+
+/** A message in a personal chat, shaped like what Teams sends. */
+export function personalMessage(text: string, user = { id: '29:1abc-user', aadObjectId: 'aad-user-1' }) {
+  return {
+    type: 'message',
+    id: nextId(),
+    timestamp: '2026-08-14T15:00:00.000Z',
+    localTimestamp: '2026-08-14T11:00:00.000-04:00',
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: { ...user, name: 'Dana Resident' },
+    conversation: { conversationType: 'personal', tenantId: TENANT.id, id: `a:personal-${user.id}` },
+    recipient: BOT,
+    textFormat: 'plain',
+    locale: 'en-US',
+    text,
+    entities: [
+      { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'America/New_York' },
+    ],
+    channelData: { tenant: TENANT },
+  };
+}
+
+export const CHANNEL_ID = '19:general-abc@thread.tacv2';
+
+/** An @mention of the bot in a team channel: the mention is in the text and in an entity. */
+export function channelMention(question: string) {
+  const id = nextId();
+  return {
+    type: 'message',
+    id,
+    timestamp: '2026-08-14T15:00:00.000Z',
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: { id: '29:1xyz-user', aadObjectId: 'aad-user-2', name: 'Sam Fellow' },
+    conversation: {
+      isGroup: true,
+      conversationType: 'channel',
+      tenantId: TENANT.id,
+      id: `${CHANNEL_ID};messageid=${id}`,
+    },
+    recipient: BOT,
+    textFormat: 'plain',
+    text: `<at>Rotabot</at> ${question}`,
+    entities: [
+      { type: 'mention', text: '<at>Rotabot</at>', mentioned: BOT },
+      { type: 'clientInfo', locale: 'en-US' },
+    ],
+    channelData: {
+      teamsChannelId: CHANNEL_ID,
+      teamsTeamId: CHANNEL_ID,
+      channel: { id: CHANNEL_ID },
+      team: { id: CHANNEL_ID },
+      tenant: TENANT,
+    },
+  };
+}
+
+export function botAddedToTeam() {
+  return {
+    type: 'conversationUpdate',
+    id: `f:${nextId()}`,
+    timestamp: '2026-08-14T15:00:00.000Z',
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: { id: '29:1admin', aadObjectId: 'aad-admin' },
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT.id, id: CHANNEL_ID },
+    recipient: BOT,
+    membersAdded: [{ id: BOT.id }],
+    channelData: {
+      team: { id: CHANNEL_ID, name: 'IR Residents', aadGroupId: 'group-1' },
+      eventType: 'teamMemberAdded',
+      tenant: TENANT,
+    },
+  };
+}
+
+export function installationUpdate(
+  action: 'add' | 'remove',
+  user = { id: '29:1abc-user', aadObjectId: 'aad-user-1' },
+) {
+  return {
+    type: 'installationUpdate',
+    id: `f:${nextId()}`,
+    action,
+    timestamp: '2026-08-14T15:00:00.000Z',
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    from: user,
+    conversation: { conversationType: 'personal', tenantId: TENANT.id, id: `a:personal-${user.id}` },
+    recipient: BOT,
+    channelData: { tenant: TENANT, source: { name: 'message' } },
+  };
+}

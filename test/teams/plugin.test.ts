@@ -1,0 +1,269 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
+import { createReferenceBook } from '../../adapters/teams/references.js';
+import type { Bot } from '../../src/core/types.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import {
+  BOT,
+  botAddedToTeam,
+  CHANNEL_ID,
+  channelMention,
+  createFakeBot,
+  createTestRuntime,
+  installationUpdate,
+  personalMessage,
+  post,
+  SERVICE_HOST,
+  startServer,
+  type TestServer,
+} from './helpers.js';
+
+interface Sent {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/** Every activity the bot sends to the (nock'ed) Teams service, in order. */
+function interceptReplies(): Sent[] {
+  const sent: Sent[] = [];
+  nock(SERVICE_HOST)
+    .persist()
+    .post(/\/amer\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
+    .reply(200, (path, body) => {
+      sent.push({ path: decodeURIComponent(path), body: body as Record<string, unknown> });
+      return { id: `reply-${sent.length}` };
+    });
+  return sent;
+}
+
+function member(email: string) {
+  return {
+    id: '29:1abc-user',
+    name: 'Dana Resident',
+    aadObjectId: 'aad-user-1',
+    email,
+    userPrincipalName: email,
+  };
+}
+
+const cardOf = (sent: Sent) =>
+  (sent.body.attachments as { contentType: string; content: Record<string, unknown> }[])[0]!;
+
+describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
+  let server: TestServer;
+  let bot: ReturnType<typeof createFakeBot>;
+  let store: Store;
+
+  async function start(
+    options: { bot?: Bot; residents?: Parameters<typeof createTestRuntime>[0]['residents'] } = {},
+  ) {
+    store = createMemoryStore();
+    bot = createFakeBot();
+    const runtime = createTestRuntime({ store, bot, ...options });
+    server = await startServer(createTeamsPlugin(runtime));
+  }
+
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  beforeEach(() => start());
+  afterEach(async () => {
+    await server.close();
+    nock.cleanAll();
+  });
+  afterAll(() => nock.enableNetConnect());
+
+  it('answers a personal message with typing, then an Adaptive Card, and finds the email through Teams', async () => {
+    const sent = interceptReplies();
+    const lookup = nock(SERVICE_HOST)
+      .get('/amer/v3/conversations/a%3Apersonal-29%3A1abc-user/members/29%3A1abc-user')
+      .reply(200, member('Dana.Resident@Hospital.org'));
+    const activity = personalMessage('who is on IR this month?');
+
+    const res = await post(server.url, activity);
+
+    expect(res.status).toBe(200);
+    expect(lookup.isDone()).toBe(true);
+    expect(bot.asked).toHaveLength(1);
+    expect(bot.asked[0]).toMatchObject({
+      text: 'who is on IR this month?',
+      platform: 'teams',
+      conversation: 'private',
+      asker: {
+        email: 'dana.resident@hospital.org',
+        platformUserId: 'aad-user-1',
+        displayName: 'Dana Resident',
+      },
+      requestId: activity.id,
+    });
+    expect(sent.map((s) => s.body.type)).toEqual(['typing', 'message']);
+    expect(sent[1]!.path).toBe(`/amer/v3/conversations/a:personal-29:1abc-user/activities/${activity.id}`);
+    const card = cardOf(sent[1]!);
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const body = card.content.body as { type: string; text?: string; items?: { text: string }[] }[];
+    expect(body[0]).toMatchObject({
+      type: 'TextBlock',
+      text: 'You asked: who is on IR this month?',
+      wrap: true,
+    });
+    expect(body.find((b) => b.type === 'Container')?.items?.map((i) => i.text)).toEqual([
+      '• first',
+      '• second',
+    ]);
+    expect(sent[1]!.body.summary).toContain('You asked: who is on IR this month?');
+  });
+
+  it('caches the member lookup in the store', async () => {
+    interceptReplies();
+    const lookup = nock(SERVICE_HOST)
+      .get(/\/members\//)
+      .once()
+      .reply(200, member('dana@hospital.org'));
+    await post(server.url, personalMessage('one'));
+    await post(server.url, personalMessage('two'));
+    expect(lookup.isDone()).toBe(true);
+    expect(bot.asked.map((m) => m.asker.email)).toEqual(['dana@hospital.org', 'dana@hospital.org']);
+  });
+
+  it("lets the schedule's teams_id win over the Teams directory, without asking Teams", async () => {
+    await server.close();
+    await start({
+      residents: [
+        { email: 'chief@hospital.org', name: 'Chief', level: 'R5', teamsId: 'aad-user-1', blocks: [] },
+      ],
+    });
+    interceptReplies();
+    const lookup = nock(SERVICE_HOST)
+      .get(/\/members\//)
+      .reply(200, member('other@hospital.org'));
+    await post(server.url, personalMessage('my schedule'));
+    expect(bot.asked[0]!.asker.email).toBe('chief@hospital.org');
+    expect(lookup.isDone()).toBe(false);
+  });
+
+  it('answers a channel @mention without the mention, in the thread, and remembers the channel', async () => {
+    const sent = interceptReplies();
+    nock(SERVICE_HOST)
+      .get(/\/members\//)
+      .reply(200, member('sam@hospital.org'));
+    const activity = channelMention('does IR do TIPS?');
+
+    const res = await post(server.url, activity);
+
+    expect(res.status).toBe(200);
+    expect(bot.asked[0]).toMatchObject({ text: 'does IR do TIPS?', conversation: 'channel' });
+    expect(sent[1]!.path).toBe(
+      `/amer/v3/conversations/${CHANNEL_ID};messageid=${activity.id}/activities/${activity.id}`,
+    );
+    const stored = await createReferenceBook(store).forConversation(CHANNEL_ID);
+    expect(stored?.conversation?.id).toBe(CHANNEL_ID);
+  });
+
+  it('maps a group chat to a group conversation', async () => {
+    interceptReplies();
+    nock(SERVICE_HOST)
+      .get(/\/members\//)
+      .reply(404, { error: { code: 'NotFound' } });
+    const activity = { ...channelMention('hello'), channelData: {} };
+    activity.conversation = {
+      ...activity.conversation,
+      conversationType: 'groupChat',
+      id: '19:chat@thread.v2',
+    };
+    await post(server.url, activity);
+    expect(bot.asked[0]).toMatchObject({ text: 'hello', conversation: 'group' });
+    expect(bot.asked[0]!.asker.email).toBeUndefined();
+  });
+
+  it('asks the follow-up a card button carries', async () => {
+    const sent = interceptReplies();
+    nock(SERVICE_HOST)
+      .get(/\/members\//)
+      .reply(200, member('dana@hospital.org'));
+    await post(server.url, personalMessage('first question'));
+    const action = (
+      cardOf(sent[1]!).content.actions as { type: string; data: Record<string, unknown> }[]
+    )[0]!;
+    expect(action.type).toBe('Action.Submit');
+
+    // What Teams posts when an Action.Submit without messageBack text is pressed: text empty, value = data.
+    const click = { ...personalMessage(''), text: undefined, value: action.data };
+    await post(server.url, click);
+
+    expect(bot.asked[1]!.text).toBe('who is on IR this month');
+  });
+
+  it('stores a conversation reference when the bot is added to a team, and forgets it when removed', async () => {
+    const res = await post(server.url, botAddedToTeam());
+    expect(res.status).toBe(200);
+    const book = createReferenceBook(store);
+    const reference = await book.forConversation(CHANNEL_ID);
+    expect(reference).toMatchObject({
+      bot: { id: BOT.id },
+      channelId: 'msteams',
+      conversation: { id: CHANNEL_ID },
+    });
+
+    await post(server.url, {
+      ...botAddedToTeam(),
+      membersAdded: undefined,
+      membersRemoved: [{ id: BOT.id }],
+    });
+    expect(await book.forConversation(CHANNEL_ID)).toBeNull();
+  });
+
+  it('keeps a personal reference on installationUpdate add, reachable by the person, and drops it on remove', async () => {
+    nock(SERVICE_HOST)
+      .get(/\/members\//)
+      .reply(200, member('dana@hospital.org'));
+    await post(server.url, installationUpdate('add'));
+    const book = createReferenceBook(store);
+    expect((await book.forPerson({ teamsId: 'aad-user-1' }))?.conversation?.id).toBe(
+      'a:personal-29:1abc-user',
+    );
+    expect((await book.forPerson({ email: 'Dana@hospital.org' }))?.conversation?.id).toBe(
+      'a:personal-29:1abc-user',
+    );
+
+    await post(server.url, installationUpdate('remove'));
+    expect(await book.forPerson({ teamsId: 'aad-user-1' })).toBeNull();
+  });
+
+  it('answers the same activity once when it is delivered twice', async () => {
+    interceptReplies();
+    nock(SERVICE_HOST)
+      .get(/\/members\//)
+      .reply(200, member('dana@hospital.org'));
+    const activity = personalMessage('twice');
+    await post(server.url, activity);
+    await post(server.url, activity);
+    expect(bot.asked).toHaveLength(1);
+  });
+
+  it('apologises instead of going silent when the bot fails', async () => {
+    await server.close();
+    await start({
+      bot: {
+        async handle() {
+          throw new Error('boom');
+        },
+      },
+    });
+    const sent = interceptReplies();
+    nock(SERVICE_HOST)
+      .get(/\/members\//)
+      .reply(200, member('dana@hospital.org'));
+    const res = await post(server.url, personalMessage('break'));
+    expect(res.status).toBe(200);
+    expect(sent.at(-1)!.body.text).toMatch(/^Sorry, something went wrong/);
+  });
+
+  it('refuses a body that is not an activity', async () => {
+    const res = await post(server.url, { hello: 'world' });
+    expect(res.status).toBe(400);
+  });
+});
