@@ -39,7 +39,13 @@ function toProblem(file: YamlFile, schema: z.ZodType, issue: z.core.$ZodIssue): 
     !Object.hasOwn(parentValue, last) &&
     issue.code === 'invalid_type';
   if (missing) {
-    return error(file.lineOf(path), `"${last}" is missing`, `add a "${last}:" line to this entry`);
+    const entry = describePath(file.value, path.slice(0, -1));
+    return {
+      severity: 'error',
+      location: file.at(file.lineOf(path)),
+      problem: `${entry ? `${entry}: ` : ''}"${last}" is missing`,
+      fix: `add a "${last}:" line to this entry`,
+    };
   }
 
   const line = file.lineOf(path);
