@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import type { IncomingMessage } from '../src/core/types.js';
+import { silentLogger } from '../src/logger.js';
+import { createMemoryStore } from '../src/store/memory-store.js';
+import { createRedisStore } from '../src/store/redis-store.js';
+import { type Store, StoreUnavailableError } from '../src/store/store.js';
+import { createUnansweredLog, withUnansweredLog } from '../src/unanswered.js';
+import { echoBot } from './server/fake-runtime.js';
+
+const question: IncomingMessage = {
+  text: 'can I do my research month at Mars?',
+  asker: { email: 'a@duke.edu' },
+  platform: 'slack',
+  conversation: 'private',
+};
+const at = new Date('2026-11-28T10:00:00Z');
+
+const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+afterAll(async () => {
+  await redis.quit();
+});
+
+describe.each([
+  ['memory', () => createMemoryStore()],
+  ['redis', () => createRedisStore(redis, `test:unanswered:${randomUUID()}:`)],
+])('unanswered log (%s store)', (_name, makeStore) => {
+  it('keeps intent and time only, unless the program opts in to text', async () => {
+    const store = makeStore();
+    const log = createUnansweredLog(store, loadConfig({}));
+    await log.record(question, { intent: 'fallback', text: '', factIds: [], unanswered: true }, at);
+    expect(await log.list()).toEqual([{ at: at.toISOString(), intent: 'fallback', platform: 'slack' }]);
+
+    const withText = createUnansweredLog(makeStore(), loadConfig({ UNANSWERED_KEEP_TEXT: 'on' }));
+    await withText.record(question, { intent: 'fallback', text: '', factIds: [], unanswered: true }, at);
+    expect((await withText.list())[0]?.text).toBe(question.text);
+  });
+
+  it('lists newest first and only what the bot could not answer', async () => {
+    const store = makeStore();
+    const log = createUnansweredLog(store, loadConfig({}));
+    let n = 0;
+    const clock = () => new Date(at.getTime() + 1000 * n++);
+    const bot = withUnansweredLog(
+      echoBot({ unanswered: true, intent: 'procedure.unknown' }),
+      log,
+      silentLogger,
+      clock,
+    );
+    await bot.handle(question);
+    await bot.handle({ ...question, now: new Date('2026-11-29T00:00:00Z') });
+    await withUnansweredLog(echoBot(), log, silentLogger, clock).handle(question);
+    const listed = await log.list();
+    expect(listed.map((e) => e.at)).toEqual(['2026-11-29T00:00:00.000Z', '2026-11-28T10:00:00.000Z']);
+    expect(listed.every((e) => e.intent === 'procedure.unknown')).toBe(true);
+  });
+});
+
+describe('unanswered log retention', () => {
+  it('expires entries after UNANSWERED_KEEP_DAYS and keeps none with 0', async () => {
+    let now = at.getTime();
+    const store = createMemoryStore(() => now);
+    const log = createUnansweredLog(store, loadConfig({ UNANSWERED_KEEP_DAYS: '2' }));
+    await log.record(question, { intent: 'fallback', text: '', factIds: [] }, at);
+    now += 2 * 86_400_000 - 1;
+    expect(await log.list()).toHaveLength(1);
+    now += 2;
+    expect(await log.list()).toHaveLength(0);
+    const off = createUnansweredLog(store, loadConfig({ UNANSWERED_KEEP_DAYS: '0' }));
+    await off.record(question, { intent: 'fallback', text: '', factIds: [] }, at);
+    expect(await store.keys('')).toHaveLength(0);
+  });
+
+  it('never lets a store failure change the answer', async () => {
+    const broken: Store = {
+      ...createMemoryStore(),
+      set: async () => {
+        throw new StoreUnavailableError('down');
+      },
+    };
+    const bot = withUnansweredLog(
+      echoBot({ unanswered: true }),
+      createUnansweredLog(broken, loadConfig({})),
+      silentLogger,
+    );
+    expect((await bot.handle(question)).intent).toBe('test.echo');
+  });
+});

@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
+import { createWebChatPlugin } from '../../adapters/web/plugin.js';
+import type { Bot } from '../../src/core/types.js';
+import { fakeRuntime, fixed, rosterSchedule } from '../server/fake-runtime.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium)
+  console.warn(`browser test skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+
+// A tiny bot whose answers depend on the question and the asker, so the page's wiring shows.
+const bot: Bot = {
+  async handle({ text, asker }) {
+    if (/tips/i.test(text)) {
+      return { intent: 'procedure.does-ir', text: 'Yes — IR does TIPS.', factIds: ['tips'] };
+    }
+    return {
+      intent: 'schedule.mine',
+      text: `${asker.email ?? 'unknown'} is on IR this month.\n\nNext month: ICU.`,
+      itemsTitle: 'Your rotations',
+      items: ['Nov 2026: IR', 'Dec 2026: ICU'],
+      suggestions: [{ label: 'Does IR do TIPS?', question: 'does IR do TIPS' }],
+      factIds: [],
+    };
+  },
+};
+
+describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
+  let server: RotabotServer;
+  let browser: BrowserContext;
+  let base: string;
+  const profile = mkdtempSync(join(tmpdir(), 'rotabot-chromium-'));
+
+  beforeAll(async () => {
+    const runtime = fakeRuntime({
+      bot,
+      schedule: fixed(
+        rosterSchedule([
+          { email: 'jane.doe@duke.edu', name: 'Jane Doe', level: 'R4' },
+          { email: 'sam.lee@duke.edu', name: 'Sam Lee', level: 'R5' },
+        ]),
+      ),
+    });
+    server = await createServer(runtime, [createWebChatPlugin(runtime)]);
+    const { port } = await server.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${port}`;
+    // A fresh profile each run: playwright passes it to chromium as --user-data-dir.
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('loads, lets you pick a resident, answers a typed question and a clicked follow-up', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const options = await page.locator('#who option').allTextContents();
+    expect(options).toEqual(['Jane Doe (R4)', 'Sam Lee (R5)', 'someone not on the schedule']);
+    await page.selectOption('#who', 'sam.lee@duke.edu');
+
+    await page.fill('#question', 'what am I on?');
+    await page.press('#question', 'Enter');
+    const answer = page.locator('.message.bot').nth(1);
+    await answer.waitFor();
+    expect(await answer.locator('strong').first().textContent()).toBe(
+      'sam.lee@duke.edu is on IR this month.',
+    );
+    expect(await answer.locator('li').allTextContents()).toEqual(['Nov 2026: IR', 'Dec 2026: ICU']);
+    expect(await page.locator('.message.user .content').first().textContent()).toBe('what am I on?');
+
+    await answer.locator('button.suggestion').click();
+    const followUp = page.locator('.message.bot').nth(2);
+    await followUp.waitFor();
+    expect(await followUp.textContent()).toContain('Yes — IR does TIPS.');
+    expect(await page.locator('.message.user .content').nth(1).textContent()).toBe('does IR do TIPS');
+    await page.screenshot({ path: join(tmpdir(), 'rotabot-web-chat.png') });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
