@@ -88,3 +88,53 @@ describe('unanswered log retention', () => {
     expect((await bot.handle(question)).intent).toBe('test.echo');
   });
 });
+
+describe('npm run cli -- unanswered', () => {
+  function io(env: Record<string, string>) {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {
+      out,
+      err,
+      io: {
+        stdin: process.stdin,
+        stdout: { write: (s: string) => out.push(s) } as unknown as NodeJS.WritableStream,
+        stderr: { write: (s: string) => err.push(s) } as unknown as NodeJS.WritableStream,
+        env,
+      },
+    };
+  }
+
+  it('explains that in-memory state is per process when there is no REDIS_URL', async () => {
+    const { run } = await import('../adapters/cli/commands/unanswered.js');
+    const t = io({});
+    expect(await run([], t.io)).toBe(1);
+    expect(t.err.join('')).toMatch(/No REDIS_URL.*its own memory/s);
+  });
+
+  it('lists what the server recorded in Redis, newest first', async () => {
+    // A database of its own: the command uses the server's key prefix, which other tests must not see.
+    const url = 'redis://127.0.0.1:6379/11';
+    const client = new Redis(url);
+    const store = createRedisStore(client);
+    const log = createUnansweredLog(store, loadConfig({ UNANSWERED_KEEP_TEXT: 'on' }));
+    await log.record(question, { intent: 'fallback', text: '', factIds: [], unanswered: true }, at);
+    await log.record(
+      { ...question, text: 'second' },
+      { intent: 'procedure.unknown', text: '', factIds: [], unanswered: true },
+      new Date('2026-11-28T11:00:00Z'),
+    );
+    const { run } = await import('../adapters/cli/commands/unanswered.js');
+    const t = io({ REDIS_URL: url });
+    expect(await run([], t.io)).toBe(0);
+    expect(t.out.join('').split('\n').slice(0, 2)).toEqual([
+      '2026-11-28 11:00 UTC  slack  procedure.unknown  "second"',
+      `2026-11-28 10:00 UTC  slack  fallback  ${JSON.stringify(question.text)}`,
+    ]);
+    const json = io({ REDIS_URL: url });
+    expect(await run(['--json', '--limit', '1'], json.io)).toBe(0);
+    expect(json.out.map((l) => JSON.parse(l).intent)).toEqual(['procedure.unknown']);
+    for (const key of await store.keys('unanswered:')) await store.delete(key);
+    await client.quit();
+  });
+});

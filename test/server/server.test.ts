@@ -8,6 +8,13 @@ import { silentLogger } from '../../src/logger.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { fakeRuntime } from './fake-runtime.js';
 
+interface ReadyBody {
+  status: string;
+  checks: Record<string, string>;
+  failed: string[];
+}
+const readyBody = async (res: Response) => (await res.json()) as ReadyBody;
+
 const servers: RotabotServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -43,7 +50,7 @@ describe('the HTTP server', () => {
     await new Promise((r) => up.once('ready', r));
     const ok = await fetch(`${okBase}/readyz`);
     expect(ok.status).toBe(200);
-    expect((await ok.json()).checks.redis).toBe('ok');
+    expect((await readyBody(ok)).checks.redis).toBe('ok');
     await good.store.close();
 
     // Nothing listens on port 1: the client's fail-fast options make /readyz answer at once.
@@ -52,7 +59,7 @@ describe('the HTTP server', () => {
     const badBase = await start(bad);
     const res = await fetch(`${badBase}/readyz`);
     expect(res.status).toBe(503);
-    const body = await res.json();
+    const body = await readyBody(res);
     expect(body.failed).toEqual(['redis']);
     expect(body.checks.redis).toMatch(/^unreachable/);
     down.disconnect();
@@ -69,7 +76,7 @@ describe('the HTTP server', () => {
     });
     const res = await fetch(`${await start(runtime)}/readyz`);
     expect(res.status).toBe(503);
-    expect((await res.json()).failed).toEqual(['schedule']);
+    expect((await readyBody(res)).failed).toEqual(['schedule']);
   });
 
   it('exposes answer counters at /metrics', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
 import { createWebChatPlugin } from '../../adapters/web/plugin.js';
 import { escapeHtml, renderAnswerHtml } from '../../adapters/web/render.js';
+import type { Answer } from '../../src/core/types.js';
 import type { Runtime } from '../../src/runtime.js';
 import { echoBot, fakeRuntime, fixed, rosterSchedule } from '../server/fake-runtime.js';
 
@@ -82,7 +83,7 @@ describe('the web chat API', () => {
     expect(html).toContain('<script src="/web/chat.js"');
     expect(html).not.toMatch(/https?:\/\//);
     expect((await fetch(`${base}/web/chat.js`)).headers.get('content-type')).toMatch(/javascript/);
-    const people = (await (await fetch(`${base}/api/web/roster`)).json()).people;
+    const { people } = (await (await fetch(`${base}/api/web/roster`)).json()) as { people: unknown[] };
     expect(people).toEqual([
       { name: 'Jane Doe', level: 'R4', email: 'jane.doe@duke.edu' },
       { name: 'Sam Lee', level: 'R5', email: 'sam.lee@duke.edu' },
@@ -100,7 +101,7 @@ describe('the web chat API', () => {
       });
     const res = await ask({ text: 'what am I on <b>?', as: 'jane.doe@duke.edu' });
     expect(res.status).toBe(200);
-    const { answer, html } = await res.json();
+    const { answer, html } = (await res.json()) as { answer: Answer; html: string };
     expect(answer.intent).toBe('test.echo');
     expect(html).toContain('<strong>You asked: what am I on &lt;b&gt;?</strong>');
     expect(html).toContain('data-question="more &lt;please&gt;"');

@@ -1,7 +1,75 @@
-import type { CliCommand } from '../command.js';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../../../src/config.js';
+import { createRedisClient } from '../../../src/create-runtime.js';
+import { silentLogger } from '../../../src/logger.js';
+import { createRedisStore } from '../../../src/store/redis-store.js';
+import { createUnansweredLog, type UnansweredEntry } from '../../../src/unanswered.js';
+import { type CliCommand, UsageError } from '../command.js';
 
-// Placeholder until the command lands; replaced by its implementation.
-export const run: CliCommand = async (_args, io) => {
-  io.stderr.write('rotabot unanswered: not available yet\n');
-  return 1;
+function line(entry: UnansweredEntry): string {
+  const when = entry.at.slice(0, 16).replace('T', ' ');
+  const text = entry.text === undefined ? '' : `  ${JSON.stringify(entry.text)}`;
+  return `${when} UTC  ${entry.platform.padEnd(5)}  ${entry.intent}${text}`;
+}
+
+/** `unanswered [--limit N] [--json]`: recent questions the bot could not answer, newest first. */
+export const run: CliCommand = async (args, io) => {
+  let values: { limit?: string; json?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const limit = values.limit === undefined ? 50 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit <= 0) throw new UsageError('--limit expects a positive whole number');
+
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  if (!config.REDIS_URL) {
+    io.stderr.write(
+      'No REDIS_URL is set: without Redis each server keeps its state in its own memory, so there is ' +
+        'nothing shared to list. Set REDIS_URL to the Redis the server uses.\n',
+    );
+    return 1;
+  }
+
+  const client = createRedisClient(config.REDIS_URL, silentLogger);
+  const store = createRedisStore(client);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('cannot reach the Redis in REDIS_URL')), 5_000);
+      client.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const entries = await createUnansweredLog(store, config).list(limit);
+    if (values.json) {
+      for (const entry of entries) io.stdout.write(`${JSON.stringify(entry)}\n`);
+    } else if (entries.length === 0) {
+      io.stdout.write(`No unanswered questions in the last ${config.UNANSWERED_KEEP_DAYS} days.\n`);
+    } else {
+      io.stdout.write(`${entries.map(line).join('\n')}\n`);
+      if (!config.UNANSWERED_KEEP_TEXT) {
+        io.stdout.write(
+          '(question text is not kept; set UNANSWERED_KEEP_TEXT=on on the server to keep it)\n',
+        );
+      }
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
 };

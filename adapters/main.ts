@@ -1,0 +1,111 @@
+import { type Config, ConfigError, loadConfig } from '../src/config.js';
+import { createRuntime } from '../src/create-runtime.js';
+import { createLogger, type Logger } from '../src/logger.js';
+import { InvalidFileError } from '../src/problem.js';
+import type { Runtime } from '../src/runtime.js';
+import { createServer } from './server/create-server.js';
+import type { ServerPlugin } from './server/plugin.js';
+import { createShutdown } from './server/shutdown.js';
+
+/** `npm start`: one process, one HTTP server; Slack, Teams, web chat and scheduler as configured. */
+
+interface Scheduler {
+  start(): void | Promise<void>;
+  stop(): void | Promise<void>;
+}
+
+// Loaded only when used: Bolt and botbuilder are heavy, and the web chat alone starts faster without them.
+async function choosePlugins(runtime: Runtime): Promise<ServerPlugin[]> {
+  const { config } = runtime;
+  const plugins: ServerPlugin[] = [];
+  if (config.webChatEnabled) plugins.push((await import('./web/plugin.js')).createWebChatPlugin(runtime));
+  plugins.push((await import('./calendar/plugin.js')).createCalendarPlugin(runtime));
+  if (config.slackEnabled) plugins.push((await import('./slack/plugin.js')).createSlackPlugin(runtime));
+  // Always mounted: without MicrosoftAppId it runs unauthenticated, for the Bot Framework Emulator.
+  plugins.push((await import('./teams/plugin.js')).createTeamsPlugin(runtime));
+  return plugins;
+}
+
+async function createSchedulerFor(runtime: Runtime): Promise<Scheduler | undefined> {
+  if (!runtime.config.SCHEDULER) return undefined;
+  const [{ createScheduler }, { createMessengers }] = await Promise.all([
+    import('../src/reminders/scheduler.js'),
+    import('./messengers.js'),
+  ]);
+  return createScheduler(runtime, createMessengers(runtime));
+}
+
+/** Loopback for the local web chat alone; every interface once a platform must reach us. */
+export function listenHost(config: Config): string {
+  if (config.HOST) return config.HOST;
+  return config.slackEnabled || config.teamsAuthenticated ? '0.0.0.0' : '127.0.0.1';
+}
+
+function fail(lines: string[]): never {
+  process.stderr.write(`${lines.join('\n')}\n`);
+  process.exit(1);
+}
+
+async function start(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail([error.message, 'See .env.example for every variable.']);
+    throw error;
+  }
+  const logger: Logger = createLogger(config.LOG_LEVEL);
+
+  let runtime: Runtime;
+  try {
+    runtime = await createRuntime(config, { logger, watchKnowledge: true });
+  } catch (error) {
+    if (error instanceof InvalidFileError) {
+      fail([
+        'rotabot cannot start: these files need fixing.',
+        ...error.message.split('\n').map((l) => `  ${l}`),
+      ]);
+    }
+    throw error;
+  }
+
+  const plugins = await choosePlugins(runtime);
+  const server = await createServer(runtime, plugins);
+  const scheduler = await createSchedulerFor(runtime);
+
+  const shutdown = createShutdown({
+    logger,
+    timeoutMs: 10_000,
+    steps: [
+      { name: 'scheduler', run: () => scheduler?.stop() },
+      { name: 'server and plugins', run: () => server.close() },
+      { name: 'knowledge', run: () => runtime.knowledge.close() },
+      { name: 'schedule', run: () => runtime.schedule.close() },
+      { name: 'store', run: () => runtime.store.close() },
+    ],
+  });
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  const { port } = await server.listen(config.PORT, listenHost(config));
+  await scheduler?.start();
+  const host = listenHost(config);
+  const shown = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
+  logger.info(
+    {
+      port,
+      host,
+      plugins: plugins.map((p) => p.name),
+      scheduler: Boolean(scheduler),
+      store: config.REDIS_URL ? 'redis' : 'memory',
+    },
+    'listening',
+  );
+  if (config.webChatEnabled)
+    logger.info({ url: `http://${shown}:${port}/` }, `web chat at http://${shown}:${port}/`);
+}
+
+start().catch((error: unknown) => {
+  process.stderr.write(`rotabot failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,155 @@
+import { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import { withLimits } from './core/limits.js';
+import type { Bot } from './core/types.js';
+import type { Knowledge } from './knowledge/schema.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import type { LiveSource, Metrics, Runtime } from './runtime.js';
+import type { Schedule } from './schedule/types.js';
+import { createMemoryStore } from './store/memory-store.js';
+import { createRedisStore } from './store/redis-store.js';
+import type { Store } from './store/store.js';
+import { createUnansweredLog, withUnansweredLog } from './unanswered.js';
+
+/** The modules a runtime is assembled from; tests and benchmarks may swap any of them. */
+export interface RuntimeParts {
+  createKnowledgeSource(
+    dir: string,
+    options: { logger: Logger; watch?: boolean },
+  ): Promise<LiveSource<Knowledge>>;
+  defaultScheduleLocation(config: Config): string;
+  createScheduleSource(options: {
+    location: string;
+    knowledge: LiveSource<Knowledge>;
+    refreshMs: number;
+    logger: Logger;
+  }): Promise<LiveSource<Schedule>>;
+  createBot(deps: {
+    knowledge: LiveSource<Knowledge>;
+    schedule: LiveSource<Schedule>;
+    store: Store;
+    logger: Logger;
+    metrics: Metrics;
+    config: Config;
+    clock: () => Date;
+  }): Bot;
+}
+
+export interface CreateRuntimeOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  /** Defaults to the real modules (loaded lazily so the CLI's quick commands stay quick). */
+  parts?: Partial<RuntimeParts>;
+  /** Re-read knowledge files when they change (the server does; one-shot CLI commands need not). */
+  watchKnowledge?: boolean;
+  /** Overrides the store REDIS_URL would choose. */
+  store?: Store;
+}
+
+const REDIS_READY_WAIT_MS = 3_000;
+
+/**
+ * A Redis client that fails fast: with no offline queue a command during an outage errors at
+ * once instead of hanging a reply, and the client keeps reconnecting in the background.
+ */
+export function createRedisClient(url: string, logger: Logger): Redis {
+  const client = new Redis(url, {
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5_000,
+    retryStrategy: (times) => Math.min(times * 250, 2_000),
+  });
+  let lastError = '';
+  client.on('error', (error: Error) => {
+    // Reconnection repeats the same error every retry: log each new one once.
+    if (error.message !== lastError) logger.warn({ err: error }, 'redis error');
+    lastError = error.message;
+  });
+  client.on('ready', () => {
+    if (lastError) logger.info('redis reconnected');
+    lastError = '';
+  });
+  return client;
+}
+
+async function waitForReady(client: Redis, ms: number): Promise<boolean> {
+  if (client.status === 'ready') return true;
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      resolve(ok);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    client.on('ready', onReady);
+  });
+}
+
+export async function createStore(config: Config, logger: Logger, clock: () => Date): Promise<Store> {
+  if (!config.REDIS_URL) return createMemoryStore(() => clock().getTime());
+  const client = createRedisClient(config.REDIS_URL, logger);
+  // Start even when Redis is down: /readyz says so, and answers fail open until it is back.
+  if (!(await waitForReady(client, REDIS_READY_WAIT_MS)))
+    logger.warn('redis not reachable yet; starting anyway');
+  return createRedisStore(client);
+}
+
+async function realParts(): Promise<RuntimeParts> {
+  const [knowledge, schedule, bot] = await Promise.all([
+    import('./knowledge/live.js'),
+    import('./schedule/source.js'),
+    import('./core/bot.js'),
+  ]);
+  return {
+    createKnowledgeSource: knowledge.createKnowledgeSource,
+    defaultScheduleLocation: schedule.defaultScheduleLocation,
+    createScheduleSource: schedule.createScheduleSource,
+    createBot: bot.createBot,
+  };
+}
+
+/**
+ * Builds everything a process shares: store, knowledge, schedule, metrics and the bot wrapped
+ * in limits and the unanswered log. A knowledge base or schedule that cannot be used throws
+ * its InvalidFileError, after closing what was already opened.
+ */
+export async function createRuntime(config: Config, options: CreateRuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? (() => new Date());
+  const parts: RuntimeParts = {
+    ...(options.parts && Object.keys(options.parts).length === 4 ? ({} as RuntimeParts) : await realParts()),
+    ...options.parts,
+  };
+  const metrics = createMetrics();
+  const store = options.store ?? (await createStore(config, logger, clock));
+  const opened: Array<{ close(): Promise<void> }> = [store];
+  try {
+    const knowledge = await parts.createKnowledgeSource(config.KNOWLEDGE_DIR, {
+      logger,
+      watch: options.watchKnowledge ?? false,
+    });
+    opened.push(knowledge);
+    const schedule = await parts.createScheduleSource({
+      location: parts.defaultScheduleLocation(config),
+      knowledge,
+      refreshMs: config.SCHEDULE_REFRESH_MINUTES * 60_000,
+      logger,
+    });
+    opened.push(schedule);
+    const core = parts.createBot({ knowledge, schedule, store, logger, metrics, config, clock });
+    const unanswered = createUnansweredLog(store, config);
+    const bot = withLimits(withUnansweredLog(core, unanswered, logger, clock), {
+      store,
+      config,
+      logger,
+      metrics,
+    });
+    return { config, logger, store, knowledge, schedule, bot, metrics, clock };
+  } catch (error) {
+    await Promise.allSettled(opened.reverse().map((o) => o.close()));
+    throw error;
+  }
+}
