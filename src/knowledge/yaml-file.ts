@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Problem } from '../problem.js';
 
 /** Bigger than any honest knowledge file; refusing it keeps a pasted dump from stalling start-up. */
@@ -134,11 +134,19 @@ export function parseYaml(path: string, source: string): { file: YamlFile | null
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    // The expansion error has no position; the first alias is where the expanding starts.
+    let firstAlias = 0;
+    visit(doc, {
+      Alias(_, node) {
+        firstAlias = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
     return {
       file: null,
       problems: [
         problem(
-          at(1),
+          at(lineAt(firstAlias)),
           `the file cannot be expanded: ${firstLine(message)}`,
           'use fewer anchors (&) and aliases (*); write the values out instead',
         ),
