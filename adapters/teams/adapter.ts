@@ -1,5 +1,41 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { createRequire } from 'node:module';
+import {
+  type Activity,
+  type AuthenticateRequestResult,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+} from 'botbuilder';
 import type { Config } from '../../src/config.js';
+
+type AuthenticationErrorClass = new (message: string, statusCode: number) => Error;
+
+// The class CloudAdapter checks with instanceof, from botbuilder's own copy of the connector.
+const requireFromBotbuilder = createRequire(createRequire(import.meta.url).resolve('botbuilder'));
+const { AuthenticationError } = requireFromBotbuilder('botframework-connector') as {
+  AuthenticationError: AuthenticationErrorClass;
+};
+
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * The SDK lets a bad signature or a malformed token escape as a plain jsonwebtoken error, which
+ * CloudAdapter answers with 500; a forged request is a 401, not our failure.
+ */
+class BotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (JWT_ERRORS.has((error as Error).name)) {
+        throw new AuthenticationError(`Unauthorized. ${(error as Error).message}`, 401);
+      }
+      throw error;
+    }
+  }
+}
 
 /**
  * One CloudAdapter for the process, shared by the /api/messages route and the messenger.
@@ -7,7 +43,7 @@ import type { Config } from '../../src/config.js';
  * what the Bot Framework Emulator expects for local use.
  */
 export function createTeamsAdapter(config: Config): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new BotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,

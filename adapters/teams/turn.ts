@@ -43,10 +43,11 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
       if (!first) return;
     }
     const conversation = conversationKind(activity);
-    const [, asker] = await Promise.all([
-      context.sendActivity({ type: 'typing' }),
-      identify(context, runtime),
-    ]);
+    // Best effort: a lost typing indicator must not cost the answer.
+    const typing = context
+      .sendActivity({ type: 'typing' })
+      .catch((error) => logger.debug({ err: error }, 'teams: typing indicator not sent'));
+    const [, asker] = await Promise.all([typing, identify(context, runtime)]);
     await remember(context, asker.email);
     const text = questionOf(activity) || 'help';
     logger.debug({ activityId: activity.id, text }, 'teams: question');

@@ -17,6 +17,7 @@ import {
   post,
   SERVICE_HOST,
   startServer,
+  type TestRuntimeOptions,
   type TestServer,
 } from './helpers.js';
 
@@ -56,9 +57,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
   let bot: ReturnType<typeof createFakeBot>;
   let store: Store;
 
-  async function start(
-    options: { bot?: Bot; residents?: Parameters<typeof createTestRuntime>[0]['residents'] } = {},
-  ) {
+  async function start(options: { bot?: Bot; residents?: TestRuntimeOptions['residents'] } = {}) {
     store = createMemoryStore();
     bot = createFakeBot();
     const runtime = createTestRuntime({ store, bot, ...options });
