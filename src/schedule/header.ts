@@ -114,7 +114,8 @@ export function readHeader(row: CsvRow, problems: ProblemList): Header | null {
       }
       return;
     }
-    if (format === 'grid' && !name) {
+    // A header with a digit is a month written another way; words are an unknown column.
+    if (format === 'grid' && !name && /\d/.test(cell.value)) {
       const month = cell.value;
       if (!isValidIsoMonth(month)) {
         const hint = suggestMonth(month);

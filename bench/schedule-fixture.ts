@@ -1,0 +1,54 @@
+/**
+ * A large grid schedule for benchmarks and index tests: deterministic (seeded), with shared
+ * first and last names so name lookups find several people, and empty cells here and there.
+ */
+
+const FIRST = ['Ada', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jun', 'Kofi', 'Lena'];
+const LAST = [
+  'Okafor',
+  'Ng',
+  'Dupré',
+  'Patel',
+  'García',
+  'Kim',
+  "O'Neil",
+  'Smith-Jones',
+  'Novak',
+  'Haddad',
+  'Larsen',
+  'Mensah',
+  'Ito',
+];
+const LABELS = ['IR', 'IR-VA', 'ICU', 'Surg Onc', 'Research', 'Elective', 'DR-Body', 'DR-Chest', 'DR-Neuro'];
+
+/** A tiny linear congruential generator: the same fixture on every run. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export function generateScheduleCsv(residents: number, months: string[], seed = 42): string {
+  const random = createRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const lines = [['email', 'name', 'level', 'slack_id', ...months].join(',')];
+  for (let i = 0; i < residents; i += 1) {
+    const name = `${pick(FIRST)} ${pick(LAST)}`;
+    const cells = months.map(() => (random() < 0.05 ? '' : pick(LABELS)));
+    const slackId = i % 10 === 0 ? `U${String(i).padStart(8, '0')}` : '';
+    lines.push([`resident${i}@example.edu`, `"${name}"`, `R${1 + (i % 5)}`, slackId, ...cells].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Consecutive months from a start month: monthsFrom('2025-07', 36). */
+export function monthsFrom(start: string, count: number): string[] {
+  const year = Number(start.slice(0, 4));
+  const month = Number(start.slice(5, 7)) - 1;
+  return Array.from({ length: count }, (_, i) => {
+    const m = month + i;
+    return `${year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
+}
