@@ -1,10 +1,5 @@
 import { createRequire } from 'node:module';
-import {
-  type Activity,
-  type AuthenticateRequestResult,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-} from 'botbuilder';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Config } from '../../src/config.js';
 
 type AuthenticationErrorClass = new (message: string, statusCode: number) => Error;
@@ -25,7 +20,7 @@ class BotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication
   override async authenticateRequest(
     activity: Activity,
     authHeader: string,
-  ): Promise<AuthenticateRequestResult> {
+  ): ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']> {
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
