@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
@@ -29,5 +30,29 @@ describe('configuration at start-up', () => {
     expect(loadConfig(slack).webChatEnabled).toBe(false);
     expect(loadConfig({ ...slack, WEB_CHAT: 'on' }).webChatEnabled).toBe(true);
     expect(loadConfig({ WEB_CHAT: 'off' }).webChatEnabled).toBe(false);
+  });
+});
+
+describe('.env.example', () => {
+  const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+
+  it('documents every variable the configuration reads', () => {
+    const source = readFileSync(new URL('../../src/config.ts', import.meta.url), 'utf8');
+    const schema = source.slice(source.indexOf('z\n  .object({'), source.indexOf('.superRefine'));
+    const variables = [...schema.matchAll(/^ {4}([A-Za-z_]+):/gm)].map((m) => m[1]!);
+    expect(variables.length).toBeGreaterThan(25);
+    const documented = new Set([...example.matchAll(/^#? ?([A-Za-z_]+)=/gm)].map((m) => m[1]));
+    expect(variables.filter((v) => !documented.has(v))).toEqual([]);
+  });
+
+  it('holds values that load as they are', () => {
+    const env = Object.fromEntries(
+      example
+        .split('\n')
+        .filter((l) => /^[A-Za-z_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    expect(Object.keys(env).length).toBeGreaterThan(10);
+    expect(loadConfig(env).PORT).toBe(3978);
   });
 });
