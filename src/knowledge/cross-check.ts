@@ -117,7 +117,7 @@ export function crossCheck(files: CheckedFiles): Problem[] {
       if (year.months.length > 0 && total !== 12) {
         problems.push(
           error(
-            file.at(file.lineOf(['years', i, 'months'])),
+            file.at(file.keyLineOf(['years', i], 'months') ?? file.lineOf(['years', i])),
             `the months of ${year.level} add up to ${total}, not 12`,
             'make the months of the year add up to 12',
           ),

@@ -78,8 +78,12 @@ export function parseYaml(path: string, source: string): { file: YamlFile | null
   const at = (line: number) => `${path}:${line}`;
   const problems: Problem[] = [];
 
+  const seenLines = new Set<number>();
   for (const err of doc.errors) {
     const line = lineAt(err.pos[0]);
+    // One broken line often yields several parser errors; the first says it best.
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
     if (err.code === 'DUPLICATE_KEY') {
       problems.push(problem(at(line), 'this key appears twice in the same entry', 'keep only one of them'));
     } else if (err.code === 'MULTIPLE_DOCS') {

@@ -1,0 +1,263 @@
+import { copyFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadKnowledge, validateKnowledge } from '../../src/knowledge/load.js';
+import { MAX_FILE_BYTES } from '../../src/knowledge/yaml-file.js';
+import { InvalidFileError, type Problem } from '../../src/problem.js';
+import { copyShipped, editFile, errorsAt, FIXTURES, lineOf, replaceOnce } from './helpers.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await copyShipped());
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+/** Validates the copy, insisting it failed, and returns its problems. */
+async function failing(): Promise<Problem[]> {
+  const { knowledge, problems } = await validateKnowledge(dir);
+  expect(knowledge).toBeNull();
+  return problems;
+}
+
+const at = (file: string, line: number) => `${join(dir, file)}:${line}`;
+
+describe('a broken knowledge file gives located problems', () => {
+  it('an empty file', async () => {
+    await writeFile(join(dir, 'procedures.yaml'), '');
+    const [p] = errorsAt(await failing(), at('procedures.yaml', 1));
+    expect(p?.problem).toMatch(/empty/);
+  });
+
+  it('a file of comments only is empty too', async () => {
+    await writeFile(join(dir, 'training.yaml'), '# nothing here yet\n');
+    expect(errorsAt(await failing(), at('training.yaml', 1))[0]?.problem).toMatch(/empty/);
+  });
+
+  it('malformed YAML, at the line where it breaks', async () => {
+    const text = await editFile(dir, 'procedures.yaml', (t) =>
+      replaceOnce(t, '    name: Cryoablation\n', '    name: Cryoablation: and: more\n'),
+    );
+    const problems = await failing();
+    const line = lineOf(text, 'name: Cryoablation: and');
+    expect(errorsAt(problems, at('procedures.yaml', line))[0]?.problem).toMatch(/YAML cannot be read/);
+  });
+
+  it('a bad indentation, at its line or the one above', async () => {
+    const text = await editFile(dir, 'rotations.yaml', (t) =>
+      replaceOnce(t, '    group: icu\n', '      group: icu\n'),
+    );
+    const line = lineOf(text, '      group: icu');
+    const lines = (await failing())
+      .filter((p) => p.location.startsWith(join(dir, 'rotations.yaml')))
+      .map((p) => Number(p.location.split(':').pop()));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l === line || l === line - 1)).toBe(true);
+  });
+
+  it('a duplicate id points at the second entry and names the first', async () => {
+    const text = await editFile(dir, 'procedures.yaml', (t) =>
+      replaceOnce(t, '  - id: microwave-ablation\n', '  - id: cryoablation\n'),
+    );
+    const first = lineOf(text, '- id: cryoablation');
+    const second = lineOf(text, '- id: cryoablation', first);
+    const [p] = errorsAt(await failing(), at('procedures.yaml', second));
+    expect(p?.problem).toContain('"cryoablation"');
+    expect(p?.problem).toContain(`line ${first}`);
+  });
+
+  it('a duplicate key in one entry', async () => {
+    const text = await editFile(dir, 'program.yaml', (t) =>
+      replaceOnce(t, '  time_zone: America/New_York\n', '  time_zone: America/New_York\n  time_zone: UTC\n'),
+    );
+    const [p] = errorsAt(await failing(), at('program.yaml', lineOf(text, 'time_zone: UTC')));
+    expect(p?.problem).toMatch(/twice/);
+  });
+
+  it('an unknown key, with did-you-mean and the allowed keys', async () => {
+    const text = await editFile(dir, 'rotations.yaml', (t) =>
+      replaceOnce(t, '    labels:\n', '    lables:\n'),
+    );
+    const problems = await failing();
+    const [p] = errorsAt(problems, at('rotations.yaml', lineOf(text, 'lables:')));
+    expect(p?.problem).toMatch(/unknown key "lables"/);
+    expect(p?.fix).toMatch(/did you mean "labels"/);
+    expect(p?.fix).toMatch(/allowed keys here: id, name, group/);
+    // The entry now lacks its labels: that is reported at the entry.
+    const entry = lineOf(text, '- id: ir-duke');
+    expect(errorsAt(problems, at('rotations.yaml', entry))[0]?.problem).toMatch(/"labels" is missing/);
+  });
+
+  it('a wrong type names the path inside the entry', async () => {
+    const text = await editFile(dir, 'program.yaml', (t) =>
+      replaceOnce(t, 'procedures_per_month: 700', 'procedures_per_month: about seven hundred'),
+    );
+    const [p] = errorsAt(await failing(), at('program.yaml', lineOf(text, 'procedures_per_month:')));
+    expect(p?.problem).toMatch(/program → volume → procedures_per_month/);
+    expect(p?.fix).toMatch(/number/);
+  });
+
+  it('a malformed id', async () => {
+    const text = await editFile(dir, 'training.yaml', (t) => replaceOnce(t, '  - id: r4\n', '  - id: R 4\n'));
+    const [p] = errorsAt(await failing(), at('training.yaml', lineOf(text, 'id: R 4')));
+    expect(p?.problem).toMatch(/kebab-case/);
+  });
+
+  it.each([
+    [
+      'procedures.yaml',
+      '    category: trauma\n',
+      '    category: traumatology\n',
+      'traumatology',
+      /oncologic-therapies/,
+    ],
+    ['rotations.yaml', '    site: durham-va\n', '    site: va-hospital\n', 'va-hospital', /duke, durham-va/],
+    ['rotations.yaml', '    group: icu\n', '    group: intensive\n', 'group: intensive', /surgical-oncology/],
+    [
+      'not-done-by-ir.yaml',
+      '      - pediatric-radiology\n',
+      '      - peds-radiology\n',
+      'peds-radiology',
+      /pediatric-radiology/,
+    ],
+    ['training.yaml', '      - group: dr\n', '      - group: diagnostic\n', 'group: diagnostic', /\bdr\b/],
+  ])('a dangling reference in %s (%s)', async (file, from, to, needle, valid) => {
+    const text = await editFile(dir, file, (t) => replaceOnce(t, from, to));
+    const [p] = errorsAt(await failing(), at(file, lineOf(text, needle)));
+    expect(p?.problem).toMatch(/is not one of/);
+    expect(p?.fix).toMatch(valid);
+  });
+
+  it('the same alias on two procedures names both lines', async () => {
+    const text = await editFile(dir, 'procedures.yaml', (t) =>
+      replaceOnce(t, '      - MWA\n', '      - MWA\n      - cryo\n'),
+    );
+    const first = lineOf(text, '      - cryo', lineOf(text, 'id: cryoablation'));
+    const second = lineOf(text, '      - cryo', lineOf(text, 'id: microwave-ablation'));
+    const [p] = errorsAt(await failing(), at('procedures.yaml', Math.max(first, second)));
+    expect(p?.problem).toContain(`line ${Math.min(first, second)}`);
+    expect(p?.problem).toMatch(/cryoablation/);
+    expect(p?.problem).toMatch(/microwave-ablation/);
+  });
+
+  it('an alias that differs only by case and punctuation still clashes', async () => {
+    const text = await editFile(dir, 'procedures.yaml', (t) =>
+      replaceOnce(t, '      - MWA\n', '      - MWA\n      - Port-A-Cath\n'),
+    );
+    const added = lineOf(text, 'Port-A-Cath');
+    const [p] = errorsAt(await failing(), at('procedures.yaml', lineOf(text, '- port-a-cath')));
+    expect(p?.problem).toContain(`line ${added}`);
+    expect(p?.problem).toMatch(/microwave-ablation/);
+  });
+
+  it('a procedure named with a generic word for excluded work', async () => {
+    const text = await editFile(dir, 'procedures.yaml', (t) =>
+      replaceOnce(t, '      - PTBD\n', '      - PTBD\n      - drainage\n'),
+    );
+    const [p] = errorsAt(await failing(), at('procedures.yaml', lineOf(text, '      - drainage')));
+    expect(p?.problem).toMatch(/drainages/);
+  });
+
+  it('a schedule label on two rotations', async () => {
+    const text = await editFile(dir, 'rotations.yaml', (t) =>
+      replaceOnce(t, '      - DR-Neuro\n', '      - DR-Neuro\n      - surg-onc\n'),
+    );
+    const problems = await failing();
+    const neuro = lineOf(text, '      - surg-onc');
+    const surgOnc = lineOf(text, '      - Surg Onc');
+    const [p] = errorsAt(problems, at('rotations.yaml', surgOnc));
+    expect(p?.problem).toContain(`line ${neuro}`);
+    expect(p?.problem).toMatch(/dr-neuro/);
+  });
+
+  it('months of a year that do not add up to 12', async () => {
+    const text = await editFile(dir, 'training.yaml', (t) =>
+      replaceOnce(t, '      - group: ir\n        months: 5\n', '      - group: ir\n        months: 6\n'),
+    );
+    const line = lineOf(text, '    months:', lineOf(text, 'id: r4'));
+    expect(errorsAt(await failing(), at('training.yaml', line))[0]?.problem).toMatch(/add up to 13/);
+  });
+});
+
+describe('hostile knowledge files are refused, never run or expanded', () => {
+  const hostile = async (fixture: string) => {
+    await copyFile(join(FIXTURES, fixture), join(dir, 'faq.yaml'));
+    return failing();
+  };
+
+  it('a !!js/function tag', async () => {
+    const [p] = errorsAt(await hostile('custom-tag.yaml'), at('faq.yaml', 7));
+    expect(p?.problem).toMatch(/custom YAML tags/);
+  });
+
+  it('a local !foo tag', async () => {
+    const [p] = errorsAt(await hostile('local-tag.yaml'), at('faq.yaml', 5));
+    expect(p?.problem).toMatch(/custom YAML tags/);
+  });
+
+  it('an alias bomb', async () => {
+    const [p] = errorsAt(await hostile('alias-bomb.yaml'), at('faq.yaml', 5));
+    expect(p?.problem).toMatch(/cannot be expanded/);
+  });
+
+  it('a list at the top level', async () => {
+    expect(errorsAt(await hostile('top-level-list.yaml'), at('faq.yaml', 1))[0]?.problem).toMatch(
+      /named sections/,
+    );
+  });
+
+  it('two documents in one file', async () => {
+    expect(errorsAt(await hostile('two-documents.yaml'), at('faq.yaml', 2))[0]?.problem).toMatch(
+      /more than one/,
+    );
+  });
+
+  it('a file over 1 MiB', async () => {
+    await writeFile(join(dir, 'faq.yaml'), `faq: []\n${'# padding\n'.repeat(MAX_FILE_BYTES / 10 + 1)}`);
+    expect(errorsAt(await failing(), at('faq.yaml', 1))[0]?.problem).toMatch(/too large/);
+  });
+});
+
+describe('the folder', () => {
+  it('a missing file is one problem naming it', async () => {
+    await rm(join(dir, 'training.yaml'));
+    const problems = (await failing()).filter((p) => p.location.includes('training.yaml'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.location).toBe(join(dir, 'training.yaml'));
+    expect(problems[0]!.problem).toMatch(/missing/);
+  });
+
+  it('an unknown extra YAML file is only a warning', async () => {
+    await writeFile(join(dir, 'notes.yaml'), 'anything: 1\n');
+    const { knowledge, problems } = await validateKnowledge(dir);
+    expect(knowledge).not.toBeNull();
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', location: at('notes.yaml', 1) }),
+    ]);
+  });
+
+  it('a folder that does not exist is a problem, not a crash', async () => {
+    const { knowledge, problems } = await validateKnowledge(join(dir, 'nope'));
+    expect(knowledge).toBeNull();
+    expect(problems[0]?.location).toBe(join(dir, 'nope'));
+  });
+
+  it('loadKnowledge throws InvalidFileError with every error found', async () => {
+    await writeFile(join(dir, 'faq.yaml'), '');
+    await editFile(dir, 'rotations.yaml', (t) => replaceOnce(t, '    labels:\n', '    lables:\n'));
+    const error = await loadKnowledge(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidFileError);
+    const files = (error as InvalidFileError).problems.map((p) => p.location.split(':')[0]);
+    expect(files).toContain(join(dir, 'faq.yaml'));
+    expect(files).toContain(join(dir, 'rotations.yaml'));
+    expect((error as InvalidFileError).message).toMatch(/faq\.yaml:1: .* — /);
+  });
+
+  it('uses the folder path as given in locations', async () => {
+    const { problems } = await validateKnowledge('test/fixtures/no-such-knowledge');
+    expect(problems[0]?.location).toBe('test/fixtures/no-such-knowledge');
+  });
+});
