@@ -1,0 +1,44 @@
+import type { LogLevel, Logger as SlackLogger } from '@slack/bolt';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+
+/** Slack's own Web API; SLACK_API_URL replaces it for proxies and tests. */
+export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+
+/** The WebClient joins method names onto the base URL, so it must end in exactly one slash. */
+export function slackApiUrl(config: Pick<Config, 'SLACK_API_URL'>): string {
+  const base = config.SLACK_API_URL ?? DEFAULT_SLACK_API_URL;
+  return `${base.replace(/\/+$/, '')}/`;
+}
+
+/** Bolt and the WebClient log through this: their lines land in our pino logs with a component tag. */
+export function slackLogger(logger: Logger): SlackLogger {
+  const log = logger.child({ component: 'slack' });
+  let level = 'info' as LogLevel;
+  const join = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    // Bolt's debug lines include request bodies (message text): they stay at debug.
+    debug: (...msg) => log.debug(join(msg)),
+    info: (...msg) => log.info(join(msg)),
+    warn: (...msg) => log.warn(join(msg)),
+    error: (...msg) => log.error(join(msg)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/**
+ * Options for every WebClient the adapter makes: our base URL, our logger, and retries that
+ * honour a 429's Retry-After (the client waits that long, then retries) a few times before giving up.
+ */
+export function webClientOptions(config: Pick<Config, 'SLACK_API_URL'>, logger: Logger) {
+  return {
+    slackApiUrl: slackApiUrl(config),
+    logger: slackLogger(logger),
+    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4_000 },
+    timeout: 10_000,
+  };
+}

@@ -1,0 +1,56 @@
+import type { App, RespondFn } from '@slack/bolt';
+import type { Answer } from '../../../src/core/types.js';
+import { askBot, deliver, type SlackContext } from '../dispatch.js';
+import { isHelpRequest, plainText } from '../parse.js';
+import { button, renderAnswer, SHARE_ACTION_ID, SLACK_USAGE } from '../render.js';
+import { keepForSharing } from '../share.js';
+
+export const SLASH_COMMAND = '/rotabot';
+
+/** An ephemeral answer with a "Share in channel" button (help and apologies are not worth sharing). */
+export async function respondPrivately(
+  ctx: SlackContext,
+  respond: RespondFn,
+  answer: Answer,
+  options: { question: string; header?: string; help?: boolean },
+): Promise<void> {
+  const shareId =
+    options.help || answer.unanswered
+      ? null
+      : await keepForSharing(ctx, { question: options.question, answer });
+  const message = renderAnswer(answer, {
+    header: options.header,
+    extraButtons: shareId ? [button('Share in channel', SHARE_ACTION_ID, shareId)] : [],
+  });
+  await deliver(ctx, 'response_url', () =>
+    respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+    }),
+  );
+}
+
+/** `/rotabot <question>` answers privately; `/rotabot` alone or `/rotabot help` shows help. */
+export function registerCommandHandler(app: App, ctx: SlackContext): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    // The ack goes out first (within Slack's 3 s); the answer follows through response_url.
+    await ack();
+    await ctx.run('command', async () => {
+      const text = plainText(command.text ?? '');
+      const help = isHelpRequest(text);
+      const answer = await askBot(ctx, client, {
+        text: help ? 'help' : text,
+        userId: command.user_id,
+        conversation: 'private',
+        requestId: command.trigger_id,
+      });
+      await respondPrivately(ctx, respond, answer, {
+        question: text,
+        help,
+        header: help ? SLACK_USAGE : undefined,
+      });
+    });
+  });
+}

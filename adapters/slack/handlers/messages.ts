@@ -1,0 +1,61 @@
+import type { App } from '@slack/bolt';
+import { askBot, firstDelivery, postMessage, type SlackContext } from '../dispatch.js';
+import { ignoreReason, isHelpRequest, type MessageEventLike, plainText } from '../parse.js';
+import { renderAnswer } from '../render.js';
+
+type MessageEvent = MessageEventLike & { ts: string; thread_ts?: string; channel: string };
+
+/**
+ * A direct message is answered in the DM (in its thread when it was asked in one); an
+ * @mention in a channel is answered in the thread it started.
+ */
+export function registerMessageHandlers(app: App, ctx: SlackContext): void {
+  app.event('message', async ({ event, body, client, context }) => {
+    const e = event as unknown as MessageEvent;
+    // Only message.im is subscribed; channel messages reach us as app_mention instead.
+    if (e.channel_type !== 'im') return;
+    const why = ignoreReason(e, context.botUserId);
+    if (why) {
+      ctx.log.debug({ why, eventId: body.event_id }, 'slack message ignored');
+      return;
+    }
+    if (!(await firstDelivery(ctx, body.event_id))) return;
+    await ctx.run('message.im', async () => {
+      const text = plainText(e.text ?? '', context.botUserId);
+      const answer = await askBot(ctx, client, {
+        text: isHelpRequest(text) ? 'help' : text,
+        userId: e.user!,
+        conversation: 'private',
+        requestId: body.event_id,
+      });
+      await postMessage(ctx, client, { channel: e.channel, threadTs: e.thread_ts }, renderAnswer(answer));
+    });
+  });
+
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    const e = event as unknown as MessageEvent;
+    // A mention inside the bot's DM also arrives as message.im, which answers it.
+    if (e.channel.startsWith('D')) return;
+    const why = ignoreReason(e, context.botUserId);
+    if (why) {
+      ctx.log.debug({ why, eventId: body.event_id }, 'slack mention ignored');
+      return;
+    }
+    if (!(await firstDelivery(ctx, body.event_id))) return;
+    await ctx.run('app_mention', async () => {
+      const text = plainText(e.text ?? '', context.botUserId);
+      const answer = await askBot(ctx, client, {
+        text: isHelpRequest(text) ? 'help' : text,
+        userId: e.user!,
+        conversation: 'channel',
+        requestId: body.event_id,
+      });
+      await postMessage(
+        ctx,
+        client,
+        { channel: e.channel, threadTs: e.thread_ts ?? e.ts },
+        renderAnswer(answer),
+      );
+    });
+  });
+}

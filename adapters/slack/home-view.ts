@@ -1,0 +1,53 @@
+import type { HomeSummary } from '../../src/core/home.js';
+import { formatDate } from '../../src/time/local-date.js';
+import {
+  actions,
+  context,
+  escapeMrkdwn,
+  type KnownBlock,
+  LIMITS,
+  SLACK_USAGE,
+  section,
+  suggestionButtons,
+} from './render.js';
+
+export interface HomeView {
+  type: 'home';
+  blocks: KnownBlock[];
+}
+
+const UNKNOWN =
+  "I can't match your Slack account to the residents' schedule, so I can't show your rotations yet. " +
+  'If you are a resident, ask the program coordinator to check that the schedule lists the email your Slack profile uses.';
+
+/** The App Home tab: where the resident is now, what is next, their next reminder, and quick questions. */
+export function renderHomeView(summary: HomeSummary | null, programName: string): HomeView {
+  const blocks: KnownBlock[] = [
+    section(
+      `*rotabot* answers questions about the ${escapeMrkdwn(programName)}: rotations, schedules and procedures.`,
+    ),
+    { type: 'divider' },
+  ];
+  if (!summary) {
+    blocks.push(
+      section(
+        "The schedule isn't available right now, so I can't show your rotations. Please try again later.",
+      ),
+    );
+  } else if (!summary.known) {
+    blocks.push(section(UNKNOWN));
+  } else {
+    const now = summary.current ? escapeMrkdwn(summary.current) : 'No rotation scheduled today';
+    const next = summary.next
+      ? `${escapeMrkdwn(summary.next.text)}, from ${formatDate(summary.next.starts)}`
+      : 'Nothing scheduled after this yet';
+    const reminder = summary.nextReminder
+      ? `${formatDate(summary.nextReminder)} (a direct message before your rotation changes)`
+      : 'None scheduled';
+    blocks.push(section(`*Now:* ${now}\n*Next:* ${next}\n*Next reminder:* ${reminder}`));
+  }
+  const quick = actions(suggestionButtons(summary?.quickQuestions ?? []));
+  if (quick) blocks.push({ type: 'divider' }, section('*Ask me*'), quick);
+  blocks.push(context(SLACK_USAGE));
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.homeBlocks) };
+}
