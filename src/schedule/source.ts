@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import { createLabelResolver } from '../knowledge/rotation-names.js';
+import type { Knowledge } from '../knowledge/schema.js';
+import type { Logger } from '../logger.js';
+import { formatProblem, InvalidFileError, type Problem } from '../problem.js';
+import type { LiveSource } from '../runtime.js';
+import { parseSchedule } from './parse.js';
+import { createScheduleReader, ScheduleReadError, type ScheduleReader } from './reader.js';
+import type { Schedule } from './types.js';
+
+/** SCHEDULE_FILE, else the sample schedule shipped in the knowledge folder. */
+export function defaultScheduleLocation(config: Pick<Config, 'SCHEDULE_FILE' | 'KNOWLEDGE_DIR'>): string {
+  return config.SCHEDULE_FILE ?? join(config.KNOWLEDGE_DIR, 'sample-schedule.csv');
+}
+
+export interface ScheduleSourceOptions {
+  /** A path, or an https URL of a published spreadsheet CSV. */
+  location: string;
+  knowledge: LiveSource<Knowledge>;
+  /** How often to look for a new version; 0 turns polling off. */
+  refreshMs: number;
+  logger: Logger;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export interface ScheduleSource extends LiveSource<Schedule> {
+  /** Looks for a new version now (what the timer does); never throws. */
+  refresh(): Promise<void>;
+}
+
+function readErrorProblems(error: unknown): Problem[] {
+  if (error instanceof ScheduleReadError) return [error.problem];
+  throw error;
+}
+
+/**
+ * The schedule, re-read every refreshMs. A new version with errors is refused and the last good
+ * one kept, so a half-edited spreadsheet never empties the bot's answers.
+ */
+export async function createScheduleSource(options: ScheduleSourceOptions): Promise<ScheduleSource> {
+  const { logger, knowledge } = options;
+  let reader: ScheduleReader;
+  try {
+    reader = createScheduleReader(options.location, options);
+  } catch (error) {
+    throw new InvalidFileError(readErrorProblems(error));
+  }
+  let current: Schedule | undefined;
+  // The last text parsed (accepted or refused) and the knowledge it was resolved against.
+  let seenText: string | undefined;
+  let seenKnowledge: Knowledge | undefined;
+
+  async function load(first: boolean): Promise<void> {
+    const read = await reader.read();
+    const kb = knowledge.current();
+    const text = read === 'unchanged' ? seenText : read.text;
+    if (text === undefined || (text === seenText && kb === seenKnowledge)) return;
+    seenText = text;
+    seenKnowledge = kb;
+    const { schedule, problems } = parseSchedule(text, {
+      source: reader.source,
+      resolveLabel: createLabelResolver(kb.rotations),
+    });
+    if (!schedule) {
+      if (first) throw new InvalidFileError(problems);
+      const errors = problems.filter((p) => p.severity === 'error');
+      for (const p of errors) logger.error({ location: p.location }, formatProblem(p));
+      logger.error(
+        { source: reader.source, errors: errors.length },
+        'new schedule refused: it has errors; the last good schedule stays in use',
+      );
+      return;
+    }
+    for (const p of problems) logger.warn({ location: p.location }, formatProblem(p));
+    current = schedule;
+    logger.info(
+      { source: reader.source, residents: schedule.residents.length, warnings: problems.length },
+      first ? 'schedule loaded' : 'new schedule loaded',
+    );
+  }
+
+  try {
+    await load(true);
+  } catch (error) {
+    if (error instanceof InvalidFileError) throw error;
+    throw new InvalidFileError(readErrorProblems(error));
+  }
+
+  let running: Promise<void> | undefined;
+  const refresh = (): Promise<void> => {
+    running ??= load(false)
+      .catch((error) => {
+        const problem = error instanceof ScheduleReadError ? formatProblem(error.problem) : String(error);
+        logger.error({ source: reader.source }, `schedule not refreshed: ${problem}`);
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const timer = options.refreshMs > 0 ? setInterval(() => void refresh(), options.refreshMs) : undefined;
+  timer?.unref();
+
+  return {
+    current: () => current!,
+    refresh,
+    async close() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** Every problem with the schedule at a location, for `check`; an unreadable location is one problem. */
+export async function validateScheduleFile(
+  location: string,
+  knowledge: Knowledge,
+  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+): Promise<Problem[]> {
+  try {
+    const reader = createScheduleReader(location, options);
+    const read = await reader.read();
+    if (read === 'unchanged') return [];
+    return parseSchedule(read.text, {
+      source: reader.source,
+      resolveLabel: createLabelResolver(knowledge.rotations),
+    }).problems;
+  } catch (error) {
+    return readErrorProblems(error);
+  }
+}

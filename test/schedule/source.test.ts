@@ -1,0 +1,203 @@
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { InvalidFileError } from '../../src/problem.js';
+import {
+  createScheduleSource,
+  defaultScheduleLocation,
+  validateScheduleFile,
+} from '../../src/schedule/source.js';
+import { knowledge } from '../fixtures/schedule/knowledge.js';
+
+const GOOD = 'email,name,level,2026-11\nann@example.edu,Ann Lee,R4,IR\n';
+const BETTER = 'email,name,level,2026-11\nann@example.edu,Ann Lee,R4,ICU\nbo@example.edu,Bo Ng,R5,IR-VA\n';
+const BROKEN = 'email,name,level,2026-11\nann@example.edu,Ann Lee,R4,IR\nnot-an-email,Bo Ng,R5,IR\n';
+const WARNED = 'email,name,level,2026-11\nann@example.edu,Ann Lee,R4,Nights\n';
+
+function captureLogger() {
+  const lines: { level: number; msg: string }[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
+const live = { current: () => knowledge, close: async () => {} };
+const labelOf = (s: { current(): { byEmail(e: string): { blocks: { label: string }[] } | undefined } }) =>
+  s.current().byEmail('ann@example.edu')?.blocks[0]?.label;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rotabot-schedule-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('defaultScheduleLocation', () => {
+  it('is SCHEDULE_FILE, else the sample in the knowledge folder', () => {
+    expect(defaultScheduleLocation(loadConfig({ KNOWLEDGE_DIR: 'kb' }))).toBe(
+      join('kb', 'sample-schedule.csv'),
+    );
+    expect(defaultScheduleLocation(loadConfig({ SCHEDULE_FILE: 'https://x.example/s.csv' }))).toBe(
+      'https://x.example/s.csv',
+    );
+  });
+});
+
+describe('createScheduleSource from a file', () => {
+  it('refuses a broken new version, keeps the last good one, and takes the next good one', async () => {
+    const path = join(dir, 'refresh.csv');
+    await writeFile(path, GOOD);
+    const { logger, lines } = captureLogger();
+    const source = await createScheduleSource({ location: path, knowledge: live, refreshMs: 0, logger });
+    expect(labelOf(source)).toBe('IR');
+
+    await writeFile(path, BROKEN);
+    await utimes(path, new Date(), new Date(Date.now() + 5_000));
+    await source.refresh();
+    expect(labelOf(source)).toBe('IR');
+    const errors = lines.filter((l) => l.level === 50).map((l) => l.msg);
+    expect(errors.some((m) => m.startsWith(`${path}:3:1: "not-an-email" is not an email address`))).toBe(
+      true,
+    );
+    expect(errors.some((m) => m.includes('last good schedule stays in use'))).toBe(true);
+
+    await writeFile(path, BETTER);
+    await utimes(path, new Date(), new Date(Date.now() + 10_000));
+    await source.refresh();
+    expect(labelOf(source)).toBe('ICU');
+    expect(source.current().residents).toHaveLength(2);
+    await source.close();
+  });
+
+  it('logs unknown labels as warnings and still loads', async () => {
+    const path = join(dir, 'warned.csv');
+    await writeFile(path, WARNED);
+    const { logger, lines } = captureLogger();
+    const source = await createScheduleSource({ location: path, knowledge: live, refreshMs: 0, logger });
+    expect(labelOf(source)).toBe('Nights');
+    expect(lines.filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
+      expect.stringContaining('warning: the rotation "Nights" is not one the knowledge base knows'),
+    ]);
+    await source.close();
+  });
+
+  it('stops start-up with every problem located when the first version is broken or missing', async () => {
+    const path = join(dir, 'broken.csv');
+    await writeFile(path, BROKEN);
+    const { logger } = captureLogger();
+    const error = await createScheduleSource({ location: path, knowledge: live, refreshMs: 0, logger }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidFileError);
+    expect(error.message).toContain(`${path}:3:1: "not-an-email" is not an email address`);
+    const missing = await createScheduleSource({
+      location: join(dir, 'nope.csv'),
+      knowledge: live,
+      refreshMs: 0,
+      logger,
+    }).catch((e) => e);
+    expect(missing).toBeInstanceOf(InvalidFileError);
+    expect(missing.message).toContain('the schedule file does not exist');
+  });
+
+  it('validates a file for check', async () => {
+    const path = join(dir, 'check.csv');
+    await writeFile(path, BROKEN);
+    expect((await validateScheduleFile(path, knowledge)).map((p) => p.location)).toEqual([`${path}:3:1`]);
+    expect(await validateScheduleFile(join(dir, 'missing.csv'), knowledge)).toMatchObject([
+      { severity: 'error', problem: 'the schedule file does not exist' },
+    ]);
+  });
+});
+
+describe('createScheduleSource from a URL', () => {
+  let server: Server;
+  let body = GOOD;
+  let requests: { etag?: string }[] = [];
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests.push({ etag: req.headers['if-none-match'] as string | undefined });
+      const etag = `"${body.length}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/csv', etag }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('re-reads a local published CSV with its ETag and refuses a broken version', async () => {
+    body = GOOD;
+    requests = [];
+    const { logger } = captureLogger();
+    const source = await createScheduleSource({
+      location: `${base}/pub.csv`,
+      knowledge: live,
+      refreshMs: 0,
+      logger,
+    });
+    expect(labelOf(source)).toBe('IR');
+    await source.refresh();
+    expect(requests.at(-1)!.etag).toBe(`"${GOOD.length}"`);
+    body = BROKEN;
+    await source.refresh();
+    expect(labelOf(source)).toBe('IR');
+    body = BETTER;
+    await source.refresh();
+    expect(labelOf(source)).toBe('ICU');
+    await source.close();
+  });
+
+  it('fetches https with nock, keeps the last version when the sheet errors, and refuses plain http', async () => {
+    nock.disableNetConnect();
+    const scope = nock('https://sheets.example.com')
+      .get('/pub')
+      .query({ output: 'csv' })
+      .reply(200, GOOD, { 'content-type': 'text/csv' })
+      .get('/pub')
+      .query({ output: 'csv' })
+      .reply(500, 'oops')
+      .get('/pub')
+      .query({ output: 'csv' })
+      .reply(200, '<html>sign in</html>', { 'content-type': 'text/html' });
+    const { logger, lines } = captureLogger();
+    const location = 'https://sheets.example.com/pub?output=csv';
+    const source = await createScheduleSource({ location, knowledge: live, refreshMs: 0, logger });
+    expect(labelOf(source)).toBe('IR');
+    await source.refresh();
+    await source.refresh();
+    expect(labelOf(source)).toBe('IR');
+    expect(scope.isDone()).toBe(true);
+    const errors = lines.filter((l) => l.level === 50).map((l) => l.msg);
+    expect(errors[0]).toContain('https://sheets.example.com/…: the schedule address answered HTTP 500');
+    expect(errors[1]).toContain('gave a web page, not CSV');
+    // The published sheet's path is its key: it is not logged.
+    expect(JSON.stringify(lines)).not.toContain('/pub');
+    await source.close();
+
+    const refused = await createScheduleSource({
+      location: 'http://sheets.example.com/pub.csv',
+      knowledge: live,
+      refreshMs: 0,
+      logger,
+    }).catch((e) => e);
+    expect(refused).toBeInstanceOf(InvalidFileError);
+    expect(refused.message).toContain('refused');
+  });
+});
