@@ -1,0 +1,76 @@
+import type { Knowledge } from '../knowledge/schema.js';
+import type { Schedule } from '../schedule/types.js';
+import { localDate } from '../time/local-date.js';
+import type { AnswerContext, Handler } from './answers/context.js';
+import { calendar, fallback, greeting, help, thanks } from './answers/conversation.js';
+import { categoryList, doesIrDo, unknownProcedure, whoDoes } from './answers/procedures.js';
+import { contact, faq, overview, patients, rotationInfo, site, volume } from './answers/program.js';
+import { mine, person } from './answers/schedule-mine.js';
+import { whoIsOn } from './answers/schedule-who.js';
+import { training } from './answers/training.js';
+import type { Answer, ConversationKind } from './types.js';
+import { type Intent, type Understanding, understand } from './understand.js';
+import { vocabularyOf } from './vocabulary.js';
+
+/** One handler per intent: adding an intent means a knowledge entry, a handler here, and a test. */
+const HANDLERS: Record<Intent, Handler> = {
+  greeting,
+  thanks,
+  help,
+  'calendar.link': calendar,
+  'schedule.mine': mine,
+  'schedule.person': person,
+  'schedule.who': whoIsOn,
+  'procedure.does': doesIrDo,
+  'procedure.who': whoDoes,
+  'procedure.unknown': unknownProcedure,
+  'category.list': categoryList,
+  'program.overview': overview,
+  'program.patients': patients,
+  'program.volume': volume,
+  'program.site': site,
+  'program.contact': contact,
+  training,
+  'rotation.info': rotationInfo,
+  faq,
+  fallback,
+};
+
+export interface QuestionInput {
+  text: string;
+  knowledge: Knowledge;
+  schedule?: Schedule;
+  askerEmail?: string;
+  conversation: ConversationKind;
+  now: Date;
+  calendarUrl?: string;
+}
+
+/** Understands a question and builds what its handler will read (no I/O). */
+export function prepare(input: QuestionInput): { understanding: Understanding; ctx: AnswerContext } {
+  const vocabulary = vocabularyOf(input.knowledge);
+  const today = localDate(input.now, input.knowledge.program.time_zone);
+  const understanding = understand(input.text, { vocabulary, schedule: input.schedule, today });
+  const ctx: AnswerContext = {
+    vocabulary,
+    knowledge: input.knowledge,
+    schedule: input.schedule,
+    askerEmail: input.askerEmail,
+    resident: input.askerEmail ? input.schedule?.byEmail(input.askerEmail) : undefined,
+    conversation: input.conversation,
+    now: input.now,
+    today,
+    calendarUrl: input.calendarUrl,
+  };
+  return { understanding, ctx };
+}
+
+export function respond(understanding: Understanding, ctx: AnswerContext): Answer {
+  return HANDLERS[understanding.intent](understanding, ctx);
+}
+
+/** Understands a question and answers it: pure, deterministic, no I/O. */
+export function answerQuestion(input: QuestionInput): { understanding: Understanding; answer: Answer } {
+  const { understanding, ctx } = prepare(input);
+  return { understanding, answer: respond(understanding, ctx) };
+}

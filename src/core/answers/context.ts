@@ -1,0 +1,59 @@
+import type { Knowledge } from '../../knowledge/schema.js';
+import type { Resident, Schedule } from '../../schedule/types.js';
+import type { IsoDate } from '../../time/local-date.js';
+import type { Answer, ConversationKind, Suggestion } from '../types.js';
+import type { Understanding } from '../understand.js';
+import type { Vocabulary } from '../vocabulary.js';
+
+/** Everything a handler may read: pure data, time passed in, no I/O. */
+export interface AnswerContext {
+  vocabulary: Vocabulary;
+  knowledge: Knowledge;
+  schedule?: Schedule;
+  /** The asker's email, when the platform knows it. */
+  askerEmail?: string;
+  /** The asker as the schedule knows them. */
+  resident?: Resident;
+  conversation: ConversationKind;
+  now: Date;
+  today: IsoDate;
+  /** The asker's own calendar link, resolved by the bot for calendar questions in private. */
+  calendarUrl?: string;
+}
+
+export type Handler = (u: Understanding, ctx: AnswerContext) => Answer;
+
+/** "Ask the IR residency program coordinator (#ir-residents)." */
+export function whomToAsk(knowledge: Knowledge): string {
+  const c = knowledge.program.contact;
+  const where = [c.email, c.channel].filter(Boolean).join(', ');
+  return `${capitalize(c.name)}${where ? ` (${where})` : ''}`;
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const ask = (label: string, question = label): Suggestion => ({ label, question });
+
+export function answer(intent: string, text: string, factIds: string[], extra: Partial<Answer> = {}): Answer {
+  return { intent, text, factIds, ...extra };
+}
+
+/** "a, b and c" */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "1 month", "5 months" */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A note on words read as something else, so a corrected typo is visible rather than silent. */
+export function correctionNote(u: Understanding): string {
+  const shown = u.corrections.filter((c) => c.alternatives.length === 0);
+  if (!shown.length) return '';
+  return `\n\n(I read ${joinAnd(shown.map((c) => `“${c.from}” as “${c.to}”`))}.)`;
+}

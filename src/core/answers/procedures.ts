@@ -1,0 +1,141 @@
+import type { Exclusion, Procedure } from '../../knowledge/schema.js';
+import type { Understanding } from '../understand.js';
+import {
+  type AnswerContext,
+  answer,
+  ask,
+  capitalize,
+  correctionNote,
+  type Handler,
+  joinAnd,
+  whomToAsk,
+} from './context.js';
+
+/** Names the divisions that do an excluded procedure: "abdominal imaging, cardiothoracic imaging …". */
+function doneBy(ctx: AnswerContext, exclusion: Exclusion): string[] {
+  return exclusion.done_by.map((id) => ctx.vocabulary.divisions.get(id)?.name ?? id);
+}
+
+/** The subject of the question is a diagnostic radiology division rather than IR ("does DR do biopsies"). */
+function asksAboutDr(u: Understanding): boolean {
+  return u.refs.division.length > 0 || (u.refs.group.includes('dr') && !u.refs.program.length);
+}
+
+function procedureLine(ctx: AnswerContext, p: Procedure): string {
+  const category = ctx.vocabulary.categories.get(p.category);
+  const detail = p.description ? ` ${p.description}` : '';
+  return `${p.name} is one of the ${ctx.knowledge.program.name} division's routine procedures, under ${category?.name.toLowerCase() ?? p.category}.${detail}`;
+}
+
+function exclusionLine(x: Exclusion): string {
+  return x.text.replace(/^Our /, 'our ');
+}
+
+function related(ctx: AnswerContext, p: Procedure) {
+  const category = ctx.vocabulary.categories.get(p.category);
+  return category
+    ? [
+        ask(
+          `Other ${category.name.toLowerCase()}`,
+          `Which ${category.name.toLowerCase()} procedures does IR do?`,
+        ),
+      ]
+    : [];
+}
+
+/** "Does IR do TIPS?" → "Yes — …"; "Does IR do biopsies?" → "No — …"; "TIPS?" → the fact without Yes. */
+export const doesIrDo: Handler = (u, ctx) => {
+  const procedures = u.refs.procedure.map((id) => ctx.vocabulary.procedures.get(id)!).filter(Boolean);
+  const exclusions = u.refs.exclusion.map((id) => ctx.vocabulary.exclusions.get(id)!).filter(Boolean);
+  const dr = asksAboutDr(u);
+  const lines: string[] = [];
+  let verdict: 'Yes' | 'No' | 'Mixed' | null = null;
+  const set = (v: 'Yes' | 'No') => {
+    verdict = verdict === null || verdict === v ? v : 'Mixed';
+  };
+  for (const p of procedures) {
+    lines.push(procedureLine(ctx, p));
+    set(dr ? 'No' : 'Yes');
+  }
+  for (const x of exclusions) {
+    lines.push(exclusionLine(x));
+    set(dr ? 'Yes' : 'No');
+  }
+  let text = lines.join('\n\n');
+  if (u.yesNo && verdict === 'Mixed') {
+    text = `Partly. ${text}`;
+  } else if (u.yesNo && verdict) {
+    text = `${verdict} — ${text}`;
+  }
+  const suggestions = procedures.length
+    ? related(ctx, procedures[0]!)
+    : [ask('Who does drainages?'), ask('What does IR do?')];
+  return answer('procedure.does', text + correctionNote(u), [...u.refs.procedure, ...u.refs.exclusion], {
+    suggestions,
+  });
+};
+
+/** "Who does biopsies?" → the divisions; "Who does TIPS?" → IR. */
+export const whoDoes: Handler = (u, ctx) => {
+  const lines: string[] = [];
+  for (const id of u.refs.exclusion) {
+    const x = ctx.vocabulary.exclusions.get(id)!;
+    lines.push(
+      `The diagnostic radiology divisions: ${joinAnd(doneBy(ctx, x).map((d) => d.toLowerCase()))}. ${x.text}`,
+    );
+  }
+  for (const id of u.refs.procedure) {
+    const p = ctx.vocabulary.procedures.get(id)!;
+    lines.push(`${ctx.knowledge.program.name} does: ${procedureLine(ctx, p)}`);
+  }
+  if (!lines.length && u.refs.division.length) {
+    for (const id of u.refs.division) {
+      const d = ctx.vocabulary.divisions.get(id)!;
+      const work = ctx.knowledge.exclusions.filter((x) => x.done_by.includes(id));
+      lines.push(
+        work.length
+          ? `${d.name} is one of the diagnostic radiology divisions that perform ${joinAnd(work.map((x) => x.name.toLowerCase()))}. ${work[0]!.text}`
+          : `${d.name} is a diagnostic radiology division.${d.description ? ` ${d.description}` : ''}`,
+      );
+    }
+  }
+  return answer(
+    'procedure.who',
+    lines.join('\n\n') + correctionNote(u),
+    [...u.refs.exclusion, ...u.refs.procedure, ...u.refs.division],
+    {
+      suggestions: [ask('Does IR do TIPS?'), ask('What does IR do?')],
+    },
+  );
+};
+
+/** A procedure the knowledge base does not list: neither yes nor no, and whom to ask. */
+export const unknownProcedure: Handler = (u, ctx) => {
+  const term = u.unknownWords.join(' ');
+  const text = `I can't say yes or no: “${term}” is not among the routine procedures listed for ${ctx.knowledge.program.name}, and the division performs many others. ${whomToAsk(ctx.knowledge)} will know.`;
+  return answer('procedure.unknown', text, ['program-contact'], {
+    unanswered: true,
+    suggestions: [ask('What does IR do?'), ask('Which oncologic procedures does IR do?')],
+  });
+};
+
+/** "Which women's health procedures does IR do?" — the procedures of a category. */
+export const categoryList: Handler = (u, ctx) => {
+  const ids = u.refs.category;
+  const category = ctx.vocabulary.categories.get(ids[0]!)!;
+  const procedures = ctx.vocabulary.proceduresByCategory.get(category.id) ?? [];
+  const yes = u.yesNo ? 'Yes — ' : '';
+  const others = ids.slice(1).map((id) => ctx.vocabulary.categories.get(id)!.name);
+  const about = category.description ? ` ${category.description}` : '';
+  const also = others.length
+    ? `\n\nYou also mentioned ${joinAnd(others)}: ask about ${others.length === 1 ? 'it' : 'them'} next.`
+    : '';
+  const text = `${yes}${capitalize(category.name)} is one of the areas the division routinely works in.${about} Its routine procedures are listed below; the division performs many others too.${also}`;
+  return answer('category.list', text + correctionNote(u), [category.id, ...procedures.map((p) => p.id)], {
+    itemsTitle: category.name,
+    items: procedures.map((p) => p.name),
+    suggestions: others
+      .map((o) => ask(o, `Which ${o.toLowerCase()} procedures does IR do?`))
+      .concat([ask('What does IR do?')]),
+  });
+};

@@ -1,0 +1,114 @@
+import { answer, ask, type Handler, joinAnd, plural, whomToAsk } from './context.js';
+
+/** "What does IR do?" — the division in one paragraph, with its categories. */
+export const overview: Handler = (_u, ctx) => {
+  const p = ctx.knowledge.program;
+  const counts = ctx.knowledge.categories.map(
+    (c) => `${c.name} (${plural(ctx.vocabulary.proceduresByCategory.get(c.id)?.length ?? 0, 'procedure')})`,
+  );
+  return answer(
+    'program.overview',
+    `${p.summary}\n\nIts routine work falls into these areas; ask about any of them for the procedures.`,
+    [p.id, ...ctx.knowledge.categories.map((c) => c.id)],
+    {
+      itemsTitle: 'Areas of routine work',
+      items: counts,
+      suggestions: [
+        ask('Does IR do biopsies?'),
+        ask('What is the R4 year like?'),
+        ask('Which oncologic procedures does IR do?'),
+      ],
+    },
+  );
+};
+
+const SEPARATE = /\b(separate|different|distinct|split|own)\b/;
+
+/** "Does IR treat kids?" — adult and pediatric patients in one unified division. */
+export const patients: Handler = (u, ctx) => {
+  const p = ctx.knowledge.program.patients;
+  const words = u.words.join(' ');
+  let verdict = '';
+  if (u.yesNo) {
+    const asksSeparate = SEPARATE.test(words);
+    const asksAdultOnly = /\bonly\b/.test(words);
+    if (asksSeparate) verdict = p.unified ? 'No — ' : 'Yes — ';
+    else if (asksAdultOnly) verdict = p.adult && p.pediatric ? 'No — ' : 'Yes — ';
+    else
+      verdict = (/\b(pediatric|child|kid|baby|infant|ped)/.test(words) ? p.pediatric : p.adult)
+        ? 'Yes — '
+        : 'No — ';
+  }
+  return answer('program.patients', `${verdict}${p.text}`, ['program-patients'], {
+    suggestions: [ask('How many procedures does IR do?'), ask('Does IR cover the VA?')],
+  });
+};
+
+export const volume: Handler = (u, ctx) => {
+  const v = ctx.knowledge.program.volume;
+  const prefix = u.yesNo ? 'Yes — ' : '';
+  return answer('program.volume', `${prefix}${v.text}`, ['program-volume'], {
+    suggestions: [ask('What does IR do?'), ask('Does IR treat children?')],
+  });
+};
+
+/** "Does IR cover the VA?", "Where is the VA?", "What is DUMC?" */
+export const site: Handler = (u, ctx) => {
+  const ids = u.refs.site.length ? u.refs.site : ctx.knowledge.program.sites.map((s) => s.id);
+  const lines = ids.map((id) => {
+    const s = ctx.vocabulary.sites.get(id)!;
+    return `${s.name}: ${s.description}`;
+  });
+  const prefix = u.yesNo ? 'Yes — ' : '';
+  return answer('program.site', prefix + lines.join('\n\n'), ids, {
+    suggestions: [ask('Who is at the VA this month?'), ask('What does IR do?')],
+  });
+};
+
+export const contact: Handler = (_u, ctx) =>
+  answer(
+    'program.contact',
+    `${whomToAsk(ctx.knowledge)} can help with anything I can't answer: schedule changes, swaps, and questions about the program.`,
+    ['program-contact'],
+  );
+
+export const faq: Handler = (u, ctx) => {
+  const entries = u.refs.faq.map((id) => ctx.vocabulary.faq.get(id)!);
+  return answer(
+    'faq',
+    entries.map((e) => e.answer).join('\n\n'),
+    entries.map((e) => e.id),
+  );
+};
+
+/** "What is the ICU rotation?", "Tell me about DR-Nucs". */
+export const rotationInfo: Handler = (u, ctx) => {
+  const v = ctx.vocabulary;
+  const rotations = u.refs.rotation.length
+    ? u.refs.rotation.map((id) => v.rotations.get(id)!)
+    : u.refs.group.flatMap((g) => v.rotationsByGroup.get(g) ?? []);
+  const groups = u.refs.group.map((g) => v.groups.get(g)!);
+  const lines: string[] = [];
+  for (const g of groups) {
+    const names = (v.rotationsByGroup.get(g.id) ?? []).map(
+      (r) => r.name + (r.site ? ` (${v.sites.get(r.site)?.name ?? r.site})` : ''),
+    );
+    lines.push(
+      `${g.name}${g.description ? `: ${g.description}` : ''}${names.length > 1 ? ` The schedule has ${joinAnd(names)}.` : ''}`,
+    );
+  }
+  if (!groups.length) {
+    for (const r of rotations) {
+      const siteName = r.site ? v.sites.get(r.site)?.name : undefined;
+      lines.push(
+        `${r.name}${siteName ? ` at ${siteName}` : ''} (schedule label ${r.labels[0]}).${r.description ? ` ${r.description}` : ''}${r.reminder ? ` ${r.reminder}` : ''}`,
+      );
+    }
+  }
+  const first = rotations[0];
+  return answer('rotation.info', lines.join('\n\n'), [...u.refs.group, ...rotations.map((r) => r.id)], {
+    suggestions: first
+      ? [ask(`Who is on ${first.labels[0]} this month?`), ask(`When is my next ${first.labels[0]} month?`)]
+      : [],
+  });
+};

@@ -1,0 +1,252 @@
+import type { Block } from '../../schedule/types.js';
+import { formatDate, formatMonth, type IsoDate, monthOf } from '../../time/local-date.js';
+import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
+import type { Answer } from '../types.js';
+import type { Understanding } from '../understand.js';
+import { type AnswerContext, answer, ask, type Handler, plural, whomToAsk } from './context.js';
+import {
+  blockMatches,
+  blockName,
+  blocksBetween,
+  cap,
+  coverageNote,
+  hasTargets,
+  monthsTouched,
+  notScheduledYet,
+  type Subject,
+  sameRotation,
+  span,
+  subjectFor,
+  type Targets,
+  targetName,
+  targetsOf,
+} from './schedule-view.js';
+
+const facts = (s: Subject, blocks: Block[]) => [
+  `resident:${s.resident.level}`,
+  ...blocks.map((b) => b.source),
+];
+
+function reply(s: Subject, text: string, blocks: Block[], extra: Partial<Answer> = {}): Answer {
+  return answer(s.you ? 'schedule.mine' : 'schedule.person', cap(text), facts(s, blocks), extra);
+}
+
+/** "What am I on in March?" — one day or one month. */
+function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answer {
+  const today = ctx.today;
+  if (!ref) {
+    const block = ctx.schedule!.blockOn(s.resident, today);
+    const next = s.resident.blocks.find((b) => b.start > today && (!block || !sameRotation(b, block)));
+    const nextText = next ? ` Next: ${blockName(ctx, next)} from ${formatDate(next.start)}.` : '';
+    if (!block) {
+      if (!ctx.schedule!.covers(monthOf(today)))
+        return reply(s, notScheduledYet(ctx, formatMonth(monthOf(today))), []);
+      return reply(s, `${s.has} no assignment on the schedule today.${nextText}`, next ? [next] : []);
+    }
+    return reply(
+      s,
+      `${s.is} on ${blockName(ctx, block)} (${span(block)}).${nextText}`,
+      next ? [block, next] : [block],
+      {
+        suggestions: s.you
+          ? [ask('What is my schedule for the rest of the year?'), ask('When is my next ICU month?')]
+          : [],
+      },
+    );
+  }
+  if (ref.kind === 'day') {
+    const block = ctx.schedule!.blockOn(s.resident, ref.date);
+    if (block)
+      return reply(s, `on ${formatDate(ref.date)} ${s.is} on ${blockName(ctx, block)} (${span(block)}).`, [
+        block,
+      ]);
+    if (!ctx.schedule!.covers(monthOf(ref.date)))
+      return reply(s, notScheduledYet(ctx, formatDate(ref.date)), []);
+    return reply(s, `${s.has} no assignment on ${formatDate(ref.date)}.`, []);
+  }
+  return inRange(ctx, s, ref);
+}
+
+/** A month or a range of months: every block inside, as a list when there are several. */
+function inRange(ctx: AnswerContext, s: Subject, ref: DateRef): Answer {
+  const from = ref.kind === 'month' ? `${ref.month}-01` : firstDayOf(ref, ctx.today);
+  const to = lastDayOf(ref);
+  const label = ref.kind === 'month' ? formatMonth(ref.month) : ref.label;
+  const months = monthsOf(ref);
+  const covered = months.filter((m) => ctx.schedule!.covers(m));
+  if (!covered.length) return reply(s, notScheduledYet(ctx, cap(label)), []);
+  const blocks = blocksBetween(s.resident, from, to);
+  if (!blocks.length) return reply(s, `${s.has} no assignment in ${label}.`, []);
+  const tense = to < ctx.today ? s.was : s.is;
+  if (blocks.length === 1 && ref.kind === 'month') {
+    return reply(
+      s,
+      `in ${label} ${tense} on ${blockName(ctx, blocks[0]!)}${span(blocks[0]!) === label ? '' : ` (${span(blocks[0]!)})`}.`,
+      blocks,
+    );
+  }
+  const missing = months.length - covered.length;
+  const tail = missing
+    ? ` ${cap(plural(missing, 'month'))} of ${label} ${missing === 1 ? 'is' : 'are'} not scheduled yet.`
+    : '';
+  return reply(s, `${s.possessive} rotations in ${label}:${tail}`, blocks, {
+    itemsTitle: cap(label),
+    items: blocks.map((b) => `${span(b)}: ${blockName(ctx, b)}`),
+  });
+}
+
+/** "When is my next ICU month?" — the next matching block; "when was I on ICU" — the last ones. */
+function whenOn(ctx: AnswerContext, s: Subject, t: Targets, past: boolean): Answer {
+  const name = targetName(ctx, t);
+  const matching = s.resident.blocks.filter((b) => blockMatches(ctx, b, t));
+  if (past) {
+    const gone = matching.filter((b) => b.start <= ctx.today).reverse();
+    if (!gone.length)
+      return reply(s, `${s.has} not been on ${name} in the schedule so far.${coverageNote(ctx)}`, []);
+    const now = gone[0]!.end >= ctx.today ? ` (${s.is} on it now)` : '';
+    return reply(s, `${s.was} last on ${blockName(ctx, gone[0]!)} in ${span(gone[0]!)}${now}.`, gone, {
+      items: gone.length > 1 ? gone.map((b) => `${span(b)}: ${blockName(ctx, b)}`) : undefined,
+      itemsTitle: gone.length > 1 ? `Every ${name} block so far` : undefined,
+    });
+  }
+  const current = matching.find((b) => b.start <= ctx.today && b.end >= ctx.today);
+  const next = matching.find((b) => b.start > ctx.today && (!current || b.start > current.end));
+  const nowText = current ? `${s.is} on ${blockName(ctx, current)} now (${span(current)}). ` : '';
+  if (!next)
+    return reply(
+      s,
+      `${nowText}${s.has} no ${current ? 'further ' : ''}${name} scheduled.${coverageNote(ctx)}`,
+      current ? [current] : [],
+    );
+  const upcoming = matching.filter((b) => b.start >= next.start);
+  return reply(
+    s,
+    `${nowText}${s.possessive} next ${name} block is ${blockName(ctx, next)}, ${span(next)} (starting ${formatDate(next.start)}).`,
+    [next],
+    {
+      items: upcoming.length > 1 ? upcoming.map((b) => `${span(b)}: ${blockName(ctx, b)}`) : undefined,
+      itemsTitle: upcoming.length > 1 ? `Every ${name} block to come` : undefined,
+    },
+  );
+}
+
+/** "How many IR months do I have left?" */
+function count(
+  ctx: AnswerContext,
+  s: Subject,
+  u: Understanding,
+  t: Targets,
+  ref: DateRef | undefined,
+): Answer {
+  const name = hasTargets(t) ? targetName(ctx, t) : 'rotation';
+  const from: IsoDate = ref ? firstDayOf(ref, ctx.today) : u.asks.left ? ctx.today : '0000-01-01';
+  const to: IsoDate = ref ? lastDayOf(ref) : '9999-12-31';
+  const blocks = blocksBetween(s.resident, from, to).filter((b) => blockMatches(ctx, b, t));
+  const months = new Set(blocks.flatMap(monthsTouched).filter((m) => m >= monthOf(from)));
+  const scope = ref
+    ? ` in ${ref.kind === 'month' ? formatMonth(ref.month) : ref.label}`
+    : u.asks.left
+      ? ' left on the schedule'
+      : ' on the schedule';
+  return reply(
+    s,
+    `${s.has} ${plural(months.size, 'month')} of ${name}${scope}.${coverageNote(ctx)}`,
+    blocks,
+    {
+      items: blocks.map((b) => `${span(b)}: ${blockName(ctx, b)}`),
+      itemsTitle: blocks.length ? `${cap(name)} blocks` : undefined,
+    },
+  );
+}
+
+/** "What's my next rotation?" — the next change. */
+function nextChange(ctx: AnswerContext, s: Subject): Answer {
+  const current = ctx.schedule!.blockOn(s.resident, ctx.today);
+  const next = s.resident.blocks.find((b) => b.start > ctx.today && (!current || !sameRotation(b, current)));
+  if (!next)
+    return reply(
+      s,
+      `${s.has} no further rotation on the schedule.${coverageNote(ctx)}`,
+      current ? [current] : [],
+    );
+  const now = current ? ` (after ${blockName(ctx, current)})` : '';
+  return reply(
+    s,
+    `${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start)}${now}.`,
+    [next],
+  );
+}
+
+/** "Am I at the VA in March?" — Yes/No first. */
+function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefined): Answer {
+  const from = ref ? firstDayOf(ref, ctx.today) : ctx.today;
+  const to = ref ? lastDayOf(ref) : ctx.today;
+  const label = ref
+    ? ref.kind === 'month'
+      ? `in ${formatMonth(ref.month)}`
+      : ref.kind === 'day'
+        ? `on ${formatDate(ref.date)}`
+        : `in ${ref.label}`
+    : 'now';
+  if (!monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).some((m) => ctx.schedule!.covers(m))) {
+    return reply(s, notScheduledYet(ctx, cap(label.replace(/^(in|on) /, ''))), []);
+  }
+  const blocks = blocksBetween(s.resident, from, to);
+  const hits = blocks.filter((b) => blockMatches(ctx, b, t));
+  const all = blocks.map((b) => `${blockName(ctx, b)} (${span(b)})`).join('; ') || 'no assignment';
+  const verdict = hits.length ? 'Yes' : 'No';
+  return reply(s, `${verdict} — ${label} ${s.is} on ${all}.`, blocks);
+}
+
+function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
+  const t = targetsOf(u);
+  const ref = u.dates[0];
+  if (u.asks.howMany) return count(ctx, s, u, t, ref);
+  if (hasTargets(t) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
+  if (hasTargets(t) && !ref && (u.asks.when || u.past || u.asks.next)) return whenOn(ctx, s, t, u.past);
+  if (!ref && u.asks.next) return nextChange(ctx, s);
+  if (hasTargets(t) && !ref) return whenOn(ctx, s, t, u.past);
+  return onDate(ctx, s, ref);
+}
+
+/** The asker's own schedule. */
+export const mine: Handler = (u, ctx) => {
+  if (!ctx.askerEmail) {
+    return answer(
+      'schedule.mine',
+      `I don't know who you are here, so I can't look up your schedule. Ask me from Slack or Teams with your program account, or ask ${whomToAsk(ctx.knowledge)}.`,
+      [],
+      {
+        unanswered: true,
+      },
+    );
+  }
+  if (!ctx.schedule || !ctx.resident) {
+    return answer(
+      'schedule.mine',
+      `I can't find you on the schedule. ${whomToAsk(ctx.knowledge)} can check that your email is on it.`,
+      [],
+      {
+        unanswered: true,
+      },
+    );
+  }
+  return respond(u, ctx, subjectFor(ctx.resident, true));
+};
+
+/** A named colleague's schedule ("What is Avery on in March?"). */
+export const person: Handler = (u, ctx) => {
+  const candidates = u.people[0] ?? [];
+  if (candidates.length > 1) {
+    return answer('schedule.person', `Several residents match that name. Which one do you mean?`, [], {
+      suggestions: candidates
+        .slice(0, 5)
+        .map((r) =>
+          ask(`${r.name} (${r.level})`, `What is ${r.name} on ${u.dates[0]?.label ?? 'this month'}?`),
+        ),
+    });
+  }
+  if (!candidates[0])
+    return answer('schedule.person', `I can't find that resident on the schedule.`, [], { unanswered: true });
+  return respond(u, ctx, subjectFor(candidates[0], false));
+};

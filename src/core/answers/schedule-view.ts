@@ -1,0 +1,133 @@
+import { describeRotation } from '../../knowledge/rotation-names.js';
+import type { Block, Resident } from '../../schedule/types.js';
+import {
+  formatDate,
+  formatMonth,
+  type IsoDate,
+  type IsoMonth,
+  lastDayOfMonth,
+  monthOf,
+  parseIsoDate,
+} from '../../time/local-date.js';
+import type { Understanding } from '../understand.js';
+import type { AnswerContext } from './context.js';
+
+/** What a schedule question is about: rotations, rotation groups ("IR" = both sites) and sites ("VA"). */
+export interface Targets {
+  rotations: string[];
+  groups: string[];
+  sites: string[];
+}
+
+export function targetsOf(u: Understanding): Targets {
+  return { rotations: u.refs.rotation, groups: u.refs.group, sites: u.refs.site };
+}
+
+export function hasTargets(t: Targets): boolean {
+  return t.rotations.length + t.groups.length + t.sites.length > 0;
+}
+
+/** A block matches when its rotation, its rotation's group, or its site is among the targets. */
+export function blockMatches(ctx: AnswerContext, block: Block, t: Targets): boolean {
+  if (!hasTargets(t)) return true;
+  if (block.rotationId && t.rotations.includes(block.rotationId)) return true;
+  const rotation = block.rotationId ? ctx.vocabulary.rotations.get(block.rotationId) : undefined;
+  if (rotation && t.groups.includes(rotation.group)) return true;
+  const site = block.site ?? rotation?.site;
+  return site !== undefined && t.sites.includes(site);
+}
+
+/** "ICU", "Interventional Radiology at the Durham VA or Duke" — how the question's targets read back. */
+export function targetName(ctx: AnswerContext, t: Targets): string {
+  const names = [
+    ...t.groups.map((g) => ctx.vocabulary.groups.get(g)?.name ?? g),
+    ...t.rotations
+      .filter((r) => !t.groups.includes(ctx.vocabulary.rotations.get(r)?.group ?? ''))
+      .map((r) => describeRotation(ctx.knowledge, { rotationId: r, label: r }).text),
+    ...t.sites
+      .filter((s) => !t.rotations.some((r) => ctx.vocabulary.rotations.get(r)?.site === s))
+      .map((s) => ctx.vocabulary.sites.get(s)?.name ?? s),
+  ];
+  return [...new Set(names)].join(' or ');
+}
+
+export function blockName(ctx: AnswerContext, block: Block): string {
+  return describeRotation(ctx.knowledge, block).text;
+}
+
+/** "1–31 December 2026", "15 December 2026 – 10 January 2027" */
+export function span(block: Block): string {
+  const a = parseIsoDate(block.start);
+  const b = parseIsoDate(block.end);
+  const whole = block.start.endsWith('-01') && block.end === lastDayOfMonth(monthOf(block.start));
+  if (whole) return formatMonth(monthOf(block.start));
+  const end = formatDate(block.end).replace(/^\w+ /, '');
+  if (a.year === b.year && a.month === b.month) return `${a.day}–${end}`;
+  return `${formatDate(block.start).replace(/^\w+ /, '')} – ${end}`;
+}
+
+/** How a sentence names the person asked about: "you are" / "Avery Lee (R4) is". */
+export interface Subject {
+  you: boolean;
+  resident: Resident;
+  name: string;
+  is: string;
+  was: string;
+  has: string;
+  possessive: string;
+}
+
+export function subjectFor(resident: Resident, you: boolean): Subject {
+  const name = `${resident.name} (${resident.level})`;
+  return you
+    ? { you, resident, name: 'you', is: 'you are', was: 'you were', has: 'you have', possessive: 'your' }
+    : {
+        you,
+        resident,
+        name,
+        is: `${name} is`,
+        was: `${name} was`,
+        has: `${resident.name} has`,
+        possessive: `${resident.name}'s`,
+      };
+}
+
+export function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Months a block touches. */
+export function monthsTouched(block: Block): IsoMonth[] {
+  const out: IsoMonth[] = [];
+  let m = monthOf(block.start);
+  const last = monthOf(block.end);
+  while (m <= last) {
+    out.push(m);
+    const y = Number(m.slice(0, 4));
+    const mo = Number(m.slice(5, 7));
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** The schedule's last day, for "the schedule runs through …" */
+export function coverageNote(ctx: AnswerContext): string {
+  const c = ctx.schedule?.coverage;
+  return c
+    ? ` The schedule runs from ${formatMonth(monthOf(c.first))} through ${formatMonth(monthOf(c.last))}.`
+    : '';
+}
+
+export function notScheduledYet(ctx: AnswerContext, label: string): string {
+  return `${label} is not scheduled yet.${coverageNote(ctx)}`;
+}
+
+/** Blocks of a resident overlapping [from, to]. */
+export function blocksBetween(resident: Resident, from: IsoDate, to: IsoDate): Block[] {
+  return resident.blocks.filter((b) => b.end >= from && b.start <= to);
+}
+
+/** Two blocks are the same rotation (and site) — a change is when this is false. */
+export function sameRotation(a: Block, b: Block): boolean {
+  return (a.rotationId ?? a.label) === (b.rotationId ?? b.label) && a.site === b.site;
+}

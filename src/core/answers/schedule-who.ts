@@ -1,0 +1,72 @@
+import type { Assignment } from '../../schedule/types.js';
+import { formatDate, formatMonth, monthOf } from '../../time/local-date.js';
+import { monthsOf } from '../dates.js';
+import { answer, ask, type Handler } from './context.js';
+import {
+  blockMatches,
+  blockName,
+  cap,
+  hasTargets,
+  notScheduledYet,
+  span,
+  targetName,
+  targetsOf,
+} from './schedule-view.js';
+
+/** "Who is at the VA in March?" — names and levels, never emails. */
+export const whoIsOn: Handler = (u, ctx) => {
+  const t = targetsOf(u);
+  const ref = u.dates[0];
+  const schedule = ctx.schedule;
+  const label = !ref
+    ? 'this month'
+    : ref.kind === 'day'
+      ? `on ${formatDate(ref.date)}`
+      : ref.kind === 'month'
+        ? `in ${formatMonth(ref.month)}`
+        : `in ${ref.label}`;
+  const months = ref ? monthsOf(ref) : [monthOf(ctx.today)];
+  if (!schedule || !months.some((m) => schedule.covers(m))) {
+    return answer('schedule.who', notScheduledYet(ctx, cap(label.replace(/^(in|on) /, ''))), [], {
+      unanswered: !schedule,
+    });
+  }
+  const found: Assignment[] =
+    ref?.kind === 'day'
+      ? schedule.assignmentsOn(ref.date)
+      : months.flatMap((m) => schedule.assignmentsInMonth(m));
+  const seen = new Set<string>();
+  const hits = found.filter((a) => {
+    const key = `${a.resident.email}|${a.block.start}`;
+    if (seen.has(key) || !blockMatches(ctx, a.block, t)) return false;
+    seen.add(key);
+    return true;
+  });
+  const what = hasTargets(t) ? targetName(ctx, t) : 'the schedule';
+  const tense =
+    (ref?.kind === 'day' ? ref.date : `${months[months.length - 1]}-31`) < ctx.today ? 'was' : 'is';
+  if (!hits.length) {
+    const text = `${u.yesNo ? 'No — ' : ''}Nobody ${tense} on ${what} ${label}.`;
+    return answer('schedule.who', text, [], { suggestions: [ask(`Who is on ${what} next month?`)] });
+  }
+  const items = hits
+    .sort(
+      (a, b) =>
+        blockName(ctx, a.block).localeCompare(blockName(ctx, b.block)) ||
+        a.resident.name.localeCompare(b.resident.name),
+    )
+    .map((a) => {
+      const whole =
+        ref?.kind !== 'day' && span(a.block) === formatMonth(monthOf(a.block.start)) && months.length === 1;
+      return `${a.resident.name} (${a.resident.level}) — ${blockName(ctx, a.block)}${whole ? '' : `, ${span(a.block)}`}`;
+    });
+  const people = new Set(hits.map((a) => a.resident.email)).size;
+  const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
+  const text = `${u.yesNo ? 'Yes — ' : ''}${people} ${people === 1 ? 'resident' : 'residents'} ${verb} on ${what} ${label}:`;
+  return answer(
+    'schedule.who',
+    text,
+    hits.map((a) => a.block.source),
+    { items, itemsTitle: cap(`${what} ${label}`) },
+  );
+};

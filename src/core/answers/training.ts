@@ -1,0 +1,125 @@
+import type { TrainingYear } from '../../knowledge/schema.js';
+import type { Understanding } from '../understand.js';
+import { type AnswerContext, answer, ask, type Handler, joinAnd, plural } from './context.js';
+
+/** "R1–R3" for consecutive years, "R1, R3" otherwise. */
+function levels(years: readonly TrainingYear[]): string {
+  if (years.length > 2) return `${years[0]!.level}–${years[years.length - 1]!.level}`;
+  return joinAnd(years.map((y) => y.level));
+}
+
+function monthsOf(year: TrainingYear, group: string): number {
+  return year.months.find((m) => m.group === group)?.months ?? 0;
+}
+
+function breakdown(ctx: AnswerContext, year: TrainingYear): string[] {
+  return year.months.map(
+    (m) => `${plural(m.months, 'month')} of ${ctx.vocabulary.groups.get(m.group)?.name ?? m.group}`,
+  );
+}
+
+function yearText(year: TrainingYear): string {
+  const options = year.options.length ? ` ${year.options.join(' ')}` : '';
+  return `${year.summary}${options}`;
+}
+
+/** The groups a question counts: "IR" names the program too, so it counts only when nothing else is named. */
+function groupsAsked(u: Understanding): string[] {
+  const others = u.refs.group.filter((g) => g !== 'ir');
+  return others.length ? others : u.refs.group;
+}
+
+function countAnswer(u: Understanding, ctx: AnswerContext, group: string, years: TrainingYear[]): string {
+  const name = ctx.vocabulary.groups.get(group)?.name ?? group;
+  const scope = years.length ? years : ctx.knowledge.training.years;
+  const withMonths = scope.filter((y) => monthsOf(y, group) > 0);
+  const total = withMonths.reduce((n, y) => n + monthsOf(y, group), 0);
+  const perYear = withMonths.map((y) => `${plural(monthsOf(y, group), 'month')} in ${y.level}`);
+  const drYears = group === 'dr' ? scope.filter((y) => y.same_as_dr) : [];
+  const optionNote =
+    group === 'ir' && withMonths.some((y) => y.options.length)
+      ? ` (${total - 1} if you take the option to replace an IR month with an additional clinical elective)`
+      : '';
+  if (!withMonths.length && !drYears.length) {
+    return `${u.yesNo ? 'No — ' : ''}${scope.length === 1 ? `The ${scope[0]!.level} year has` : 'The residency has'} no dedicated ${name} months.`;
+  }
+  const parts = [
+    total
+      ? `${plural(total, 'month')} of ${name}${optionNote}${perYear.length > 1 || scope.length > 1 ? `: ${joinAnd(perYear)}` : ''}.`
+      : '',
+  ];
+  if (drYears.length)
+    parts.push(`${levels(drYears)} ${drYears.length === 1 ? 'is' : 'are'} identical to DR residency.`);
+  return `${u.yesNo ? 'Yes — ' : ''}${parts.filter(Boolean).join(' ')}`;
+}
+
+/** The training years: each year's shape, counts of months by rotation group, where research falls, the option. */
+export const training: Handler = (u, ctx) => {
+  const t = ctx.knowledge.training;
+  const years = u.refs.year
+    .map((id) => ctx.vocabulary.years.get(id)!)
+    .sort((a, b) => a.level.localeCompare(b.level));
+  const words = new Set(u.words);
+  const groups = groupsAsked(u);
+  const facts = ['training', ...years.map((y) => y.id)];
+  const suggestions = [
+    ask('What is the R5 year like?'),
+    ask('How many IR months are there in total?'),
+    ask('Which year has research?'),
+  ];
+
+  const optionAsked = ['replace', 'instead', 'swap', 'option', 'optional', 'substitute', 'elective'].some(
+    (w) => words.has(w) || words.has(`${w}s`),
+  );
+  const withOptions = (years.length ? years : t.years).filter((y) => y.options.length);
+  if (optionAsked && withOptions.length && (groups.includes('elective') || !u.asks.howMany)) {
+    const text = withOptions.map((y) => `In ${y.level}: ${y.options.join(' ')}`).join('\n');
+    return answer(
+      'training',
+      `${u.yesNo ? 'Yes — ' : ''}${text}`,
+      [...facts, ...withOptions.map((y) => y.id)],
+      { suggestions },
+    );
+  }
+  if (groups.length && (u.asks.howMany || u.yesNo)) {
+    return answer(
+      'training',
+      groups.map((g) => countAnswer(u, ctx, g, years)).join('\n\n'),
+      [...facts, ...groups],
+      { suggestions },
+    );
+  }
+  if (groups.length && (u.asks.when || /^(which|what)$/.test(u.words[0] ?? '') || !years.length)) {
+    const lines = groups.map((g) => {
+      const name = ctx.vocabulary.groups.get(g)?.name ?? g;
+      const where = t.years.filter((y) => monthsOf(y, g) > 0);
+      return where.length
+        ? `${name}: ${joinAnd(where.map((y) => `${plural(monthsOf(y, g), 'month')} in ${y.level}`))}.`
+        : `${name}: no dedicated months in the residency's description.`;
+    });
+    return answer('training', lines.join('\n'), [...facts, ...groups], { suggestions });
+  }
+  if (years.length) {
+    const sameAsDr = years.every((y) => y.same_as_dr);
+    const asksSame = words.has('same') || words.has('identical') || words.has('like') || words.has('similar');
+    if (sameAsDr && years.length > 1) {
+      const text = `${u.yesNo ? 'Yes — ' : ''}${levels(years)} are identical to DR residency.`;
+      return answer('training', text, facts, { suggestions });
+    }
+    const prefix = u.yesNo && asksSame ? (sameAsDr ? 'Yes — ' : 'No — ') : '';
+    const items = years.length === 1 ? breakdown(ctx, years[0]!) : [];
+    return answer('training', prefix + years.map((y) => yearText(y)).join('\n\n'), facts, {
+      items: items.length ? items : undefined,
+      itemsTitle: items.length ? `The ${years[0]!.level} year` : undefined,
+      suggestions,
+    });
+  }
+  const items = t.years.map(
+    (y) => `${y.level}: ${y.same_as_dr ? 'identical to DR residency' : breakdown(ctx, y).join(', ')}`,
+  );
+  return answer('training', `${t.residency.text}`, facts, {
+    items,
+    itemsTitle: `${t.residency.name}: ${plural(t.residency.length_years, 'year')}`,
+    suggestions,
+  });
+};

@@ -1,0 +1,77 @@
+import type { Config } from '../config.js';
+import type { Knowledge } from '../knowledge/schema.js';
+import type { Logger } from '../logger.js';
+import type { LiveSource, Metrics } from '../runtime.js';
+import type { Schedule } from '../schedule/types.js';
+import type { Store } from '../store/store.js';
+import { localDate } from '../time/local-date.js';
+import { answerQuestion } from './answer.js';
+import type { Answer, Bot, IncomingMessage } from './types.js';
+import { understand } from './understand.js';
+import { vocabularyOf } from './vocabulary.js';
+
+export interface BotDeps {
+  knowledge: LiveSource<Knowledge>;
+  schedule: LiveSource<Schedule>;
+  store: Store;
+  logger: Logger;
+  metrics: Metrics;
+  config: Config;
+  clock: () => Date;
+  /** The asker's personal calendar feed URL (stored token); absent → calendar questions say it is unavailable. */
+  calendarLink?: (email: string) => Promise<string | undefined>;
+}
+
+const SORRY: Answer = {
+  intent: 'error',
+  text: "Sorry, something went wrong on my side and I couldn't answer. Please try again in a moment.",
+  factIds: [],
+  unanswered: true,
+};
+
+/**
+ * The bot: understands and answers one message. Errors are caught here, once, where a message is
+ * dispatched: logged with the request id, answered gracefully, never thrown to an adapter.
+ * Message text is logged only at debug level.
+ */
+export function createBot(deps: BotDeps): Bot {
+  return {
+    async handle(message) {
+      const log = deps.logger.child({ requestId: message.requestId, platform: message.platform });
+      try {
+        const knowledge = deps.knowledge.current();
+        const schedule = deps.schedule.current();
+        const now = message.now ?? deps.clock();
+        log.debug({ text: message.text }, 'question');
+        const { understanding, ctx } = prepare({
+          text: message.text,
+          knowledge,
+          schedule,
+          askerEmail: message.asker.email,
+          conversation: message.conversation,
+          now,
+        });
+        // The one answer that needs I/O: the asker's stored calendar token, only in private.
+        if (
+          understanding.intent === 'calendar.link' &&
+          ctx.resident &&
+          ctx.conversation === 'private' &&
+          deps.calendarLink
+        ) {
+          ctx.calendarUrl = await deps.calendarLink(ctx.resident.email);
+        }
+        const answer = respond(understanding, ctx);
+        deps.metrics.answered(answer.intent, Boolean(answer.unanswered));
+        log.info(
+          { intent: answer.intent, unanswered: Boolean(answer.unanswered), facts: answer.factIds.length },
+          'answered',
+        );
+        return answer;
+      } catch (error) {
+        log.error({ err: error }, 'answering failed');
+        deps.metrics.answered('error', true);
+        return SORRY;
+      }
+    },
+  };
+}

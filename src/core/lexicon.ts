@@ -1,0 +1,84 @@
+/**
+ * The bot's own words: how residents ask, as opposed to what they ask about (which is the
+ * knowledge base's vocabulary). Cue words decide the kind of question; common English words
+ * are known so that typo correction never turns an ordinary word into a procedure.
+ */
+
+const words = (s: string) => new Set(s.trim().split(/\s+/));
+
+/** A question starting with one of these expects Yes or No. */
+export const YES_NO_STARTERS = words(`
+  do does did is are am can could will would was were has have had should shall may might
+  isnt arent doesnt dont didnt cant wont wasnt werent hasnt havent`);
+
+export const PERSONAL = words('i me my mine im myself ive id ill');
+export const PAST = words('was were did had been ago previous previously before last past');
+export const WHO = words('who whos whom');
+export const WHEN = words('when whens');
+export const WHERE = words('where wheres');
+export const HOW_MANY = words('many much count number');
+export const LEFT = words('left remaining remain remains more still upcoming future');
+
+/** Verbs of doing a procedure: "does IR do / perform / offer / handle TIPS". */
+export const PERFORM = words(`
+  do does doing did done perform performs performed performing offer offers offered handle handles
+  handled place places placed placing insert inserts put treat treats treated treating cover covers
+  covered manage manages provide provides routinely routine responsible procedure procedures
+  operate operator operators`);
+
+/** Words that make a question about the schedule ("on", "rotation", "assigned", "next month"). */
+export const SCHEDULE = words(`
+  on rotation rotations rotating rotate schedule schedules scheduled assigned assignment assignments
+  block blocks working work doing service services next after then following upcoming change changes
+  switch switching start starts starting begin begins month months covering`);
+
+export const CALENDAR = words(
+  'calendar calender calendars ical ics icalendar gcal outlook subscribe subscription sync feed',
+);
+export const GREETING = words('hi hello hey hiya howdy yo greetings morning afternoon evening sup');
+export const THANKS = words(
+  'thanks thank thx ty cheers appreciate appreciated great awesome perfect cool ok okay',
+);
+export const HELP = words('help commands command usage examples example what can you do');
+export const CONTACT = words(
+  'contact ask coordinator coordinators email reach talk person chief chiefs admin',
+);
+export const COUNT_WORDS = words('how many much number count total');
+export const LIST_WORDS = words(
+  'list which what kinds kind types type categories category all every examples',
+);
+export const TRAINING = words(`
+  training residency resident residents year years structure curriculum program length long pgy integrated
+  independent dr diagnostic ir interventional research elective electives icu`);
+
+/** Ordinary words that must never be "corrected" into a vocabulary word. */
+export const COMMON = words(`
+  a about above after again against all also am an and any anyone anybody anything are around as at
+  available back be because been before being below between both but by can could day days did do does
+  doing done down during each either else ever every everyone few for from further get gets getting give go
+  goes going gonna got had has have having he her here hers him his how however i if in into is it its
+  just know let like likely look looking lot make many may me might more most much must my need needs
+  new no nor not now of off often on once one only or other others our out over own people per please
+  probably question questions quick really right same say see seen she should show since so some someone
+  something soon still such sure take tell than that the their them then there these they thing things
+  think this those through time times to today too under until up upon us use used very via want wants
+  was way we week weeks well were what whats when where whether which while who whole whom whose why will
+  wish with within without would year years yes yet you your yours youre
+
+  am pm currently current now schedule find happen happens happening okay okey hmm um uh
+  actually also again anyway btw fyi lol pls plz u ur r yall ya
+  patient patients kid kids child children adult adults baby babies infant infants young old age
+  busy volume cases case caseload numbers number count total monthly daily weekly yearly annually
+  site sites hospital hospitals across street campus located location where far close near
+  division divisions department team teams group faculty attending attendings fellow fellows trainee trainees
+  learn learning teach teaching taught training train trained skill skills experience exposure
+  primary operator operators scrub scrubbing hands hand first assist assisting
+  length long short longer shorter total overall entire full part parts
+  option options optional choose choice instead replace replacing swap substitute substituting extra additional
+  month months weeks week day days year years time
+  like similar different difference same identical compare compared versus vs
+  tell explain describe info information details detail overview summary about
+  anything everything nothing something else other others another
+  good bad best worst nice fine hard easy fun interesting
+  sport sports play playing game games fort short sorts sort port ports
+`);

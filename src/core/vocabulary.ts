@@ -1,0 +1,142 @@
+import type {
+  Category,
+  Division,
+  Exclusion,
+  FaqEntry,
+  Knowledge,
+  Procedure,
+  Rotation,
+  RotationGroup,
+  Site,
+  TrainingYear,
+} from '../knowledge/schema.js';
+import { CALENDAR, COMMON, CONTACT, GREETING, HELP, PERFORM, SCHEDULE, THANKS, TRAINING } from './lexicon.js';
+import { type EntityRef, PhraseIndex } from './text/phrase-index.js';
+
+/**
+ * Topics of the program description that have no list of their own in the knowledge base:
+ * the words people use for them. The facts themselves stay in program.yaml.
+ */
+const TOPIC_WORDS: Record<string, string[]> = {
+  patients: [
+    'pediatric',
+    'pediatrics',
+    'pediatric patients',
+    'children',
+    'child',
+    'kids',
+    'kid',
+    'babies',
+    'infants',
+    'adults',
+    'adult patients',
+    'adult',
+    'patients',
+    'patient population',
+    'age groups',
+    'peds patients',
+  ],
+  volume: [
+    'volume',
+    'case volume',
+    'procedure volume',
+    'caseload',
+    'case load',
+    'how busy',
+    'busy',
+    'procedures a month',
+    'procedures per month',
+    'cases a month',
+    'cases per month',
+    'how many procedures',
+    'how many cases',
+    'numbers',
+  ],
+  contact: [
+    'contact',
+    'coordinator',
+    'program coordinator',
+    'who do i ask',
+    'who should i ask',
+    'who to ask',
+  ],
+};
+
+/** The knowledge base compiled for answering: lookups by id and the phrase index of every name. */
+export interface Vocabulary {
+  knowledge: Knowledge;
+  index: PhraseIndex;
+  procedures: Map<string, Procedure>;
+  categories: Map<string, Category>;
+  exclusions: Map<string, Exclusion>;
+  divisions: Map<string, Division>;
+  rotations: Map<string, Rotation>;
+  groups: Map<string, RotationGroup>;
+  sites: Map<string, Site>;
+  years: Map<string, TrainingYear>;
+  faq: Map<string, FaqEntry>;
+  proceduresByCategory: Map<string, Procedure[]>;
+  rotationsByGroup: Map<string, Rotation[]>;
+  rotationsBySite: Map<string, Rotation[]>;
+}
+
+const compiled = new WeakMap<Knowledge, Vocabulary>();
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    out.set(k, [...(out.get(k) ?? []), item]);
+  }
+  return out;
+}
+
+/** Compiled once per loaded knowledge base (a reload compiles the new one), never per question. */
+export function vocabularyOf(knowledge: Knowledge): Vocabulary {
+  const cached = compiled.get(knowledge);
+  if (cached) return cached;
+  const cue = [COMMON, GREETING, THANKS, HELP, PERFORM, SCHEDULE, TRAINING, CALENDAR, CONTACT].flatMap(
+    (s) => [...s],
+  );
+  const index = new PhraseIndex(cue);
+  const add = (names: Iterable<string>, ref: EntityRef) => {
+    for (const name of names) index.add(name, ref);
+  };
+  const p = knowledge.program;
+  add([p.name, ...p.aliases], { kind: 'program', id: p.id });
+  for (const s of p.sites) add([s.name, s.id, ...s.aliases], { kind: 'site', id: s.id });
+  for (const c of knowledge.categories) add([c.name, ...c.aliases], { kind: 'category', id: c.id });
+  for (const x of knowledge.procedures) add([x.name, ...x.aliases], { kind: 'procedure', id: x.id });
+  for (const x of knowledge.exclusions) add([x.name, ...x.aliases], { kind: 'exclusion', id: x.id });
+  for (const d of knowledge.divisions) add([d.name, ...d.aliases], { kind: 'division', id: d.id });
+  for (const g of knowledge.groups) add([g.name, ...g.aliases], { kind: 'group', id: g.id });
+  for (const r of knowledge.rotations)
+    add([r.name, ...r.labels, ...r.aliases], { kind: 'rotation', id: r.id });
+  for (const y of knowledge.training.years) add([y.level, y.id, ...y.aliases], { kind: 'year', id: y.id });
+  for (const f of knowledge.faq) add(f.aliases, { kind: 'faq', id: f.id });
+  for (const [topic, names] of Object.entries(TOPIC_WORDS)) add(names, { kind: 'topic', id: topic });
+
+  const vocabulary: Vocabulary = {
+    knowledge,
+    index,
+    procedures: byId(knowledge.procedures),
+    categories: byId(knowledge.categories),
+    exclusions: byId(knowledge.exclusions),
+    divisions: byId(knowledge.divisions),
+    rotations: byId(knowledge.rotations),
+    groups: byId(knowledge.groups),
+    sites: byId(p.sites),
+    years: byId(knowledge.training.years),
+    faq: byId(knowledge.faq),
+    proceduresByCategory: groupBy(knowledge.procedures, (x) => x.category),
+    rotationsByGroup: groupBy(knowledge.rotations, (r) => r.group),
+    rotationsBySite: groupBy(knowledge.rotations, (r) => r.site),
+  };
+  compiled.set(knowledge, vocabulary);
+  return vocabulary;
+}
