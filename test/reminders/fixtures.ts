@@ -1,5 +1,17 @@
-import type { Assignment, Block, Resident, Schedule } from '../../src/schedule/types.js';
-import { firstDayOfMonth, lastDayOfMonth } from '../../src/time/local-date.js';
+import { loadConfig } from '../../src/config.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { Knowledge } from '../../src/knowledge/schema.js';
+import { silentLogger } from '../../src/logger.js';
+import {
+  type Messenger,
+  type OutgoingPost,
+  type Recipient,
+  RecipientUnreachableError,
+} from '../../src/reminders/messenger.js';
+import { noMetrics, type Runtime } from '../../src/runtime.js';
+import { createSchedule } from '../../src/schedule/index.js';
+import type { Block, Resident, Schedule } from '../../src/schedule/types.js';
+import type { Store } from '../../src/store/store.js';
 
 /** A block from a label and its dates; rotationId is the lower-cased label unless given. */
 export function block(label: string, start: string, end: string, extra: Partial<Block> = {}): Block {
@@ -16,27 +28,100 @@ export function resident(
   return { email, name, level, blocks, ...extra };
 }
 
-/** A minimal in-test Schedule with the same contract as the real one (scans; fine for a handful of rows). */
+/** The real schedule index over hand-made residents. */
 export function scheduleOf(residents: Resident[]): Schedule {
-  const all = (): Assignment[] => residents.flatMap((r) => r.blocks.map((b) => ({ resident: r, block: b })));
-  const starts = all()
-    .map((a) => a.block.start)
-    .sort();
-  const ends = all()
-    .map((a) => a.block.end)
-    .sort();
+  return createSchedule(residents);
+}
+
+let knowledge: Promise<Knowledge> | undefined;
+/** The shipped knowledge base (rotations ir, ir-va, dr-body, … with their reminder facts). */
+export function shippedKnowledge(): Promise<Knowledge> {
+  knowledge ??= loadKnowledge('knowledge');
+  return knowledge;
+}
+
+/**
+ * Residents changing rotation on Tuesday 1 December 2026 (reminder Monday 30 November with
+ * lead 1), and one who stays on the same rotation (no reminder).
+ */
+export function decemberResidents(count = 6): Resident[] {
+  const labels = ['IR', 'IR-VA', 'DR-Body', 'ICU', 'Research', 'DR-Chest'];
+  const ids = ['ir-duke', 'ir-va', 'dr-body', 'icu', 'research', 'dr-chest'];
+  const people = Array.from({ length: count }, (_, i) =>
+    resident(`Resident${String.fromCharCode(65 + i)} Test`, i % 2 ? 'R5' : 'R4', [
+      block('Elective', '2026-11-01', '2026-11-30', { rotationId: null }),
+      block(labels[i % labels.length]!, '2026-12-01', '2026-12-31', { rotationId: ids[i % ids.length]! }),
+    ]),
+  );
+  const stays = resident('Stay Same', 'R4', [
+    block('IR', '2026-11-01', '2026-11-30', { rotationId: 'ir-duke' }),
+    block('IR', '2026-12-01', '2026-12-31', { rotationId: 'ir-duke' }),
+  ]);
+  return [...people, stays];
+}
+
+export interface Sent {
+  platform: 'slack' | 'teams';
+  to: string;
+  post: OutgoingPost;
+}
+
+export interface FakeMessengerOptions {
+  platform?: 'slack' | 'teams';
+  /** Shared log of every post, across messengers (several "replicas"). */
+  log?: Sent[];
+  unreachable?: string[];
+  /** Fail (throw) every send after this many successful ones. */
+  failAfter?: number;
+  /** Hang forever on the send after this many successful ones. */
+  hangAfter?: number;
+}
+
+export function fakeMessenger(options: FakeMessengerOptions = {}): Messenger & { sent: Sent[] } {
+  const platform = options.platform ?? 'slack';
+  const sent = options.log ?? [];
+  let count = 0;
+  async function send(to: string, post: OutgoingPost): Promise<void> {
+    if (options.unreachable?.includes(to))
+      throw new RecipientUnreachableError(`${to} unknown`, 'users_not_found');
+    if (options.hangAfter !== undefined && count >= options.hangAfter) return new Promise<void>(() => {});
+    if (options.failAfter !== undefined && count >= options.failAfter)
+      throw new Error('platform_unavailable');
+    // A real post takes a moment; lets concurrent replicas interleave.
+    await new Promise((resolve) => setImmediate(resolve));
+    count++;
+    sent.push({ platform, to, post });
+  }
   return {
-    residents,
-    byEmail: (email) => residents.find((r) => r.email === email.toLowerCase()),
-    byPlatformId: (platform, id) =>
-      residents.find((r) => (platform === 'slack' ? r.slackId : r.teamsId) === id),
-    findByName: (q) => residents.filter((r) => r.name.toLowerCase().includes(q.toLowerCase())),
-    blockOn: (r, date) => r.blocks.find((b) => b.start <= date && date <= b.end),
-    assignmentsOn: (date) => all().filter((a) => a.block.start <= date && date <= a.block.end),
-    assignmentsInMonth: (month) =>
-      all().filter((a) => a.block.start <= lastDayOfMonth(month) && a.block.end >= firstDayOfMonth(month)),
-    coverage: starts.length ? { first: starts[0]!, last: ends[ends.length - 1]! } : null,
-    covers: (month) =>
-      all().some((a) => a.block.start <= lastDayOfMonth(month) && a.block.end >= firstDayOfMonth(month)),
+    platform,
+    sent,
+    postToChannel: (channel, post) => send(channel, post),
+    postToPerson: (recipient: Recipient, post) => send(recipient.email, post),
   };
+}
+
+export function testRuntime(parts: {
+  store: Store;
+  knowledge: Knowledge;
+  schedule: Schedule;
+  env?: Record<string, string>;
+  now?: () => Date;
+}): Runtime {
+  return {
+    config: loadConfig({ ANNOUNCE_SLACK_CHANNEL: 'C-ANNOUNCE', ...parts.env }),
+    logger: silentLogger,
+    store: parts.store,
+    knowledge: { current: () => parts.knowledge, close: async () => {} },
+    schedule: { current: () => parts.schedule, close: async () => {} },
+    bot: { handle: async () => ({ intent: 'none', text: '', factIds: [] }) },
+    metrics: noMetrics,
+    clock: parts.now ?? (() => new Date('2026-11-30T13:00:00Z')),
+  };
+}
+
+/** How many times each recipient got a post. */
+export function countBy(sent: Sent[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of sent) counts[s.to] = (counts[s.to] ?? 0) + 1;
+  return counts;
 }

@@ -1,0 +1,143 @@
+import { describeRotation } from '../knowledge/rotation-names.js';
+import type { Knowledge } from '../knowledge/schema.js';
+import type { Assignment, Block, Resident, Schedule } from '../schedule/types.js';
+import {
+  addDays,
+  firstDayOfMonth,
+  formatDate,
+  formatMonth,
+  type IsoDate,
+  type IsoMonth,
+  lastDayOfMonth,
+  monthName,
+  parseIsoDate,
+} from '../time/local-date.js';
+import type { OutgoingPost } from './messenger.js';
+
+/**
+ * What announcements and reminders say. Names and levels only, never emails: the
+ * announcement goes to a whole channel.
+ */
+
+/**
+ * One part of an announcement must fit both Slack (3,000 chars a section, 50 blocks a message)
+ * and Teams (~28 KB a card, JSON included), so the common limit is well under both.
+ */
+export const PART_LIMITS = { items: 30, itemChars: 1500, chars: 10_000 } as const;
+
+const shortDate = (date: IsoDate) => {
+  const { month, day } = parseIsoDate(date);
+  return `${day} ${monthName(month).slice(0, 3)}`;
+};
+
+/** "(1–14 Dec)" for a block that covers only part of the month; empty for the whole month. */
+function partOfMonth(block: Block, month: IsoMonth): string {
+  const first = firstDayOfMonth(month);
+  const last = lastDayOfMonth(month);
+  const from = block.start > first ? block.start : null;
+  const to = block.end < last ? block.end : null;
+  if (from && to) return `${shortDate(from)}–${shortDate(to)}`;
+  if (from) return `from ${shortDate(from)}`;
+  if (to) return `until ${shortDate(to)}`;
+  return '';
+}
+
+function byLevelThenName(a: Assignment, b: Assignment): number {
+  return a.resident.level.localeCompare(b.resident.level) || a.resident.name.localeCompare(b.resident.name);
+}
+
+/** A rotation's line(s): "Interventional Radiology at the Durham VA: Ana Diaz (R4), Ben Okafor (R5, from 15 Dec)". */
+function rotationLines(heading: string, people: string[]): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const person of people) {
+    const next = line ? `${line}, ${person}` : `${heading}: ${person}`;
+    // A very long list is continued on another line rather than cut.
+    if (line && next.length > PART_LIMITS.itemChars) {
+      lines.push(line);
+      line = `${heading} (continued): ${person}`;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The month's rotations as list lines, in the knowledge base's rotation order. */
+export function announcementLines(knowledge: Knowledge, schedule: Schedule, month: IsoMonth): string[] {
+  const order = new Map(knowledge.rotations.map((r, i) => [r.id, i]));
+  const groups = new Map<string, { rank: number; assignments: Assignment[] }>();
+  for (const assignment of schedule.assignmentsInMonth(month)) {
+    const heading = describeRotation(knowledge, assignment.block).text;
+    const rank = assignment.block.rotationId ? (order.get(assignment.block.rotationId) ?? 1e6) : 1e6;
+    const group = groups.get(heading) ?? { rank, assignments: [] };
+    group.rank = Math.min(group.rank, rank);
+    group.assignments.push(assignment);
+    groups.set(heading, group);
+  }
+  return [...groups.entries()]
+    .sort(([a, x], [b, y]) => x.rank - y.rank || a.localeCompare(b))
+    .flatMap(([heading, { assignments }]) => {
+      const people = assignments.sort(byLevelThenName).map(({ resident, block }) => {
+        const part = partOfMonth(block, month);
+        return `${resident.name} (${resident.level}${part ? `, ${part}` : ''})`;
+      });
+      return rotationLines(heading, people);
+    });
+}
+
+/** Splits lines into parts within PART_LIMITS. */
+function splitParts(lines: string[]): string[][] {
+  const parts: string[][] = [[]];
+  let size = 0;
+  for (const line of lines) {
+    const current = parts.at(-1)!;
+    if (current.length && (current.length >= PART_LIMITS.items || size + line.length > PART_LIMITS.chars)) {
+      parts.push([]);
+      size = 0;
+    }
+    parts.at(-1)!.push(line);
+    size += line.length + 1;
+  }
+  return parts.filter((p) => p.length);
+}
+
+/**
+ * The announcement of a month's rotations, in as many posts as the limits need. An empty
+ * array when the schedule does not cover the month yet: nothing is posted.
+ */
+export function buildAnnouncement(knowledge: Knowledge, schedule: Schedule, month: IsoMonth): OutgoingPost[] {
+  if (!schedule.covers(month)) return [];
+  const parts = splitParts(announcementLines(knowledge, schedule, month));
+  return parts.map((items, i) => ({
+    text:
+      parts.length === 1
+        ? `Rotations for ${formatMonth(month)}, by rotation and site.`
+        : `Rotations for ${formatMonth(month)}, by rotation and site (part ${i + 1} of ${parts.length}).`,
+    items,
+  }));
+}
+
+/** "tomorrow, Tuesday 1 December 2026" / "on Monday 30 November 2026". */
+function when(start: IsoDate, today: IsoDate): string {
+  if (start === today) return `today, ${formatDate(start)}`;
+  if (start === addDays(today, 1)) return `tomorrow, ${formatDate(start)}`;
+  return `on ${formatDate(start)}`;
+}
+
+/** The personal reminder: the day, the new rotation with its site, and the rotation's reminder fact. */
+export function buildReminder(
+  knowledge: Knowledge,
+  resident: Resident,
+  block: Block,
+  today: IsoDate,
+): OutgoingPost {
+  const display = describeRotation(knowledge, block);
+  const firstName = resident.name.trim().split(/\s+/)[0] ?? resident.name;
+  const paragraphs = [
+    `Hi ${firstName} — a reminder: ${when(block.start, today)}, you start ${display.text} ` +
+      `(until ${formatDate(block.end)}).`,
+  ];
+  if (display.rotation?.reminder) paragraphs.push(display.rotation.reminder);
+  if (block.notes) paragraphs.push(`Note from the schedule: ${block.notes}`);
+  return { text: paragraphs.join('\n\n') };
+}

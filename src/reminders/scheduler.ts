@@ -1,0 +1,262 @@
+import { type ScheduledTask, schedule as scheduleCron } from 'node-cron';
+import type { Runtime } from '../runtime.js';
+import { addMonths, formatMonth, type IsoDate, type IsoMonth, monthOf } from '../time/local-date.js';
+import { buildAnnouncement, buildReminder } from './content.js';
+import { type CronTimes, createCronTimes } from './cron-time.js';
+import { remindersDueOn } from './due.js';
+import type { Messenger, OutgoingPost } from './messenger.js';
+import {
+  createRunner,
+  type Delivery,
+  type Job,
+  type RunCallOptions,
+  type RunnerOptions,
+  type RunProblem,
+  type RunReport,
+} from './runner.js';
+
+/**
+ * The monthly announcement and the daily personal reminders, on node-cron in the program's
+ * zone. Cron ticks, start-up and a short retry timer all do the same thing — run any
+ * occurrence of the last REMIND_CATCH_UP_HOURS that is not done yet — so a missed tick, a
+ * restart mid-run or a store outage all end with every post sent once.
+ */
+
+export interface SchedulerOptions {
+  clock?: () => Date;
+  /** How often unfinished runs are retried (store outage, a failed send, another replica's crash). */
+  retryMs?: number;
+  runner?: Partial<Omit<RunnerOptions, 'store' | 'logger' | 'clock' | 'report'>>;
+}
+
+export interface Scheduler {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  runAnnouncement(month: IsoMonth, options?: RunCallOptions): Promise<RunReport>;
+  runReminders(date: IsoDate, options?: RunCallOptions): Promise<RunReport>;
+  /** Runs every occurrence within the catch-up window that is not done yet; what start and ticks call. */
+  catchUp(now?: Date): Promise<RunReport[]>;
+}
+
+/** The announcement made in a month is the next month's. */
+export const announcedMonth = (runDate: IsoDate): IsoMonth => addMonths(monthOf(runDate), 1);
+
+export function createScheduler(
+  runtime: Runtime,
+  messengers: Messenger[],
+  options: SchedulerOptions = {},
+): Scheduler {
+  const { config, logger } = runtime;
+  const clock = options.clock ?? runtime.clock;
+  const retryMs = options.retryMs ?? 60_000;
+  const timeZone = () => runtime.knowledge.current().program.time_zone;
+  const byPlatform = (platform: 'slack' | 'teams') => messengers.find((m) => m.platform === platform);
+  const targets = (slack?: string, teams?: string) =>
+    [
+      { messenger: byPlatform('slack'), channel: slack },
+      { messenger: byPlatform('teams'), channel: teams },
+    ].filter((t): t is { messenger: Messenger; channel: string } => Boolean(t.messenger && t.channel));
+
+  async function tellCoordinator(text: string): Promise<void> {
+    const post: OutgoingPost = { text };
+    for (const { messenger, channel } of targets(
+      config.COORDINATOR_SLACK_CHANNEL,
+      config.COORDINATOR_TEAMS_CONVERSATION,
+    )) {
+      await messenger
+        .postToChannel(channel, post)
+        .catch((error: Error) =>
+          logger.error(
+            { platform: messenger.platform, err: error.message },
+            'reminders: coordinator post failed',
+          ),
+        );
+    }
+  }
+
+  async function report(job: Job, period: string, problems: RunProblem[]): Promise<void> {
+    const what =
+      job === 'announce' ? `The announcement for ${formatMonth(period)}` : `Reminders for ${period}`;
+    const lines = problems.map((p) => `• ${p.label} (${p.platform}): ${p.state} — ${p.reason}`);
+    await tellCoordinator(`${what}: not delivered to\n${lines.join('\n')}`);
+  }
+
+  const runner = createRunner({
+    ...options.runner,
+    store: runtime.store,
+    logger,
+    clock,
+    metrics: runtime.metrics,
+    report,
+  });
+  const notCoveredLogged = new Set<string>();
+
+  async function runAnnouncement(month: IsoMonth, call: RunCallOptions = {}): Promise<RunReport> {
+    const posts = buildAnnouncement(runtime.knowledge.current(), runtime.schedule.current(), month);
+    if (!posts.length) {
+      // Left open: if the coordinator fills the month in within the catch-up window, it still goes out.
+      if (!notCoveredLogged.has(month)) {
+        notCoveredLogged.add(month);
+        logger.warn({ month }, 'reminders: the schedule does not cover this month yet; no announcement');
+        if (
+          await runtime.store
+            .setIfAbsent(`reported:announce:${month}:not-covered`, '1', 45 * 86_400_000)
+            .catch(() => false)
+        ) {
+          await tellCoordinator(
+            `The announcement for ${formatMonth(month)} was not posted: the schedule has no rotations for that month yet.`,
+          );
+        }
+      }
+      return {
+        job: 'announce',
+        period: month,
+        status: 'incomplete',
+        total: 0,
+        sent: 0,
+        finished: 0,
+        problems: [],
+      };
+    }
+    const deliveries: Delivery[] = targets(
+      config.ANNOUNCE_SLACK_CHANNEL,
+      config.ANNOUNCE_TEAMS_CONVERSATION,
+    ).flatMap(({ messenger, channel }) =>
+      posts.map((post, i) => ({
+        recipient: `${messenger.platform}:${channel}:part-${i + 1}`,
+        group: `${messenger.platform}:${channel}`,
+        label: `channel ${channel}${posts.length > 1 ? `, part ${i + 1} of ${posts.length}` : ''}`,
+        platform: messenger.platform,
+        send: () => messenger.postToChannel(channel, post),
+      })),
+    );
+    return runner.run('announce', month, deliveries, { ordered: true, ...call });
+  }
+
+  async function runReminders(date: IsoDate, call: RunCallOptions = {}): Promise<RunReport> {
+    const knowledge = runtime.knowledge.current();
+    const due = remindersDueOn(runtime.schedule.current(), date, { leadWeekdays: config.REMIND_LEAD_DAYS });
+    const deliveries: Delivery[] = due.flatMap(({ resident, block }) =>
+      messengers.map((messenger) => ({
+        recipient: `${resident.email}:${messenger.platform}`,
+        group: resident.email,
+        label: resident.name,
+        platform: messenger.platform,
+        send: () =>
+          messenger.postToPerson(
+            {
+              email: resident.email,
+              name: resident.name,
+              slackId: resident.slackId,
+              teamsId: resident.teamsId,
+            },
+            buildReminder(knowledge, resident, block, date),
+          ),
+      })),
+    );
+    return runner.run('remind', date, deliveries, call);
+  }
+
+  let crons: { announce: CronTimes; remind: CronTimes } | undefined;
+  const cronsFor = () => {
+    crons ??= {
+      announce: createCronTimes(config.ANNOUNCE_CRON, timeZone(), 'ANNOUNCE_CRON'),
+      remind: createCronTimes(config.REMIND_CRON, timeZone(), 'REMIND_CRON'),
+    };
+    return crons;
+  };
+
+  /** The distinct periods of a job's occurrences in the catch-up window, oldest first. */
+  function periodsDue(job: Job, now: Date): string[] {
+    const times = cronsFor()[job];
+    const windowStart = now.getTime() - config.REMIND_CATCH_UP_HOURS * 3_600_000;
+    const periods: string[] = [];
+    for (
+      let t = times.previous(now);
+      t && t.getTime() >= windowStart;
+      t = times.previous(new Date(t.getTime() - 1000))
+    ) {
+      const date = times.localDateOf(t);
+      const period = job === 'announce' ? announcedMonth(date) : date;
+      if (!periods.includes(period)) periods.unshift(period);
+      if (periods.length >= 31) break;
+    }
+    return periods;
+  }
+
+  let catchingUp: Promise<RunReport[]> | undefined;
+  async function catchUpOnce(now: Date): Promise<RunReport[]> {
+    const reports: RunReport[] = [];
+    for (const job of ['announce', 'remind'] as const) {
+      for (const period of periodsDue(job, now)) {
+        try {
+          if (await runner.isDone(job, period)) continue;
+          const report = job === 'announce' ? await runAnnouncement(period) : await runReminders(period);
+          reports.push(report);
+          if (report.status === 'done' || report.sent)
+            logger.info(
+              { job, period, status: report.status, sent: report.sent, total: report.total },
+              'reminders: run',
+            );
+        } catch (error) {
+          // Redis down, a schedule that failed to load…: logged, and tried again on the next retry.
+          logger.warn(
+            { job, period, err: (error as Error).message },
+            'reminders: run not finished, will retry',
+          );
+        }
+      }
+    }
+    return reports;
+  }
+
+  function catchUp(now: Date = clock()): Promise<RunReport[]> {
+    // One catch-up at a time per process: a tick during a long run joins it instead of racing it.
+    catchingUp ??= catchUpOnce(now).finally(() => {
+      catchingUp = undefined;
+    });
+    return catchingUp;
+  }
+
+  let tasks: ScheduledTask[] = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  return {
+    async start() {
+      const { announce, remind } = cronsFor();
+      if (!messengers.length) {
+        logger.warn('reminders: no Slack or Teams configured; announcements and reminders are off');
+        return;
+      }
+      tasks = [announce, remind].map((times) =>
+        scheduleCron(times.expression, () => void catchUp(), {
+          timezone: timeZone(),
+          name: `rotabot ${times.expression}`,
+          noOverlap: true,
+        }),
+      );
+      timer = setInterval(() => void catchUp(), retryMs);
+      timer.unref();
+      logger.info(
+        {
+          announce: announce.expression,
+          remind: remind.expression,
+          nextAnnouncement: announce.next(clock()),
+          nextReminders: remind.next(clock()),
+        },
+        'reminders: scheduled',
+      );
+      void catchUp();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await Promise.all(tasks.map((t) => t.destroy()));
+      tasks = [];
+      await runner.stop();
+      await catchingUp?.catch(() => {});
+    },
+    runAnnouncement,
+    runReminders,
+    catchUp,
+  };
+}
