@@ -4,11 +4,8 @@ import type { Logger } from '../logger.js';
 import type { LiveSource, Metrics } from '../runtime.js';
 import type { Schedule } from '../schedule/types.js';
 import type { Store } from '../store/store.js';
-import { localDate } from '../time/local-date.js';
-import { answerQuestion } from './answer.js';
-import type { Answer, Bot, IncomingMessage } from './types.js';
-import { understand } from './understand.js';
-import { vocabularyOf } from './vocabulary.js';
+import { prepare, respond } from './answer.js';
+import type { Answer, Bot } from './types.js';
 
 export interface BotDeps {
   knowledge: LiveSource<Knowledge>;
