@@ -140,13 +140,11 @@ export async function createRuntime(config: Config, options: CreateRuntimeOption
     });
     opened.push(schedule);
     const core = parts.createBot({ knowledge, schedule, store, logger, metrics, config, clock });
-    const unanswered = createUnansweredLog(store, config);
-    const bot = withLimits(withUnansweredLog(core, unanswered, logger, clock), {
-      store,
-      config,
-      logger,
-      metrics,
-    });
+    // In memory, a log no other process can read would only grow: keep it only in Redis.
+    const logged = config.REDIS_URL
+      ? withUnansweredLog(core, createUnansweredLog(store, config), logger, clock)
+      : core;
+    const bot = withLimits(logged, { store, config, logger, metrics });
     return { config, logger, store, knowledge, schedule, bot, metrics, clock };
   } catch (error) {
     await Promise.allSettled(opened.reverse().map((o) => o.close()));

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadConfig } from '../src/config.js';
+import { createRuntime } from '../src/create-runtime.js';
+import { silentLogger } from '../src/logger.js';
+import { mixedQuestions } from './core.js';
+import type { Report } from './run.js';
+import { mb, ms } from './stats.js';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function rssOf(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Spawns the server, polls /readyz until 200; reports the time and the server's idle RSS. */
+async function timeToReady(report: Report, label: string, command: string, args: string[]): Promise<void> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(command, args, {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: '',
+      SCHEDULER: 'off',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${stderr.slice(0, 300)}`);
+      if (performance.now() - started > 60_000) throw new Error('not ready within 60 s');
+      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    report(`${label} to /readyz 200: ${ms(performance.now() - started)}`);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rss = child.pid ? rssOf(child.pid) : undefined;
+    if (rss && command === process.execPath) report(`${label} RSS at idle: ${mb(rss)}`);
+  } catch (error) {
+    report(`${label}: ${(error as Error).message}`);
+  } finally {
+    // The process group: npm start runs tsx, which runs node.
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+export async function bench(report: Report): Promise<void> {
+  await timeToReady(report, 'npm start', 'npm', ['start', '--silent']);
+  if (existsSync('dist/adapters/main.js')) {
+    await timeToReady(report, 'node dist/adapters/main.js', process.execPath, ['dist/adapters/main.js']);
+  } else {
+    report('(run npm run build to also time node on the built dist)');
+  }
+
+  // In this process: the runtime alone, idle, then after 100,000 questions through the bot.
+  const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000000', SCHEDULER: 'off' });
+  const runtime = await createRuntime(config, { logger: silentLogger });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const idle = process.memoryUsage().rss;
+  const questions = mixedQuestions(runtime.schedule.current().residents);
+  const started = performance.now();
+  for (let i = 0; i < 100_000; i++) await runtime.bot.handle(questions[i % questions.length]!);
+  const seconds = (performance.now() - started) / 1000;
+  gc?.();
+  const after = process.memoryUsage().rss;
+  report(
+    `in-process RSS idle ${mb(idle)}, after 100,000 questions ${mb(after)} (${Math.round(100_000 / seconds)} answers/sec)`,
+  );
+  await Promise.allSettled([runtime.knowledge.close(), runtime.schedule.close(), runtime.store.close()]);
+}
