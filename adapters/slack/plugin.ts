@@ -98,7 +98,8 @@ export function createSlackPlugin(runtime: Runtime): ServerPlugin {
     log,
     runtime.metrics,
   );
-  const app = new App({ receiver, authorize, clientOptions, logger: boltLogger });
+  // Our handlers ignore our own and other bots' messages themselves, and say so in the debug log.
+  const app = new App({ receiver, authorize, clientOptions, logger: boltLogger, ignoreSelf: false });
   app.error(async (error) => {
     log.error({ err: error, code: slackErrorCode(error) }, 'slack dispatch failed');
   });

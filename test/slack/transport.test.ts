@@ -1,0 +1,129 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  capturingLogger,
+  eventCallback,
+  fakeBot,
+  logged,
+  NOW_SECONDS,
+  nockAuthTest,
+  nockMethod,
+  postEvent,
+  postForm,
+  postSigned,
+  type SlackTestServer,
+  slackRuntime,
+  startSlackServer,
+  waitFor,
+} from './helpers.js';
+
+const { logger, lines } = capturingLogger();
+const bot = fakeBot();
+let server: SlackTestServer;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  server = await startSlackServer(await slackRuntime({ logger, bot }));
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+afterAll(async () => {
+  await server.close();
+  nock.enableNetConnect();
+});
+
+const dm = () =>
+  eventCallback({
+    type: 'message',
+    channel: 'D0ALICE',
+    channel_type: 'im',
+    user: 'UALICE01',
+    text: 'where am I next month?',
+    ts: '1764342000.000100',
+  });
+
+describe('POST /slack/events — Slack request verification', () => {
+  it('answers url_verification with the challenge', async () => {
+    const res = await postEvent(server.url, { token: 't', challenge: 'c-123', type: 'url_verification' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: 'c-123' });
+  });
+
+  it('answers ssl_check with 200', async () => {
+    const res = await postForm(server.url, { ssl_check: '1', token: 'legacy-verification-token' });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['unsigned', { unsigned: true }, 'unsigned'],
+    ['signed with another secret', { secret: 'not-our-secret' }, 'signature mismatch'],
+    ['replayed six minutes later', { timestamp: NOW_SECONDS - 360 }, 'stale'],
+    ['dated six minutes ahead', { timestamp: NOW_SECONDS + 360 }, 'stale'],
+  ])('refuses a request %s with 401 and one log line saying why', async (_name, options, reason) => {
+    const before = logged(lines, 'slack request rejected').length;
+    const res = await postEvent(server.url, { token: 't', challenge: 'c', type: 'url_verification' }, options);
+    expect(res.status).toBe(401);
+    const rejected = logged(lines, 'slack request rejected');
+    expect(rejected).toHaveLength(before + 1);
+    expect(String(rejected.at(-1)!.reason)).toContain(reason);
+    expect(rejected.at(-1)!.level).toBe(40);
+  });
+
+  it('refuses a body altered after signing', async () => {
+    const body = JSON.stringify(dm());
+    const res = await fetch(`${server.url}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(NOW_SECONDS),
+        'x-slack-signature': (await import('../../adapters/slack/verify.js')).signSlackRequest(
+          'test-signing-secret',
+          NOW_SECONDS,
+          body,
+        ),
+      },
+      body: body.replace('next month', 'this month'),
+    });
+    expect(res.status).toBe(401);
+    expect(bot.asked).toHaveLength(0);
+  });
+
+  it('accepts a signature within the five-minute window', async () => {
+    const res = await postEvent(server.url, { token: 't', challenge: 'ok', type: 'url_verification' }, { timestamp: NOW_SECONDS - 290 });
+    expect(res.status).toBe(200);
+  });
+
+  it('acknowledges an event before the answer is computed', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const slowBot = fakeBot();
+    const handle = slowBot.handle.bind(slowBot);
+    slowBot.handle = async (m) => {
+      await gate;
+      return handle(m);
+    };
+    const slow = await startSlackServer(await slackRuntime({ bot: slowBot }));
+    nockAuthTest();
+    const { scope } = nockMethod('chat.postMessage');
+    try {
+      const res = await postEvent(slow.url, dm());
+      // The ack arrived while the bot is still blocked.
+      expect(res.status).toBe(200);
+      expect(scope.isDone()).toBe(false);
+      release();
+      await waitFor(() => scope.isDone(), 'the answer after the ack');
+    } finally {
+      release();
+      await slow.close();
+    }
+  });
+
+  it('refuses a form body that is not JSON or a known payload with 400', async () => {
+    const res = await postSigned(server.url, '{not json', 'application/json');
+    expect(res.status).toBe(400);
+  });
+});
