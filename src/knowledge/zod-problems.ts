@@ -50,8 +50,15 @@ function toProblem(file: YamlFile, schema: z.ZodType, issue: z.core.$ZodIssue): 
 
   const line = file.lineOf(path);
   switch (issue.code) {
-    case 'invalid_type':
-      return error(line, messageOr(issue.message, `expects ${issue.expected}`), fixFor(issue.expected));
+    case 'invalid_type': {
+      const value = valueAt(file.value, path);
+      // YAML reads `90` or `yes` as a number or a boolean; quoting keeps it text.
+      const fix =
+        issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+          ? `write it in quotes: "${value}"`
+          : fixFor(issue.expected);
+      return error(line, messageOr(issue.message, `expects ${issue.expected}`), fix);
+    }
     case 'too_small':
       if (issue.origin === 'array') {
         return error(

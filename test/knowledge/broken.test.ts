@@ -100,6 +100,15 @@ describe('a broken knowledge file gives located problems', () => {
     expect(p?.fix).toMatch(/number/);
   });
 
+  it('a number where text is expected suggests quotes', async () => {
+    const text = await editFile(dir, 'procedures.yaml', (t) =>
+      replaceOnce(t, '      - Y90\n', '      - Y90\n      - 90\n'),
+    );
+    const [p] = errorsAt(await failing(), at('procedures.yaml', lineOf(text, '      - 90')));
+    expect(p?.problem).toMatch(/item 1 \(id y90-radioembolization\) → aliases → item 2/);
+    expect(p?.fix).toBe('write it in quotes: "90"');
+  });
+
   it('a malformed id', async () => {
     const text = await editFile(dir, 'training.yaml', (t) => replaceOnce(t, '  - id: r4\n', '  - id: R 4\n'));
     const [p] = errorsAt(await failing(), at('training.yaml', lineOf(text, 'id: R 4')));
