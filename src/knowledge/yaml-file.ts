@@ -67,13 +67,23 @@ export async function readYamlFile(path: string): Promise<{ file: YamlFile | nul
 /** Parses YAML text already read; exported for tests and for callers that hold the text. */
 export function parseYaml(path: string, source: string): { file: YamlFile | null; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, {
-    lineCounter,
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(source, {
+      lineCounter,
+      schema: 'core',
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+    });
+  } catch (err) {
+    // The parser reports its own errors; this is the last guard against a crash on hostile input.
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      file: null,
+      problems: [problem(`${path}:1`, `the YAML cannot be read: ${firstLine(message)}`, 'rewrite the file')],
+    };
+  }
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const at = (line: number) => `${path}:${line}`;
   const problems: Problem[] = [];

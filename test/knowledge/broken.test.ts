@@ -224,6 +224,11 @@ describe('hostile knowledge files are refused, never run or expanded', () => {
     );
   });
 
+  it('deeply nested brackets', async () => {
+    await writeFile(join(dir, 'faq.yaml'), `faq: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    expect(errorsAt(await failing(), at('faq.yaml', 1)).length).toBeGreaterThan(0);
+  });
+
   it('a file over 1 MiB', async () => {
     await writeFile(join(dir, 'faq.yaml'), `faq: []\n${'# padding\n'.repeat(MAX_FILE_BYTES / 10 + 1)}`);
     expect(errorsAt(await failing(), at('faq.yaml', 1))[0]?.problem).toMatch(/too large/);
