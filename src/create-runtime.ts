@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { calendarUrl, createCalendarTokens } from './calendar/tokens.js';
 import type { Config } from './config.js';
 import { withLimits } from './core/limits.js';
 import type { Bot } from './core/types.js';
@@ -24,6 +25,7 @@ export interface RuntimeParts {
     knowledge: LiveSource<Knowledge>;
     refreshMs: number;
     logger: Logger;
+    fetch?: typeof fetch;
   }): Promise<LiveSource<Schedule>>;
   createBot(deps: {
     knowledge: LiveSource<Knowledge>;
@@ -33,12 +35,15 @@ export interface RuntimeParts {
     metrics: Metrics;
     config: Config;
     clock: () => Date;
+    calendarLink?: (email: string) => Promise<string | undefined>;
   }): Bot;
 }
 
 export interface CreateRuntimeOptions {
   logger?: Logger;
   clock?: () => Date;
+  /** For a schedule published at an https URL (tests pass a fake). */
+  fetch?: typeof fetch;
   /** Defaults to the real modules (loaded lazily so the CLI's quick commands stay quick). */
   parts?: Partial<RuntimeParts>;
   /** Re-read knowledge files when they change (the server does; one-shot CLI commands need not). */
@@ -137,9 +142,29 @@ export async function createRuntime(config: Config, options: CreateRuntimeOption
       knowledge,
       refreshMs: config.SCHEDULE_REFRESH_MINUTES * 60_000,
       logger,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     opened.push(schedule);
-    const core = parts.createBot({ knowledge, schedule, store, logger, metrics, config, clock });
+    const tokens = createCalendarTokens(store);
+    const calendarLink = async (email: string) => {
+      try {
+        return calendarUrl(config, await tokens.tokenFor(email));
+      } catch (error) {
+        // The answer then says the link is unavailable; the rest of the bot is unaffected.
+        logger.warn({ err: error }, 'calendar link unavailable');
+        return undefined;
+      }
+    };
+    const core = parts.createBot({
+      knowledge,
+      schedule,
+      store,
+      logger,
+      metrics,
+      config,
+      clock,
+      calendarLink,
+    });
     // In memory, a log no other process can read would only grow: keep it only in Redis.
     const logged = config.REDIS_URL
       ? withUnansweredLog(core, createUnansweredLog(store, config), logger, clock)

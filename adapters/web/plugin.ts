@@ -66,7 +66,6 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
           now: runtime.clock(),
           requestId,
         });
-        logger.info({ intent: answer.intent, unanswered: answer.unanswered ?? false }, 'answered');
         res.json({ answer, html: renderAnswerHtml(answer) });
       });
     },

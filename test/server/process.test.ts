@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** The real `npm start` entry point, as its own process (tsx, no build needed). */
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const listening = new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const line = stdout.split('\n').find((l) => l.includes('"msg":"listening"'));
+      if (line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    void exited.then((code) => reject(new Error(`exited ${code} before listening: ${stderr}`)));
+  });
+  listening.catch(() => {}); // tests that expect an early exit never await it
+
+  return { child, listening, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('the server process', () => {
+  it('serves, then on SIGTERM stops everything and exits 0 within 10 s', async () => {
+    const server = startServer({});
+    const port = await server.listening;
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    // An idle keep-alive connection must not hold the shutdown open.
+    await fetch(`http://127.0.0.1:${port}/api/web/roster`).then((r) => r.text());
+    const asked = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    const { stdout } = server.output();
+    expect(stdout).toContain('"msg":"shutting down"');
+    expect(stdout).toContain('"msg":"stopped"');
+    // Access logs carry request ids and never bodies.
+    expect(stdout).toMatch(/"requestId":"[0-9a-f-]{36}".*"path":"\/api\/web\/roster"/);
+  }, 60_000);
+
+  it('refuses to start with a wrong variable, naming it', async () => {
+    const server = startServer({ PORT: 'eighty', REDIS_URL: 'localhost' });
+    expect(await server.exited).toBe(1);
+    const { stderr } = server.output();
+    expect(stderr).toContain('PORT expects a port number');
+    expect(stderr).toContain('REDIS_URL expects a redis:// or rediss:// URL');
+  }, 60_000);
+
+  it('refuses to start with a broken knowledge base, printing located problems', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rotabot-kb-'));
+    writeFileSync(join(dir, 'program.yaml'), 'program:\n  id: Not An Id\n');
+    try {
+      const server = startServer({ KNOWLEDGE_DIR: dir });
+      expect(await server.exited).toBe(1);
+      const { stderr } = server.output();
+      expect(stderr).toContain('rotabot cannot start');
+      expect(stderr).toMatch(/program\.yaml:\d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
