@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import {
+  APP_PACKAGE_DIR,
+  fillManifest,
+  PackageError,
+  packageTeamsApp,
+} from '../../adapters/teams/package-app.js';
+import { loadConfig } from '../../src/config.js';
+
+const APP_ID = '0b5b3a2e-1111-4a4a-9c9c-5e5e5e5e5e5e';
+const configured = loadConfig({
+  MicrosoftAppId: APP_ID,
+  MicrosoftAppPassword: 's',
+  PUBLIC_URL: 'https://bot.example.org/',
+});
+
+/** Reads a zip through its central directory: name → uncompressed bytes. */
+function unzip(zip: Buffer): Map<string, Buffer> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : data);
+    at += 46 + skip;
+  }
+  return files;
+}
+
+describe('npm run teams:package', () => {
+  it('zips the filled manifest and both icons at the root of teams-app.zip', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'teams-app-')), 'teams-app.zip');
+    await packageTeamsApp(configured, out);
+    const files = unzip(readFileSync(out));
+    expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+    expect(manifest.manifestVersion).toBe('1.17');
+    expect(manifest.id).toBe(APP_ID);
+    expect(manifest.bots[0].botId).toBe(APP_ID);
+    expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
+    expect(manifest.developer.websiteUrl).toBe('https://bot.example.org');
+    expect(JSON.stringify(manifest)).not.toContain('{{');
+    expect(files.get('color.png')).toEqual(readFileSync(join(APP_PACKAGE_DIR, 'color.png')));
+  });
+
+  it('ships real PNG icons of the sizes Teams requires', () => {
+    for (const [file, size] of [
+      ['color.png', 192],
+      ['outline.png', 32],
+    ] as const) {
+      const png = readFileSync(join(APP_PACKAGE_DIR, file));
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+
+  it('fails clearly without MicrosoftAppId, with a non-GUID id, or without an https PUBLIC_URL', () => {
+    const template = readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8');
+    expect(() => fillManifest(template, loadConfig({ PUBLIC_URL: 'https://x.org' }))).toThrow(
+      /MicrosoftAppId is not set/,
+    );
+    expect(() =>
+      fillManifest(
+        template,
+        loadConfig({ MicrosoftAppId: 'my-bot', MicrosoftAppPassword: 's', PUBLIC_URL: 'https://x.org' }),
+      ),
+    ).toThrow(PackageError);
+    expect(() =>
+      fillManifest(template, loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' })),
+    ).toThrow(/PUBLIC_URL/);
+  });
+});
