@@ -134,15 +134,17 @@ export function fallbackText(
   let text = post.text.trim();
   const items = post.items ?? [];
   if (items.length) {
-    text += post.itemsTitle ? `\n\n${post.itemsTitle}` : '\n';
-    let shown = 0;
+    const lines = post.itemsTitle ? [post.itemsTitle] : [];
+    let size = text.length + (lines[0]?.length ?? 0) + 2;
     for (const item of items) {
-      const line = `\n- ${item}`;
-      if (text.length + line.length > max - 20) break;
-      text += line;
-      shown++;
+      // Leave room for the "and N more" line.
+      if (size + item.length + 3 > max - 24) break;
+      lines.push(`- ${item}`);
+      size += item.length + 3;
     }
-    if (shown < items.length) text += `\n…and ${items.length - shown} more`;
+    const shown = lines.length - (post.itemsTitle ? 1 : 0);
+    if (shown < items.length) lines.push(`…and ${items.length - shown} more`);
+    text = [text, lines.join('\n')].filter(Boolean).join('\n\n');
   }
   return truncate(text, max);
 }

@@ -161,7 +161,12 @@ export function postEvent(url: string, payload: unknown, options: SignOptions = 
 }
 
 export function postForm(url: string, fields: Record<string, string>, options: SignOptions = {}) {
-  return postSigned(url, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);
+  return postSigned(
+    url,
+    new URLSearchParams(fields).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
 }
 
 export function postInteraction(url: string, payload: unknown, options: SignOptions = {}) {
@@ -181,7 +186,15 @@ export function eventCallback(event: Record<string, unknown>, eventId = nextId()
     type: 'event_callback',
     event_id: eventId,
     event_time: NOW_SECONDS,
-    authorizations: [{ enterprise_id: null, team_id: 'T0TEAM', user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: 'T0TEAM',
+        user_id: BOT_USER,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
     is_ext_shared_channel: false,
     event_context: '4-eyJldCI6Im1lc3NhZ2UifQ',
   };
@@ -245,10 +258,15 @@ export function blockActions(args: {
 
 /** auth.test, answered once per plugin instance (the adapter remembers the answer). */
 export function nockAuthTest(times = 1) {
-  return nock(SLACK_HOST)
-    .post('/api/auth.test')
-    .times(times)
-    .reply(200, { ok: true, url: 'https://duke-ir.slack.com/', team: 'Duke IR', user: 'rotabot', team_id: 'T0TEAM', user_id: BOT_USER, bot_id: BOT_ID });
+  return nock(SLACK_HOST).post('/api/auth.test').times(times).reply(200, {
+    ok: true,
+    url: 'https://duke-ir.slack.com/',
+    team: 'Duke IR',
+    user: 'rotabot',
+    team_id: 'T0TEAM',
+    user_id: BOT_USER,
+    bot_id: BOT_ID,
+  });
 }
 
 export function nockUsersInfo(userId: string, email: string | undefined) {
@@ -256,12 +274,20 @@ export function nockUsersInfo(userId: string, email: string | undefined) {
     .post('/api/users.info', (body) => body.user === userId)
     .reply(200, {
       ok: true,
-      user: { id: userId, name: 'bob.diaz', real_name: 'Bob Diaz', profile: { real_name: 'Bob Diaz', display_name: 'bob', email } },
+      user: {
+        id: userId,
+        name: 'bob.diaz',
+        real_name: 'Bob Diaz',
+        profile: { real_name: 'Bob Diaz', display_name: 'bob', email },
+      },
     });
 }
 
 /** Records each body posted to a Web API method (form fields; blocks arrive JSON-encoded). */
-export function nockMethod(method: string, reply: Record<string, unknown> = { ok: true, ts: '1764342001.000200' }) {
+export function nockMethod(
+  method: string,
+  reply: Record<string, unknown> = { ok: true, ts: '1764342001.000200' },
+) {
   const bodies: Array<Record<string, string>> = [];
   const scope = nock(SLACK_HOST)
     .post(`/api/${method}`, (body) => {

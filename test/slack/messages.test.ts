@@ -98,7 +98,10 @@ describe('direct messages', () => {
     // mrkdwn control characters are escaped in blocks, never in the plain fallback.
     expect(blocks[0].text.text).toBe('You asked: where am I next month? &lt;b&gt;&amp;');
     const buttons = blocks.at(-1).elements;
-    expect(buttons.map((b: { action_id: string }) => b.action_id)).toEqual(['rotabot_ask_0', 'rotabot_ask_1']);
+    expect(buttons.map((b: { action_id: string }) => b.action_id)).toEqual([
+      'rotabot_ask_0',
+      'rotabot_ask_1',
+    ]);
     expect(buttons[0].value).toBe('Who is on IR this month?');
   });
 
@@ -116,7 +119,9 @@ describe('direct messages', () => {
     );
     await postEvent(server.url, dm('<@UALICE01> has joined the channel', { subtype: 'channel_join' }));
     await waitFor(() => logged(lines, 'slack message ignored').length === before + 3, 'three ignored events');
-    const reasons = logged(lines, 'slack message ignored').slice(before).map((l) => l.why);
+    const reasons = logged(lines, 'slack message ignored')
+      .slice(before)
+      .map((l) => l.why);
     expect(reasons).toEqual(['from a bot', 'subtype message_changed', 'subtype channel_join']);
     expect(bot.asked).toHaveLength(0);
   });
@@ -124,7 +129,10 @@ describe('direct messages', () => {
   it('ignores its own messages', async () => {
     const before = logged(lines, 'slack message ignored').length;
     await postEvent(server.url, dm('an answer I posted', { user: BOT_USER }));
-    await waitFor(() => logged(lines, 'slack message ignored').length > before || bot.asked.length > 0, 'ignore');
+    await waitFor(
+      () => logged(lines, 'slack message ignored').length > before || bot.asked.length > 0,
+      'ignore',
+    );
     expect(logged(lines, 'slack message ignored').at(-1)!.why).toBe('our own message');
     expect(bot.asked).toHaveLength(0);
   });

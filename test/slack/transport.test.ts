@@ -63,7 +63,11 @@ describe('POST /slack/events — Slack request verification', () => {
     ['dated six minutes ahead', { timestamp: NOW_SECONDS + 360 }, 'stale'],
   ])('refuses a request %s with 401 and one log line saying why', async (_name, options, reason) => {
     const before = logged(lines, 'slack request rejected').length;
-    const res = await postEvent(server.url, { token: 't', challenge: 'c', type: 'url_verification' }, options);
+    const res = await postEvent(
+      server.url,
+      { token: 't', challenge: 'c', type: 'url_verification' },
+      options,
+    );
     expect(res.status).toBe(401);
     const rejected = logged(lines, 'slack request rejected');
     expect(rejected).toHaveLength(before + 1);
@@ -91,7 +95,11 @@ describe('POST /slack/events — Slack request verification', () => {
   });
 
   it('accepts a signature within the five-minute window', async () => {
-    const res = await postEvent(server.url, { token: 't', challenge: 'ok', type: 'url_verification' }, { timestamp: NOW_SECONDS - 290 });
+    const res = await postEvent(
+      server.url,
+      { token: 't', challenge: 'ok', type: 'url_verification' },
+      { timestamp: NOW_SECONDS - 290 },
+    );
     expect(res.status).toBe(200);
   });
 

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { renderHomeView } from '../../adapters/slack/home-view.js';
+import { chunkText, escapeMrkdwn, fallbackText, LIMITS, renderAnswer } from '../../adapters/slack/render.js';
+
+type AnyBlock = {
+  type: string;
+  text?: { text: string };
+  elements?: Array<{ action_id?: string; text: unknown; value?: string }>;
+};
+
+function sectionTexts(blocks: unknown[]): string[] {
+  return (blocks as AnyBlock[]).filter((b) => b.type === 'section').map((b) => b.text!.text);
+}
+
+describe('renderAnswer', () => {
+  it('escapes &, < and > in blocks but keeps the fallback plain', () => {
+    const { text, blocks } = renderAnswer({ text: 'A <b> & C > D' });
+    expect(sectionTexts(blocks)).toEqual(['A &lt;b&gt; &amp; C &gt; D']);
+    expect(text).toBe('A <b> & C > D');
+  });
+
+  it('gives paragraphs their own sections and items a titled bullet list', () => {
+    const { text, blocks } = renderAnswer({
+      text: 'One.\n\nTwo.',
+      itemsTitle: 'Oncologic therapies',
+      items: ['Y90', 'TACE'],
+    });
+    expect(sectionTexts(blocks)).toEqual(['One.', 'Two.', '*Oncologic therapies*', '• Y90\n• TACE']);
+    expect(text).toBe('One.\n\nTwo.\n\nOncologic therapies\n- Y90\n- TACE');
+  });
+
+  it('turns suggestions into buttons with unique rotabot_ask ids carrying the question', () => {
+    const { blocks } = renderAnswer({
+      text: 'x',
+      suggestions: [
+        { label: 'A', question: 'Question A?' },
+        { label: 'B'.repeat(200), question: 'Question B?' },
+      ],
+    });
+    const actions = (blocks as AnyBlock[]).find((b) => b.type === 'actions')!;
+    expect(actions.elements!.map((e) => e.action_id)).toEqual(['rotabot_ask_0', 'rotabot_ask_1']);
+    expect(actions.elements!.map((e) => e.value)).toEqual(['Question A?', 'Question B?']);
+    expect((actions.elements![1]!.text as { text: string }).text.length).toBeLessThanOrEqual(
+      LIMITS.buttonText,
+    );
+  });
+
+  it('keeps a thousand items within 50 blocks and 3,000 characters a section, ending with "and N more"', () => {
+    const items = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `Procedure number ${i + 1} with a fairly long descriptive name, part ${'x'.repeat(100 + (i % 80))}`,
+    );
+    const { text, blocks } = renderAnswer({
+      text: 'Here is everything.',
+      itemsTitle: 'All',
+      items,
+      suggestions: [{ label: 'More', question: 'more?' }],
+    });
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+    for (const s of sectionTexts(blocks)) expect(s.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    const bullets = sectionTexts(blocks).slice(2).join('\n').split('\n');
+    const last = bullets.at(-1)!;
+    const shown = bullets.length - 1;
+    expect(last).toBe(`…and ${1000 - shown} more`);
+    expect(bullets[0]).toBe(`• ${items[0]}`);
+    // The buttons survive the truncation.
+    expect(blocks.at(-1)!.type).toBe('actions');
+    expect(text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+    expect(text).toMatch(/…and \d+ more$/);
+  });
+
+  it('splits one very long paragraph into sections within the limit', () => {
+    const long = 'word '.repeat(2000).trim();
+    const { blocks } = renderAnswer({ text: long });
+    const texts = sectionTexts(blocks);
+    expect(texts.length).toBeGreaterThan(3);
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(texts.join(' ')).toBe(long);
+  });
+
+  it('always sets a fallback text', () => {
+    expect(renderAnswer({ text: 'Yes.' }).text).toBe('Yes.');
+    expect(fallbackText({ text: '', items: ['a'] })).toBe('- a');
+  });
+});
+
+describe('helpers', () => {
+  it('escapes mrkdwn control characters', () => {
+    expect(escapeMrkdwn('<@U123> & <!here>')).toBe('&lt;@U123&gt; &amp; &lt;!here&gt;');
+  });
+  it('chunks at spaces', () => {
+    expect(chunkText('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
+  });
+});
+
+describe('renderHomeView', () => {
+  it('stays within the home limits and shows the summary', () => {
+    const view = renderHomeView(
+      {
+        known: true,
+        current: 'Interventional Radiology',
+        next: { text: 'Interventional Radiology at the Durham VA', starts: '2026-12-01' },
+        nextReminder: '2026-11-30',
+        quickQuestions: [{ label: 'My next rotation', question: 'What is my next rotation?' }],
+      },
+      'Duke Interventional Radiology',
+    );
+    expect(view.type).toBe('home');
+    expect(view.blocks.length).toBeLessThanOrEqual(LIMITS.homeBlocks);
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('*Now:* Interventional Radiology');
+    expect(text).toContain('Tuesday 1 December 2026');
+    expect(text).toContain('*Next reminder:* Monday 30 November 2026');
+  });
+
+  it('says so when the schedule is not available', () => {
+    expect(JSON.stringify(renderHomeView(null, 'X').blocks)).toContain("isn't available");
+  });
+});
