@@ -36,3 +36,8 @@ export interface Runtime {
   metrics: Metrics;
   clock: () => Date;
 }
+
+/** A value that never changes: for one-shot CLI commands and tests. */
+export function staticSource<T>(value: T): LiveSource<T> {
+  return { current: () => value, close: async () => {} };
+}

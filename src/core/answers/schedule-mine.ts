@@ -115,7 +115,7 @@ function whenOn(ctx: AnswerContext, s: Subject, t: Targets, past: boolean): Answ
   if (!next)
     return reply(
       s,
-      `${nowText}${s.has} no ${current ? 'further ' : ''}${name} scheduled.${coverageNote(ctx)}`,
+      `${nowText}${nowText ? cap(s.has) : s.has} no ${current ? 'further ' : ''}${name} scheduled.${coverageNote(ctx)}`,
       current ? [current] : [],
     );
   const upcoming = matching.filter((b) => b.start >= next.start);
@@ -193,7 +193,14 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
   }
   const blocks = blocksBetween(s.resident, from, to);
   const hits = blocks.filter((b) => blockMatches(ctx, b, t));
-  const all = blocks.map((b) => `${blockName(ctx, b)} (${span(b)})`).join('; ') || 'no assignment';
+  const all =
+    blocks
+      .map((b) =>
+        blocks.length === 1 && label === `in ${span(b)}`
+          ? blockName(ctx, b)
+          : `${blockName(ctx, b)} (${span(b)})`,
+      )
+      .join('; ') || 'no assignment';
   const verdict = hits.length ? 'Yes' : 'No';
   return reply(s, `${verdict} — ${label} ${s.is} on ${all}.`, blocks);
 }

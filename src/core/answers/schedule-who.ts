@@ -43,10 +43,12 @@ export const whoIsOn: Handler = (u, ctx) => {
     return true;
   });
   const what = hasTargets(t) ? targetName(ctx, t) : 'the schedule';
+  // "at the Durham VA" for a site alone, "on ICU" for a rotation.
+  const onWhat = t.sites.length && !t.rotations.length && !t.groups.length ? `at ${what}` : `on ${what}`;
   const tense =
     (ref?.kind === 'day' ? ref.date : `${months[months.length - 1]}-31`) < ctx.today ? 'was' : 'is';
   if (!hits.length) {
-    const text = `${u.yesNo ? 'No — ' : ''}Nobody ${tense} on ${what} ${label}.`;
+    const text = `${u.yesNo ? 'No — ' : ''}Nobody ${tense} ${onWhat} ${label}.`;
     return answer('schedule.who', text, [], { suggestions: [ask(`Who is on ${what} next month?`)] });
   }
   const items = hits
@@ -62,7 +64,7 @@ export const whoIsOn: Handler = (u, ctx) => {
     });
   const people = new Set(hits.map((a) => a.resident.email)).size;
   const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
-  const text = `${u.yesNo ? 'Yes — ' : ''}${people} ${people === 1 ? 'resident' : 'residents'} ${verb} on ${what} ${label}:`;
+  const text = `${u.yesNo ? 'Yes — ' : ''}${people} ${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
   return answer(
     'schedule.who',
     text,
