@@ -40,10 +40,9 @@ async function askJsonl(bot: Bot, io: CliIo, defaults: { as?: string; now?: Date
       if (input.as !== undefined && typeof input.as !== 'string')
         throw new Error('"as" must be an email string');
       const now = parseNow(input.now as string | undefined, '"now"') ?? defaults.now;
-      const answer = await bot.handle(
-        message(input.text, (input.as as string | undefined) ?? defaults.as, now),
-      );
-      io.stdout.write(`${JSON.stringify({ id, text: answer.text, ...answer })}\n`);
+      const asker = (input.as as string | undefined) ?? defaults.as;
+      const { text, ...rest } = await bot.handle(message(input.text, asker, now));
+      io.stdout.write(`${JSON.stringify({ id, text, ...rest })}\n`);
     } catch (error) {
       failures++;
       io.stdout.write(`${JSON.stringify({ id, error: (error as Error).message })}\n`);
