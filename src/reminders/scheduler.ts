@@ -1,5 +1,6 @@
 import { type ScheduledTask, schedule as scheduleCron } from 'node-cron';
 import type { Runtime } from '../runtime.js';
+import { StoreUnavailableError } from '../store/store.js';
 import { addMonths, formatMonth, type IsoDate, type IsoMonth, monthOf } from '../time/local-date.js';
 import { buildAnnouncement, buildReminder } from './content.js';
 import { type CronTimes, createCronTimes } from './cron-time.js';
@@ -204,6 +205,8 @@ export function createScheduler(
             { job, period, err: (error as Error).message },
             'reminders: run not finished, will retry',
           );
+          const status = error instanceof StoreUnavailableError ? 'store-unavailable' : 'incomplete';
+          reports.push({ job, period, status, total: 0, sent: 0, finished: 0, problems: [] });
         }
       }
     }
