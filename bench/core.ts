@@ -41,7 +41,7 @@ export function mixedQuestions(residents: ReadonlyArray<{ email: string; name: s
     const kind = i % 4;
     let text: string;
     if (kind === 0 || kind === 1) text = general[i % general.length]!;
-    else if (kind === 2) text = personal[i % personal.length]!;
+    else if (kind === 2) text = personal[(i >> 2) % personal.length]!;
     else text = other ? `where is ${other.name.split(' ')[0]} in March` : 'who is on IR this month';
     messages.push({
       text,
