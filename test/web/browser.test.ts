@@ -5,7 +5,10 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
 import { createWebChatPlugin } from '../../adapters/web/plugin.js';
+import { loadConfig } from '../../src/config.js';
 import type { Bot } from '../../src/core/types.js';
+import { createRuntime } from '../../src/create-runtime.js';
+import { silentLogger } from '../../src/logger.js';
 import { fakeRuntime, fixed, rosterSchedule } from '../server/fake-runtime.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -97,7 +100,27 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
     await followUp.waitFor();
     expect(await followUp.textContent()).toContain('Yes — IR does TIPS.');
     expect(await page.locator('.message.user .content').nth(1).textContent()).toBe('does IR do TIPS');
-    await page.screenshot({ path: join(tmpdir(), 'rotabot-web-chat.png') });
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('answers from the real knowledge base and sample schedule', async () => {
+    const runtime = await createRuntime(loadConfig({ SCHEDULER: 'off' }), { logger: silentLogger });
+    const real = await createServer(runtime, [createWebChatPlugin(runtime)]);
+    const { port } = await real.listen(0, '127.0.0.1');
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.locator('#who option').count()).toBe(runtime.schedule.current().residents.length + 1);
+      await page.fill('#question', 'does IR do TIPS?');
+      await page.click('#send');
+      const answer = page.locator('.message.bot').nth(1);
+      await answer.waitFor();
+      expect(await answer.locator('strong').first().textContent()).toMatch(/^Yes\b.*TIPS/);
+      await page.screenshot({ path: join(tmpdir(), 'rotabot-web-chat.png') });
+    } finally {
+      await real.close();
+      await Promise.allSettled([runtime.knowledge.close(), runtime.schedule.close(), runtime.store.close()]);
+    }
   }, 60_000);
 });
