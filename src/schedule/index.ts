@@ -53,7 +53,10 @@ export function createSchedule(residents: Resident[]): Schedule {
       if (!last || block.end > last) last = block.end;
       const assignment = { resident, block };
       const end = monthOf(block.end);
-      for (let month = monthOf(block.start); month <= end; month = addMonths(month, 1)) {
+      let month = monthOf(block.start);
+      push(byMonth, month, assignment);
+      while (month < end) {
+        month = addMonths(month, 1);
         push(byMonth, month, assignment);
       }
     }

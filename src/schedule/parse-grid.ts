@@ -19,6 +19,11 @@ export function readGridRows(
   const labels = createLabelCheck(options.resolveLabel, problems);
   const residents: { resident: Resident; line: number }[] = [];
   const firstLine = new Map<string, number>();
+  const columns = header.months.map(({ month, index }) => ({
+    index,
+    start: firstDayOfMonth(month),
+    end: lastDayOfMonth(month),
+  }));
 
   for (const row of rows) {
     reader.checkWidth(row);
@@ -36,12 +41,12 @@ export function readGridRows(
     }
     firstLine.set(who.email, row.line);
     const blocks: Block[] = [];
-    for (const { month, index } of header.months) {
+    for (const { index, start, end } of columns) {
       const cell = reader.cell(row, index);
       if (!cell || cell.value === '') continue;
       blocks.push({
-        start: firstDayOfMonth(month),
-        end: lastDayOfMonth(month),
+        start,
+        end,
         label: cell.value,
         rotationId: labels.resolve(cell),
         source: `${options.source}:${cell.line}`,
