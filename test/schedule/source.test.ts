@@ -74,6 +74,32 @@ describe('createScheduleSource from a file', () => {
     await source.close();
   });
 
+  it('resolves labels again when the knowledge base changes, without the file changing', async () => {
+    const path = join(dir, 'relabel.csv');
+    await writeFile(path, WARNED);
+    const { logger, lines } = captureLogger();
+    let kb = knowledge;
+    const source = await createScheduleSource({
+      location: path,
+      knowledge: { current: () => kb, close: async () => {} },
+      refreshMs: 0,
+      logger,
+    });
+    const idOf = () => source.current().byEmail('ann@example.edu')!.blocks[0]!.rotationId;
+    expect(idOf()).toBeNull();
+    await source.refresh();
+    expect(lines.filter((l) => l.msg === 'new schedule loaded')).toHaveLength(0);
+    kb = {
+      ...knowledge,
+      rotations: knowledge.rotations.map((r) =>
+        r.id === 'icu' ? { ...r, labels: [...r.labels, 'Nights'] } : r,
+      ),
+    };
+    await source.refresh();
+    expect(idOf()).toBe('icu');
+    await source.close();
+  });
+
   it('logs unknown labels as warnings and still loads', async () => {
     const path = join(dir, 'warned.csv');
     await writeFile(path, WARNED);
