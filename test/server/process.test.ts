@@ -41,23 +41,35 @@ function startServer(env: Record<string, string>) {
 }
 
 describe('the server process', () => {
-  it('serves, then on SIGTERM stops everything and exits 0 within 10 s', async () => {
-    const server = startServer({});
-    const port = await server.listening;
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-    expect(ready.status).toBe(200);
-    // An idle keep-alive connection must not hold the shutdown open.
-    await fetch(`http://127.0.0.1:${port}/api/web/roster`).then((r) => r.text());
-    const asked = Date.now();
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
-    expect(Date.now() - asked).toBeLessThan(10_000);
-    const { stdout } = server.output();
-    expect(stdout).toContain('"msg":"shutting down"');
-    expect(stdout).toContain('"msg":"stopped"');
-    // Access logs carry request ids and never bodies.
-    expect(stdout).toMatch(/"requestId":"[0-9a-f-]{36}".*"path":"\/api\/web\/roster"/);
-  }, 60_000);
+  // With Redis, a database of its own: the server uses its real key prefix.
+  it.each([
+    ['in memory', {}],
+    ['with Redis', { REDIS_URL: 'redis://127.0.0.1:6379/12' }],
+  ])(
+    'serves (%s), then on SIGTERM stops everything and exits 0 within 10 s',
+    async (_name, env) => {
+      const server = startServer(env);
+      const port = await server.listening;
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(200);
+      const { checks } = (await ready.json()) as { checks: Record<string, string> };
+      expect(Object.keys(checks).sort()).toEqual(
+        'REDIS_URL' in env ? ['knowledge', 'redis', 'schedule'] : ['knowledge', 'schedule'],
+      );
+      // An idle keep-alive connection must not hold the shutdown open.
+      await fetch(`http://127.0.0.1:${port}/api/web/roster`).then((r) => r.text());
+      const asked = Date.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - asked).toBeLessThan(10_000);
+      const { stdout } = server.output();
+      expect(stdout).toContain('"msg":"shutting down"');
+      expect(stdout).toContain('"msg":"stopped"');
+      // Access logs carry request ids and never bodies.
+      expect(stdout).toMatch(/"requestId":"[0-9a-f-]{36}".*"path":"\/api\/web\/roster"/);
+    },
+    60_000,
+  );
 
   it('refuses to start with a wrong variable, naming it', async () => {
     const server = startServer({ PORT: 'eighty', REDIS_URL: 'localhost' });
