@@ -326,9 +326,9 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Finds date expressions in folded (lower-case) text; earlier rules win over later ones on overlap. */
-export function parseDates(folded: string, ctx: DateContext): DateParse {
-  let rest = folded;
+/** Finds date expressions in (folded) text; earlier rules win over later ones on overlap. */
+export function parseDates(text: string, ctx: DateContext): DateParse {
+  let rest = text.toLowerCase();
   const found: Array<{ at: number; ref: DateRef }> = [];
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { describeRotation } from '../../src/knowledge/rotation-names.js';
+import { addMonths, localDate, monthOf } from '../../src/time/local-date.js';
+import { ask, knowledge, NOW, schedule, verdict } from './helpers.js';
+
+const r4 = schedule.residents.find((r) => r.level === 'R4')!;
+const r5 = schedule.residents.find((r) => r.level === 'R5')!;
+const nameOn = (email: string, date: string) => {
+  const b = schedule.blockOn(schedule.byEmail(email)!, date)!;
+  return describeRotation(knowledge, b).text;
+};
+
+describe('yes/no questions are answered Yes or No first', () => {
+  it('says Yes for every listed procedure, with its category', () => {
+    for (const p of knowledge.procedures) {
+      const a = ask(`Does IR do ${p.aliases[0] ?? p.name}?`);
+      expect(verdict(a), p.id).toBe('Yes');
+      expect(a.factIds).toContain(p.id);
+      const category = knowledge.categories.find((c) => c.id === p.category)!;
+      expect(a.text.toLowerCase()).toContain(category.name.toLowerCase());
+    }
+  });
+
+  it('says No for biopsies and drainages and names the diagnostic radiology divisions', () => {
+    for (const x of knowledge.exclusions) {
+      const a = ask(`can interventional radiology do ${x.name.toLowerCase()}`);
+      expect(verdict(a)).toBe('No');
+      for (const id of x.done_by) {
+        const division = knowledge.divisions.find((d) => d.id === id)!;
+        expect(a.text.toLowerCase()).toContain(division.name.toLowerCase());
+      }
+      expect(a.text).toMatch(/primary operator/);
+    }
+  });
+
+  it('answers from the subject asked about: the DR divisions do biopsies', () => {
+    expect(verdict(ask('does DR do biopsies?'))).toBe('Yes');
+    expect(verdict(ask('does the abdominal imaging division do drainages?'))).toBe('Yes');
+  });
+
+  it('does not start a question that is not yes/no with Yes or No', () => {
+    for (const text of ['TIPS?', 'tell me about y90', 'biopsies'])
+      expect(['Yes', 'No']).not.toContain(verdict(ask(text)));
+  });
+
+  it('answers facts of the division yes or no', () => {
+    expect(verdict(ask('Does IR treat pediatric patients?'))).toBe('Yes');
+    expect(verdict(ask('Do you guys see adults?'))).toBe('Yes');
+    expect(verdict(ask('Is there a separate pediatric IR division?'))).toBe('No');
+    expect(verdict(ask('Does Duke IR cover the VA?'))).toBe('Yes');
+    expect(verdict(ask('Are R1-R3 the same as DR residency?'))).toBe('Yes');
+    expect(verdict(ask('can I swap an IR month for an elective?'))).toBe('Yes');
+  });
+});
+
+describe('honesty', () => {
+  it('gives neither yes nor no for a procedure the knowledge base does not list, and names whom to ask', () => {
+    for (const text of [
+      'does IR do kyphoplasty?',
+      'do you do vertebroplasty',
+      'does IR place IVC filters?',
+    ]) {
+      const a = ask(text);
+      expect(['Yes', 'No']).not.toContain(verdict(a));
+      expect(a.unanswered).toBe(true);
+      expect(a.text.toLowerCase()).toContain(knowledge.program.contact.name.toLowerCase());
+    }
+  });
+
+  it('falls back honestly with suggestions on a question it cannot place', () => {
+    const a = ask('what is the parking situation');
+    expect(a.intent).toBe('fallback');
+    expect(a.unanswered).toBe(true);
+    expect(a.suggestions?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('facts of the program description', () => {
+  it('gives the volume, the VA, the patients and the training years from the knowledge base', () => {
+    expect(ask('how many procedures a month').text).toContain(
+      String(knowledge.program.volume.procedures_per_month),
+    );
+    expect(ask('where is the VA?').text).toMatch(/across the street/);
+    const r4year = ask('what is the R4 year like?');
+    for (const m of knowledge.training.years.find((y) => y.id === 'r4')!.months) {
+      expect(r4year.items!.join(' ')).toContain(String(m.months));
+    }
+    expect(ask('what is the R5 year like?').text).toMatch(/12 months/);
+  });
+
+  it('derives facts: IR months across R4 and R5, residency length, which year has research', () => {
+    const irMonths = knowledge.training.years.reduce(
+      (n, y) => n + (y.months.find((m) => m.group === 'ir')?.months ?? 0),
+      0,
+    );
+    expect(ask('how many IR months are there in total?').text).toContain(`${irMonths} months`);
+    expect(ask('how long is the residency?').text).toMatch(/five years|5 years/i);
+    expect(ask('which year has research?').text).toMatch(/R4/);
+    expect(ask('how many ICU months are there?').text).toMatch(/1 month/);
+  });
+});
+
+describe('the asker’s own schedule', () => {
+  it('answers this month and next month from the schedule', () => {
+    const today = localDate(NOW, 'America/New_York');
+    expect(ask('what am I on?', { as: r4.email }).text).toContain(nameOn(r4.email, today));
+    const next = `${addMonths(monthOf(today), 1)}-15`;
+    expect(ask('what am I on next month?', { as: r4.email }).text).toContain(nameOn(r4.email, next));
+  });
+
+  it('reads "this month" in the program time zone: 23:30 on 30 November in Durham is November', () => {
+    const lateNight = new Date('2026-12-01T04:30:00Z');
+    const a = ask('what am I on this month?', { as: r5.email, now: lateNight });
+    expect(a.text).toContain('November 2026');
+    expect(a.text).toContain(nameOn(r5.email, '2026-11-30'));
+  });
+
+  it('says a month the schedule does not cover is not scheduled yet, never another year', () => {
+    const last = schedule.coverage!.last;
+    const after = addMonths(monthOf(last), 2);
+    const a = ask(`what am I on in ${after}?`, { as: r4.email });
+    expect(a.text).toMatch(/not scheduled yet/);
+    expect(a.factIds.filter((f) => f.includes('.csv'))).toEqual([]);
+  });
+
+  it('finds the next block of a rotation, and the last one in the past tense', () => {
+    const icu = ask('when is my next ICU month?', { as: r4.email });
+    const nextIcu = r4.blocks.find((b) => b.rotationId === 'icu' && b.start > '2026-11-28');
+    if (nextIcu) expect(icu.factIds).toContain(nextIcu.source);
+    const past = ask('when was I on ICU?', { as: r4.email });
+    const lastIcu = [...r4.blocks].reverse().find((b) => b.rotationId === 'icu' && b.start <= '2026-11-28');
+    if (lastIcu) expect(past.factIds).toContain(lastIcu.source);
+  });
+
+  it('tells an unknown asker so, and never answers with someone else’s rotation', () => {
+    const anonymous = ask('what am I on next month?');
+    expect(anonymous.unanswered).toBe(true);
+    expect(anonymous.text).toMatch(/don't know who you are/);
+    const stranger = ask('what am I on next month?', { as: 'someone@elsewhere.org' });
+    expect(stranger.text).toMatch(/can't find you/);
+    expect(stranger.factIds).toEqual([]);
+  });
+});
+
+describe('others on the schedule', () => {
+  it('lists who is at the VA in a month by name and level, never by email', () => {
+    const a = ask('who is at the VA in March?');
+    const expected = schedule.assignmentsInMonth('2027-03').filter((x) => x.block.rotationId === 'ir-va');
+    expect(a.items).toHaveLength(expected.length);
+    for (const x of expected) expect(a.items!.join('\n')).toContain(x.resident.name);
+    expect(`${a.text}${a.items!.join('')}`).not.toMatch(/@/);
+  });
+
+  it('treats IR as both sites', () => {
+    const a = ask('who is on IR next month?');
+    const expected = new Set(
+      schedule
+        .assignmentsInMonth('2026-12')
+        .filter((x) => x.block.rotationId?.startsWith('ir-'))
+        .map((x) => x.resident.name),
+    );
+    expect(a.items!.length).toBe(expected.size);
+  });
+
+  it('answers what a named resident is on, by full, first, last and Dr. name', () => {
+    const [first, ...rest] = r5.name.split(' ');
+    const last = rest.join(' ');
+    const expected = nameOn(r5.email, '2026-12-15');
+    for (const name of [r5.name, first, last, `Dr. ${last}`]) {
+      const a = ask(`what is ${name} on next month?`);
+      expect(a.intent, name).toBe('schedule.person');
+      expect(a.text, name).toContain(expected);
+    }
+  });
+});
+
+describe('calendar link', () => {
+  it('is given only in a private conversation, to a resident on the schedule', () => {
+    const url = 'https://rotabot.example.edu/calendar/abc.ics';
+    expect(
+      ask('how do I put my schedule in my calendar?', { as: r4.email, calendarUrl: url }).text,
+    ).toContain(url);
+    expect(
+      ask('calendar link?', { as: r4.email, calendarUrl: url, conversation: 'channel' }).text,
+    ).not.toContain(url);
+    expect(ask('calendar link?', { calendarUrl: url }).text).not.toContain(url);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { type DateContext, type DateRef, parseDates } from '../../src/core/dates.js';
+import { localDate } from '../../src/time/local-date.js';
+
+const ctx = (today: string, past = false): DateContext => ({ today, academicYearStartMonth: 7, past });
+const first = (text: string, c: DateContext): DateRef | undefined => parseDates(text, c).refs[0];
+const month = (text: string, c: DateContext) => {
+  const ref = first(text, c);
+  return ref?.kind === 'month' ? ref.month : ref;
+};
+const day = (text: string, c: DateContext) => {
+  const ref = first(text, c);
+  return ref?.kind === 'day' ? ref.date : ref;
+};
+
+describe('date words in the program time zone', () => {
+  it('reads an instant as the calendar date in Durham, not UTC', () => {
+    // 23:30 on 30 November in Durham is 04:30 UTC on 1 December.
+    expect(localDate(new Date('2026-12-01T04:30:00Z'), 'America/New_York')).toBe('2026-11-30');
+    expect(localDate(new Date('2026-12-01T05:00:00Z'), 'America/New_York')).toBe('2026-12-01');
+    // Across the spring-forward and fall-back changes.
+    expect(localDate(new Date('2027-03-14T06:59:00Z'), 'America/New_York')).toBe('2027-03-14');
+    expect(localDate(new Date('2026-11-01T04:30:00Z'), 'America/New_York')).toBe('2026-11-01');
+    expect(localDate(new Date('2026-11-01T03:30:00Z'), 'America/New_York')).toBe('2026-10-31');
+  });
+
+  it('moves relative months across the year boundary', () => {
+    expect(month('next month', ctx('2026-12-31'))).toBe('2027-01');
+    expect(month('last month', ctx('2027-01-01'))).toBe('2026-12');
+    expect(month('this month', ctx('2026-11-30'))).toBe('2026-11');
+    expect(month('the month after next', ctx('2026-11-30'))).toBe('2027-01');
+    expect(month('in 3 months', ctx('2026-11-15'))).toBe('2027-02');
+  });
+
+  it('moves relative days across month and year ends', () => {
+    expect(day('tomorrow', ctx('2026-12-31'))).toBe('2027-01-01');
+    expect(day('yesterday', ctx('2027-03-01'))).toBe('2027-02-28');
+    expect(day('today', ctx('2026-11-28'))).toBe('2026-11-28');
+    expect(day('in two weeks', ctx('2026-12-25'))).toBe('2027-01-08');
+  });
+
+  it('places a month without a year at its next occurrence, or its last one in the past tense', () => {
+    expect(month('in March', ctx('2026-11-28'))).toBe('2027-03');
+    expect(month('march', ctx('2026-11-28', true))).toBe('2026-03');
+    expect(month('in November', ctx('2026-11-28'))).toBe('2026-11');
+    expect(month('last july', ctx('2026-11-28'))).toBe('2026-07');
+    expect(month('next july', ctx('2026-11-28'))).toBe('2027-07');
+    expect(month('in may', ctx('2026-11-28'))).toBe('2027-05');
+    expect(month('mar 2027', ctx('2026-11-28'))).toBe('2027-03');
+    expect(month("sept '26", ctx('2027-01-01'))).toBe('2026-09');
+    expect(month('2027-02', ctx('2026-11-28'))).toBe('2027-02');
+  });
+
+  it('does not read the verb "may" as a month', () => {
+    expect(parseDates('may i ask who is on icu', ctx('2026-11-28')).refs).toEqual([]);
+  });
+
+  it('reads named and numeric dates, US order for slashes', () => {
+    expect(day('Dec 15', ctx('2026-11-28'))).toBe('2026-12-15');
+    expect(day('december 15th', ctx('2026-12-20'))).toBe('2027-12-15');
+    expect(day('the 15th of december', ctx('2026-11-28'))).toBe('2026-12-15');
+    expect(day('15 jan 2027', ctx('2026-11-28'))).toBe('2027-01-15');
+    expect(day('1/10/2027', ctx('2026-11-28'))).toBe('2027-01-10');
+    expect(day('1/10/27', ctx('2026-11-28'))).toBe('2027-01-10');
+    expect(day('2027-01-10', ctx('2026-11-28'))).toBe('2027-01-10');
+    expect(day('on 2/3', ctx('2026-11-28'))).toBe('2027-02-03');
+    expect(parseDates('2/30/2027', ctx('2026-11-28')).refs).toEqual([]);
+  });
+
+  it('reads weekdays as the next one to come', () => {
+    // 2026-11-28 is a Saturday.
+    expect(day('on monday', ctx('2026-11-28'))).toBe('2026-11-30');
+    expect(day('next saturday', ctx('2026-11-28'))).toBe('2026-12-05');
+    expect(day('last friday', ctx('2026-11-28'))).toBe('2026-11-27');
+  });
+
+  it('reads "this year" and "the rest of the year" as the academic year, July to June', () => {
+    expect(first('this year', ctx('2026-11-28'))).toMatchObject({
+      kind: 'range',
+      from: '2026-07-01',
+      to: '2027-06-30',
+    });
+    expect(first('this year', ctx('2026-06-30'))).toMatchObject({ from: '2025-07-01', to: '2026-06-30' });
+    expect(first('next year', ctx('2027-03-01'))).toMatchObject({ from: '2027-07-01', to: '2028-06-30' });
+    expect(first('the rest of the year', ctx('2026-11-28'))).toMatchObject({
+      from: '2026-11-28',
+      to: '2027-06-30',
+    });
+  });
+
+  it('leaves training-year words alone', () => {
+    expect(parseDates('what is the 4th year like', ctx('2026-11-28')).refs).toEqual([]);
+    expect(parseDates('the last year of residency', ctx('2026-11-28')).refs).toEqual([]);
+  });
+
+  it('blanks the date out of the rest of the text', () => {
+    const { rest } = parseDates('who is at the va in march', ctx('2026-11-28'));
+    expect(rest.trim().split(/\s+/)).toEqual(['who', 'is', 'at', 'the', 'va', 'in']);
+  });
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { answerQuestion } from '../../src/core/answer.js';
+import type { Answer } from '../../src/core/types.js';
+import type { Understanding } from '../../src/core/understand.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createLabelResolver } from '../../src/knowledge/rotation-names.js';
+import type { Knowledge } from '../../src/knowledge/schema.js';
+import { parseSchedule } from '../../src/schedule/parse.js';
+import type { Schedule } from '../../src/schedule/types.js';
+
+export const knowledge: Knowledge = await loadKnowledge('knowledge');
+
+const parsed = parseSchedule(readFileSync('knowledge/sample-schedule.csv', 'utf8'), {
+  source: 'knowledge/sample-schedule.csv',
+  resolveLabel: createLabelResolver(knowledge.rotations),
+});
+if (!parsed.schedule) throw new Error('the sample schedule does not load');
+export const schedule: Schedule = parsed.schedule;
+
+/** Saturday 28 November 2026, 10:00 in Durham. */
+export const NOW = new Date('2026-11-28T15:00:00Z');
+
+export interface AskOptions {
+  as?: string;
+  now?: Date;
+  conversation?: 'private' | 'group' | 'channel';
+  calendarUrl?: string;
+}
+
+export function ask(text: string, options: AskOptions = {}): Answer & { understanding: Understanding } {
+  const { understanding, answer } = answerQuestion({
+    text,
+    knowledge,
+    schedule,
+    askerEmail: options.as,
+    conversation: options.conversation ?? 'private',
+    now: options.now ?? NOW,
+    calendarUrl: options.calendarUrl,
+  });
+  return { ...answer, understanding };
+}
+
+/** The first word of an answer: "Yes", "No", or something else. */
+export function verdict(answer: Answer): string {
+  return answer.text.split(/[\s—,.]/)[0]!;
+}
