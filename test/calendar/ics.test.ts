@@ -62,6 +62,24 @@ describe('buildCalendar', () => {
     expect(ics).not.toContain('ann@example.edu');
   });
 
+  it("writes the same dates whatever the host's time zone", () => {
+    const saved = process.env.TZ;
+    const now = new Date('2026-11-01T06:30:00Z'); // the morning daylight saving time ends in Durham
+    try {
+      const outputs = ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC'].map((tz) => {
+        process.env.TZ = tz;
+        return buildCalendar(resident, knowledge, { now });
+      });
+      expect(outputs[1]).toBe(outputs[0]);
+      expect(outputs[2]).toBe(outputs[0]);
+      expect(outputs[0]).toContain('DTSTART;VALUE=DATE:20261101');
+      expect(outputs[0]).toContain('DTSTAMP:20261101T063000Z');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('keeps UIDs stable across rebuilds and distinct between blocks', () => {
     const first = events(buildCalendar(resident, knowledge)).events.map((e) => e.uid);
     const again = events(buildCalendar(resident, knowledge)).events.map((e) => e.uid);
