@@ -15,13 +15,24 @@ export function slackApiUrl(config: Pick<Config, 'SLACK_API_URL'>): string {
 export function slackLogger(logger: Logger): SlackLogger {
   const log = logger.child({ component: 'slack' });
   let level = 'info' as LogLevel;
-  const join = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  const join = (msg: unknown[]) =>
+    msg
+      .map((m) =>
+        typeof m === 'string' ? m : m instanceof Error ? (m.stack ?? m.message) : JSON.stringify(m),
+      )
+      .join(' ');
+  // Bolt and the WebClient log a lot at debug: build the line only when it will be written.
+  const at =
+    (name: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (log.isLevelEnabled(name)) log[name](join(msg));
+    };
   return {
     // Bolt's debug lines include request bodies (message text): they stay at debug.
-    debug: (...msg) => log.debug(join(msg)),
-    info: (...msg) => log.info(join(msg)),
-    warn: (...msg) => log.warn(join(msg)),
-    error: (...msg) => log.error(join(msg)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (l) => {
       level = l;
     },
