@@ -261,6 +261,31 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
     expect(sent.at(-1)!.body.text).toMatch(/^Sorry, something went wrong/);
   });
 
+  it('works with the Bot Framework Emulator: no conversation type, an http serviceUrl, an email it carries', async () => {
+    const replies: Record<string, unknown>[] = [];
+    const emulator = nock('http://localhost:53001')
+      .persist()
+      .post(/\/v3\/conversations\/[^/]+\/activities/)
+      .reply(200, (_uri, body) => {
+        replies.push(body as Record<string, unknown>);
+        return { id: 'e' };
+      });
+    const res = await post(server.url, {
+      type: 'message',
+      id: 'emu-1',
+      channelId: 'emulator',
+      serviceUrl: 'http://localhost:53001',
+      from: { id: 'emulator-user', name: 'User', email: 'Local@Example.org', role: 'user' },
+      conversation: { id: 'emu-conversation|livechat' },
+      recipient: { id: 'bot', name: 'Bot', role: 'bot' },
+      text: 'my schedule',
+    });
+    expect(res.status).toBe(200);
+    expect(bot.asked[0]).toMatchObject({ conversation: 'private', asker: { email: 'local@example.org' } });
+    expect(replies.map((r) => r.type)).toEqual(['typing', 'message']);
+    emulator.persist(false);
+  });
+
   it('refuses a body that is not an activity', async () => {
     const res = await post(server.url, { hello: 'world' });
     expect(res.status).toBe(400);
