@@ -72,7 +72,8 @@ export function createTeamsMessenger(
   return {
     platform: 'teams',
     async postToChannel(channel: string, post: OutgoingPost) {
-      const reference = await references.forConversation(channel);
+      // A thread's id ("…;messageid=…") names its channel too; posts start a new thread there.
+      const reference = await references.forConversation(channel.split(';')[0]!);
       if (!reference) {
         throw new RecipientUnreachableError(
           `Teams conversation ${channel} is unknown: add the bot to that team or chat first`,

@@ -127,6 +127,20 @@ describe('Teams proactive posts from stored references (real Redis)', () => {
     expect(delays[1]!).toBeLessThanOrEqual(20);
   });
 
+  it("honours Teams' Retry-After on a refusal the SDK does not retry itself", async () => {
+    const { messenger, delays } = freshMessenger();
+    const path = (uri: string) =>
+      uri.startsWith(`/amer/v3/conversations/${encodeURIComponent(CHANNEL_ID)}/activities`);
+    const scope = nock(SERVICE_HOST)
+      .post(path)
+      .reply(412, { error: { code: 'PreconditionFailed' } }, { 'Retry-After': '3' })
+      .post(path)
+      .reply(200, { id: 'posted' });
+    await messenger.postToChannel(CHANNEL_ID, announcement);
+    expect(scope.isDone()).toBe(true);
+    expect(delays).toEqual([3000]);
+  });
+
   it('gives up after a bounded number of tries', async () => {
     const { messenger, delays } = freshMessenger();
     const { scope } = expectPost(CHANNEL_ID, 429, 429, 429, 429);
