@@ -101,8 +101,15 @@ async function start(): Promise<void> {
     },
     'listening',
   );
-  if (config.webChatEnabled)
+  if (config.webChatEnabled) {
     logger.info({ url: `http://${shown}:${port}/` }, `web chat at http://${shown}:${port}/`);
+    if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
+      logger.warn(
+        { host },
+        'the web chat is reachable beyond this machine: anyone who can reach it may ask as any resident',
+      );
+    }
+  }
 }
 
 start().catch((error: unknown) => {
