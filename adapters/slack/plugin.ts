@@ -25,25 +25,31 @@ export class SlackConfigError extends Error {
 }
 
 /**
- * The bot's own user and bot ids (auth.test), asked once per process. When Slack cannot be
- * reached we still answer, without them: the next event asks again.
+ * The bot's own user and bot ids (auth.test), asked once per process in the background. The ack
+ * never waits for it: until it is known, mentions are stripped without it and our own posts are
+ * still recognised by their bot_id. A failure is retried on a later event.
  */
 function createAuthorize(token: string, client: webApi.WebClient, log: Logger, metrics: Metrics) {
-  let ids: Promise<{ botUserId?: string; botId?: string }> | undefined;
-  const identify = () => {
-    ids ??= client.auth.test().then(
-      (r) => ({ botUserId: r.user_id, botId: r.bot_id }),
+  let known: { botUserId?: string; botId?: string } = {};
+  let pending: Promise<void> | undefined;
+  const identify = (): Promise<void> => {
+    pending ??= client.auth.test().then(
+      (r) => {
+        known = { botUserId: r.user_id, botId: r.bot_id };
+      },
       (error: unknown) => {
         const code = slackErrorCode(error);
         log.warn({ code }, 'slack auth.test failed; answering without knowing our own user id');
         metrics.platformError('slack', code);
-        ids = undefined;
-        return {};
+        pending = undefined;
       },
     );
-    return ids;
+    return pending;
   };
-  const authorize: Authorize<boolean> = async () => ({ botToken: token, ...(await identify()) });
+  const authorize: Authorize<boolean> = async () => {
+    if (!known.botUserId) void identify();
+    return { botToken: token, ...known };
+  };
   return { authorize, identify };
 }
 

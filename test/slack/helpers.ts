@@ -112,7 +112,6 @@ export async function slackRuntime(options: SlackTestOptions = {}): Promise<Runt
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL,
-      SCHEDULER: 'off',
       ...options.env,
     }),
     logger: options.logger ?? capturingLogger().logger,

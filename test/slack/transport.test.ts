@@ -11,6 +11,7 @@ import {
   postEvent,
   postForm,
   postSigned,
+  SLACK_HOST,
   type SlackTestServer,
   slackRuntime,
   startSlackServer,
@@ -114,8 +115,8 @@ describe('POST /slack/events — Slack request verification', () => {
       await gate;
       return handle(m);
     };
-    const slow = await startSlackServer(await slackRuntime({ bot: slowBot }));
     nockAuthTest();
+    const slow = await startSlackServer(await slackRuntime({ bot: slowBot }));
     const { scope } = nockMethod('chat.postMessage');
     try {
       const res = await postEvent(slow.url, dm());
@@ -127,6 +128,20 @@ describe('POST /slack/events — Slack request verification', () => {
     } finally {
       release();
       await slow.close();
+    }
+  });
+
+  it('does not hold the ack while Slack is unreachable for auth.test', async () => {
+    // auth.test hangs: with the ack waiting on it, this request would time out.
+    nock(SLACK_HOST).post('/api/auth.test').delay(60_000).reply(200, { ok: true, user_id: 'U', bot_id: 'B' });
+    const lonely = await startSlackServer(await slackRuntime({ bot: fakeBot() }));
+    const { scope } = nockMethod('chat.postMessage');
+    try {
+      const res = await postEvent(lonely.url, dm());
+      expect(res.status).toBe(200);
+      await waitFor(() => scope.isDone(), 'the answer without our own ids');
+    } finally {
+      await lonely.close();
     }
   });
 

@@ -23,6 +23,8 @@ export function registerHomeHandler(app: App, ctx: SlackContext): void {
           now: runtime.clock(),
           leadWeekdays: runtime.config.REMIND_LEAD_DAYS,
         });
+        // Without the scheduler no reminder will go out: do not promise one.
+        if (!runtime.config.SCHEDULER) summary.nextReminder = undefined;
       } catch (error) {
         ctx.log.error({ err: error, eventId: body.event_id }, 'slack home summary failed');
       }
