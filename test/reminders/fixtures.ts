@@ -48,10 +48,14 @@ export function decemberResidents(count = 6): Resident[] {
   const labels = ['IR', 'IR-VA', 'DR-Body', 'ICU', 'Research', 'DR-Chest'];
   const ids = ['ir-duke', 'ir-va', 'dr-body', 'icu', 'research', 'dr-chest'];
   const people = Array.from({ length: count }, (_, i) =>
-    resident(`Resident${String.fromCharCode(65 + i)} Test`, i % 2 ? 'R5' : 'R4', [
-      block('Elective', '2026-11-01', '2026-11-30', { rotationId: null }),
-      block(labels[i % labels.length]!, '2026-12-01', '2026-12-31', { rotationId: ids[i % ids.length]! }),
-    ]),
+    resident(
+      `Resident${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))} Test`,
+      i % 2 ? 'R5' : 'R4',
+      [
+        block('Elective', '2026-11-01', '2026-11-30', { rotationId: null }),
+        block(labels[i % labels.length]!, '2026-12-01', '2026-12-31', { rotationId: ids[i % ids.length]! }),
+      ],
+    ),
   );
   const stays = resident('Stay Same', 'R4', [
     block('IR', '2026-11-01', '2026-11-30', { rotationId: 'ir-duke' }),

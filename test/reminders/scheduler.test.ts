@@ -52,7 +52,7 @@ describe('scheduler (memory store)', () => {
     expect((await scheduler.runAnnouncement('2026-12')).status).toBe('already-done');
     expect(log.map((s) => `${s.platform}:${s.to}`)).toEqual(['slack:C-ANNOUNCE', 'teams:19:team-thread']);
     expect(log[0]!.post.text).toContain('December 2026');
-    expect(log[0]!.post.items?.join('\n')).toContain('ResidentA Test (R4)');
+    expect(log[0]!.post.items?.join('\n')).toContain('ResidentAa Test (R4)');
     expect(JSON.stringify(log)).not.toContain('@example.edu');
   });
 
