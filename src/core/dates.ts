@@ -149,7 +149,7 @@ function academicYear(startYear: number, ctx: DateContext, label: string): DateR
 
 interface Rule {
   pattern: RegExp;
-  read: (m: RegExpExecArray, ctx: DateContext) => DateRef | null;
+  read: (m: RegExpMatchArray, ctx: DateContext) => DateRef | null;
 }
 
 const RULES: Rule[] = [
@@ -331,10 +331,8 @@ export function parseDates(text: string, ctx: DateContext): DateParse {
   let rest = text.toLowerCase();
   const found: Array<{ at: number; ref: DateRef }> = [];
   for (const rule of RULES) {
-    rule.pattern.lastIndex = 0;
-    let m: RegExpExecArray | null;
     // Match against `rest` so text claimed by an earlier rule is not read twice.
-    while ((m = rule.pattern.exec(rest)) !== null) {
+    for (const m of [...rest.matchAll(rule.pattern)]) {
       const ref = rule.read(m, ctx);
       if (ref) {
         found.push({ at: m.index, ref });

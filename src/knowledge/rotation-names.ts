@@ -32,14 +32,20 @@ export function describeRotation(
   block: { rotationId: string | null; label: string; site?: string },
 ): RotationDisplay {
   const rotation = block.rotationId ? knowledge.rotations.find((r) => r.id === block.rotationId) : undefined;
-  const siteId = block.site ?? rotation?.site;
-  const site = siteId
-    ? (knowledge.program.sites.find((s) => s.id === siteId) ??
-      knowledge.program.sites.find((s) => s.name.toLowerCase() === siteId.toLowerCase()))
-    : undefined;
+  const site = resolveSite(knowledge, block.site ?? rotation?.site);
   const name = rotation?.name ?? block.label;
   const siteName = site?.name ?? (block.site && !rotation?.site ? block.site : undefined);
   const text =
     siteName && !name.toLowerCase().includes(siteName.toLowerCase()) ? `${name} at ${siteName}` : name;
   return { name, site, text, rotation };
+}
+
+/** A site named by id, name or alias ("durham-va", "Durham VA", "VA"), as the long format's site column may give it. */
+export function resolveSite(knowledge: Knowledge, text: string | undefined): Site | undefined {
+  if (!text) return undefined;
+  const key = normalizeLabel(text);
+  return knowledge.program.sites.find(
+    (s) =>
+      s.id === text || normalizeLabel(s.name) === key || s.aliases.some((a) => normalizeLabel(a) === key),
+  );
 }

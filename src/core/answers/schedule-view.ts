@@ -1,4 +1,4 @@
-import { describeRotation } from '../../knowledge/rotation-names.js';
+import { describeRotation, resolveSite } from '../../knowledge/rotation-names.js';
 import type { Block, Resident } from '../../schedule/types.js';
 import {
   formatDate,
@@ -33,7 +33,7 @@ export function blockMatches(ctx: AnswerContext, block: Block, t: Targets): bool
   if (block.rotationId && t.rotations.includes(block.rotationId)) return true;
   const rotation = block.rotationId ? ctx.vocabulary.rotations.get(block.rotationId) : undefined;
   if (rotation && t.groups.includes(rotation.group)) return true;
-  const site = block.site ?? rotation?.site;
+  const site = block.site ? resolveSite(ctx.knowledge, block.site)?.id : rotation?.site;
   return site !== undefined && t.sites.includes(site);
 }
 
