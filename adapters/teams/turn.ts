@@ -48,17 +48,19 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
       .sendActivity({ type: 'typing' })
       .catch((error) => logger.debug({ err: error }, 'teams: typing indicator not sent'));
     const [, asker] = await Promise.all([typing, identify(context, runtime)]);
-    await remember(context, asker.email);
     const text = questionOf(activity) || 'help';
     logger.debug({ activityId: activity.id, text }, 'teams: question');
-    const answer = await runtime.bot.handle({
-      text,
-      asker,
-      platform: 'teams',
-      conversation,
-      now: runtime.clock(),
-      ...(activity.id ? { requestId: activity.id } : {}),
-    });
+    const [, answer] = await Promise.all([
+      remember(context, asker.email),
+      runtime.bot.handle({
+        text,
+        asker,
+        platform: 'teams',
+        conversation,
+        now: runtime.clock(),
+        ...(activity.id ? { requestId: activity.id } : {}),
+      }),
+    ]);
     logger.info(
       {
         activityId: activity.id,
