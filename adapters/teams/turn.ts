@@ -61,7 +61,7 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
         ...(activity.id ? { requestId: activity.id } : {}),
       }),
     ]);
-    logger.info(
+    logger.debug(
       {
         activityId: activity.id,
         conversation,
