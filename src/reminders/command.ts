@@ -64,7 +64,7 @@ function dryRun(o: JobCommandOptions): number {
       `Announcement for ${formatMonth(o.period)}: ${posts.length} post${posts.length > 1 ? 's' : ''}, to ${to.length ? to.join(' and ') : 'nowhere yet (set ANNOUNCE_SLACK_CHANNEL and/or ANNOUNCE_TEAMS_CONVERSATION)'}.`,
     );
     out('(dry run: nothing was posted)');
-    posts.forEach((post, i) => out(`\n[post ${i + 1} of ${posts.length}]\n${formatPost(post)}`));
+    for (const [i, post] of posts.entries()) out(`\n[post ${i + 1} of ${posts.length}]\n${formatPost(post)}`);
     return 0;
   }
   const due = remindersDueOn(schedule, o.period, { leadWeekdays: config.REMIND_LEAD_DAYS });
