@@ -7,7 +7,6 @@ import type { Store } from '../../src/store/store.js';
 import {
   ALICE,
   capturingLogger,
-  eventCallback,
   fakeBot,
   logged,
   nockAuthTest,
@@ -18,6 +17,7 @@ import {
   startSlackServer,
   waitFor,
 } from './helpers.js';
+import { eventCallback } from './payloads.js';
 
 const clients: Redis[] = [];
 const servers: SlackTestServer[] = [];

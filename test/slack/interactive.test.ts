@@ -5,9 +5,6 @@ import { formatDate } from '../../src/time/local-date.js';
 import {
   ALICE,
   BOB,
-  BOB_SLACK,
-  blockActions,
-  eventCallback,
   fakeBot,
   nockAuthTest,
   nockMethod,
@@ -19,10 +16,10 @@ import {
   type SlackTestServer,
   shippedKnowledge,
   slackRuntime,
-  slashCommand,
   startSlackServer,
   waitFor,
 } from './helpers.js';
+import { BOB_SLACK, blockActions, eventCallback, slashCommand } from './payloads.js';
 
 const bot = fakeBot();
 let server: SlackTestServer;

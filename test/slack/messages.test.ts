@@ -5,10 +5,8 @@ import { createMetrics } from '../../src/metrics.js';
 import {
   ALICE,
   BOB,
-  BOB_SLACK,
   BOT_USER,
   capturingLogger,
-  eventCallback,
   fakeBot,
   logged,
   nockAuthTest,
@@ -21,6 +19,7 @@ import {
   startSlackServer,
   waitFor,
 } from './helpers.js';
+import { BOB_SLACK, eventCallback } from './payloads.js';
 
 const { logger, lines } = capturingLogger();
 const metrics = createMetrics({ defaultMetrics: false });

@@ -5,16 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerPlugin } from '../../adapters/server/plugin.js';
 import { createSlackPlugin } from '../../adapters/slack/plugin.js';
-import {
-  ALICE,
-  eventCallback,
-  fakeBot,
-  nockAuthTest,
-  nockMethod,
-  SLACK_HOST,
-  slackRuntime,
-  waitFor,
-} from './helpers.js';
+import { ALICE, fakeBot, nockAuthTest, nockMethod, SLACK_HOST, slackRuntime, waitFor } from './helpers.js';
+import { eventCallback } from './payloads.js';
 
 let wss: WebSocket.Server;
 let socket: WebSocket | undefined;

@@ -2,7 +2,6 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   capturingLogger,
-  eventCallback,
   fakeBot,
   logged,
   NOW_SECONDS,
@@ -17,6 +16,7 @@ import {
   startSlackServer,
   waitFor,
 } from './helpers.js';
+import { eventCallback } from './payloads.js';
 
 const { logger, lines } = capturingLogger();
 const bot = fakeBot();
