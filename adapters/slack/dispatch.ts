@@ -84,10 +84,8 @@ export async function askBot(ctx: SlackContext, client: webApi.WebClient, q: Que
       now: ctx.runtime.clock(),
       requestId: q.requestId,
     });
-    ctx.log.info(
-      { requestId: q.requestId, intent: answer.intent, unanswered: Boolean(answer.unanswered) },
-      'slack answer',
-    );
+    // The core logs each answer at info; this line only ties it to the Slack delivery.
+    ctx.log.debug({ requestId: q.requestId, intent: answer.intent }, 'slack answer');
     return answer;
   } catch (error) {
     ctx.log.error({ err: error, requestId: q.requestId }, 'slack question failed');
