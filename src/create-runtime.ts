@@ -102,6 +102,13 @@ export async function createStore(config: Config, logger: Logger, clock: () => D
   return createRedisStore(client);
 }
 
+const PART_NAMES: Array<keyof RuntimeParts> = [
+  'createKnowledgeSource',
+  'defaultScheduleLocation',
+  'createScheduleSource',
+  'createBot',
+];
+
 async function realParts(): Promise<RuntimeParts> {
   const [knowledge, schedule, bot] = await Promise.all([
     import('./knowledge/live.js'),
@@ -124,10 +131,9 @@ async function realParts(): Promise<RuntimeParts> {
 export async function createRuntime(config: Config, options: CreateRuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? (() => new Date());
-  const parts: RuntimeParts = {
-    ...(options.parts && Object.keys(options.parts).length === 4 ? ({} as RuntimeParts) : await realParts()),
-    ...options.parts,
-  };
+  const given = options.parts ?? {};
+  const complete = PART_NAMES.every((name) => given[name]);
+  const parts: RuntimeParts = complete ? (given as RuntimeParts) : { ...(await realParts()), ...given };
   const metrics = createMetrics();
   const store = options.store ?? (await createStore(config, logger, clock));
   const opened: Array<{ close(): Promise<void> }> = [store];
