@@ -24,7 +24,7 @@ const UNKNOWN =
 export function renderHomeView(summary: HomeSummary | null, programName: string): HomeView {
   const blocks: KnownBlock[] = [
     section(
-      `*rotabot* answers questions about the ${escapeMrkdwn(programName)}: rotations, schedules and procedures.`,
+      `*rotabot* answers questions about ${escapeMrkdwn(programName)}: rotations, schedules and procedures.`,
     ),
     { type: 'divider' },
   ];

@@ -11,7 +11,7 @@ export function registerHomeHandler(app: App, ctx: SlackContext): void {
     await ctx.run('app_home_opened', async () => {
       const { runtime } = ctx;
       let summary: HomeSummary | null = null;
-      let programName = 'residency program';
+      let programName = 'the residency program';
       try {
         const knowledge = runtime.knowledge.current();
         programName = knowledge.program.name;
