@@ -1,7 +1,14 @@
 import { type ScheduledTask, schedule as scheduleCron } from 'node-cron';
 import type { Runtime } from '../runtime.js';
 import { StoreUnavailableError } from '../store/store.js';
-import { addMonths, formatMonth, type IsoDate, type IsoMonth, monthOf } from '../time/local-date.js';
+import {
+  addMonths,
+  formatMonth,
+  type IsoDate,
+  type IsoMonth,
+  localDate,
+  monthOf,
+} from '../time/local-date.js';
 import { buildAnnouncement, buildReminder } from './content.js';
 import { type CronTimes, createCronTimes } from './cron-time.js';
 import { remindersDueOn } from './due.js';
@@ -136,6 +143,9 @@ export function createScheduler(
 
   async function runReminders(date: IsoDate, call: RunCallOptions = {}): Promise<RunReport> {
     const knowledge = runtime.knowledge.current();
+    // A run caught up the next morning says "today", not "tomorrow".
+    const localToday = localDate(clock(), timeZone());
+    const today = localToday > date ? localToday : date;
     const due = remindersDueOn(runtime.schedule.current(), date, { leadWeekdays: config.REMIND_LEAD_DAYS });
     const deliveries: Delivery[] = due.flatMap(({ resident, block }) =>
       messengers.map((messenger) => ({
@@ -151,7 +161,7 @@ export function createScheduler(
               slackId: resident.slackId,
               teamsId: resident.teamsId,
             },
-            buildReminder(knowledge, resident, block, date),
+            buildReminder(knowledge, resident, block, today),
           ),
       })),
     );
@@ -221,6 +231,17 @@ export function createScheduler(
     return catchingUp;
   }
 
+  // Never lets a failure escape a timer: it is logged and the next tick tries again.
+  const tick = () => {
+    catchUp().catch((error: Error) => logger.error({ err: error.message }, 'reminders: catch-up failed'));
+  };
+  const cronLogger = {
+    info: (message: string) => logger.debug({ source: 'node-cron' }, message),
+    warn: (message: string) => logger.warn({ source: 'node-cron' }, message),
+    error: (message: string | Error) => logger.error({ source: 'node-cron' }, String(message)),
+    debug: (message: string | Error) => logger.debug({ source: 'node-cron' }, String(message)),
+  };
+
   let tasks: ScheduledTask[] = [];
   let timer: NodeJS.Timeout | undefined;
 
@@ -232,13 +253,14 @@ export function createScheduler(
         return;
       }
       tasks = [announce, remind].map((times) =>
-        scheduleCron(times.expression, () => void catchUp(), {
+        scheduleCron(times.expression, tick, {
           timezone: timeZone(),
           name: `rotabot ${times.expression}`,
           noOverlap: true,
+          logger: cronLogger,
         }),
       );
-      timer = setInterval(() => void catchUp(), retryMs);
+      timer = setInterval(tick, retryMs);
       timer.unref();
       logger.info(
         {
@@ -249,7 +271,7 @@ export function createScheduler(
         },
         'reminders: scheduled',
       );
-      void catchUp();
+      tick();
     },
     async stop() {
       if (timer) clearInterval(timer);

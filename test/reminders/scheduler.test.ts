@@ -120,6 +120,15 @@ describe('scheduler (memory store)', () => {
     expect(messenger.sent).toHaveLength(6);
   });
 
+  it('a reminder caught up the next morning says "today"', async () => {
+    const now = new Date('2026-12-01T12:30:00Z'); // 07:30 Tuesday: Monday's 08:00 run was missed
+    const { runtime } = await setup({}, () => now);
+    const messenger = fakeMessenger();
+    await createScheduler(runtime, [messenger], { clock: () => now }).catchUp();
+    expect(messenger.sent).toHaveLength(6);
+    expect(messenger.sent[0]!.post.text).toContain('a reminder: today, Tuesday 1 December 2026, you start');
+  });
+
   it('does not catch up a run older than REMIND_CATCH_UP_HOURS', async () => {
     const now = new Date('2026-12-01T14:00:00Z'); // 25 hours after Monday's 08:00 run
     const { runtime } = await setup({ REMIND_CATCH_UP_HOURS: '24', REMIND_CRON: '0 8 * * 1' }, () => now);
