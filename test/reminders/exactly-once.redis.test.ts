@@ -79,6 +79,19 @@ describe('exactly once across replicas on one Redis', () => {
     expect(log.filter((s) => s.to === 'C-ANNOUNCE')).toHaveLength(1);
   });
 
+  it('even with no lock at all (it expires at once), the per-recipient keys let each DM out once', async () => {
+    const keys = prefix();
+    const log: Sent[] = [];
+    const replicas = await Promise.all(
+      [1, 2, 3].map(async () =>
+        replica(createRedisStore(client(), keys), log, {}, { runner: { lockTtlMs: 1 } }),
+      ),
+    );
+    const reports = await Promise.all(replicas.map((r) => r.runReminders('2026-11-30')));
+    expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(12);
+    expectOncePerResident(log);
+  });
+
   it('a run whose messenger fails after k sends is completed by a restart, without duplicates', async () => {
     const keys = prefix();
     const log: Sent[] = [];
