@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackPlugin } from '../../adapters/slack/plugin.js';
+import { slackApiUrl } from '../../adapters/slack/client-options.js';
 import { createMetrics } from '../../src/metrics.js';
 import {
   ALICE,
@@ -202,8 +202,12 @@ describe('Web API failures', () => {
     expect(bodies[0]!.text).toContain('rate me');
   });
 
-  it('uses SLACK_API_URL with a trailing slash for every call', () => {
-    // The helpers give SLACK_API_URL without one; every nock above matched /api/<method>.
-    expect(() => createSlackPlugin(server.runtime)).not.toThrow();
+  it('sends Web API calls to SLACK_API_URL, with exactly one trailing slash', () => {
+    // Every nock in this file matched http://slack.test/api/<method> although the config says …/api.
+    expect(slackApiUrl({ SLACK_API_URL: 'http://slack.test/api' })).toBe('http://slack.test/api/');
+    expect(slackApiUrl({ SLACK_API_URL: 'https://proxy.example.edu/slack/api//' })).toBe(
+      'https://proxy.example.edu/slack/api/',
+    );
+    expect(slackApiUrl({ SLACK_API_URL: undefined })).toBe('https://slack.com/api/');
   });
 });
