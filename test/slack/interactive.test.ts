@@ -207,6 +207,24 @@ describe('App Home', () => {
     expect(text).not.toContain(ALICE.email);
   });
 
+  it('promises no reminder when the scheduler is off', async () => {
+    nockAuthTest();
+    const quiet = await startSlackServer(await slackRuntime({ bot, env: { SCHEDULER: 'off' } }));
+    const { scope, bodies } = nockMethod('views.publish');
+    try {
+      await postEvent(
+        quiet.url,
+        eventCallback({ type: 'app_home_opened', user: ALICE.slackId, channel: 'D0ALICE', tab: 'home' }),
+      );
+      await waitFor(() => scope.isDone(), 'views.publish');
+      const text = JSON.stringify(JSON.parse(bodies[0]!.view!).blocks);
+      expect(text).toContain('*Now:*');
+      expect(text).toContain('*Next reminder:* None scheduled');
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('tells someone the schedule does not know that it cannot show rotations', async () => {
     nockUsersInfo('USTRANGER', 'stranger@example.org');
     const { scope, bodies } = nockMethod('views.publish');
