@@ -82,3 +82,35 @@ export const COMMON = words(`
   good bad best worst nice fine hard easy fun interesting
   sport sports play playing game games fort short sorts sort port ports
 `);
+
+/** Words that carry no question of their own: greetings' company, addressing the bot. */
+export const FILLER = words(`
+  rotabot bot there you so much very again all guys team a lot for the and good day just wanted to say many
+  mate buddy dude folks everyone yall y`);
+/** Words that make a question about the schedule for sure. */
+export const SCHEDULE_STRONG = words(
+  'rotation rotations rotating schedule scheduled assigned assignment block blocks',
+);
+/** Words of the present and the next: "current rotation?", "upcoming rotation?". */
+export const NOW_WORDS = words('current currently now rn today upcoming next this');
+export const OPTION_WORDS = words(
+  'replace replacing instead swap option optional substitute choose extra additional',
+);
+export const SEPARATE_WORDS = words('separate different own distinct split unified same');
+export const TRAINING_WORDS = words(
+  'residency residents resident training pgy curriculum structure integrated program year years set setup',
+);
+/** Words of the division's coverage of a site: "does IR staff the VA". */
+export const COVERAGE = words(
+  'cover covers covered coverage covering staff staffs staffed staffing run runs work works working sites site where located location address directions far street',
+);
+/** "you" as the division: "do y'all do PAE", "do you guys do TIPS". */
+export const ABOUT_IR = words('you yall ya guys they we us');
+/** Words that ask for totals. */
+export const TOTAL_WORDS = words('total overall combined altogether sum');
+/** Words that make a question about the procedure list as a whole. */
+export const PROCEDURE_LIST = words(
+  'procedures procedure categories category cases case kinds kind types type sort sorts things stuff areas',
+);
+/** "tell me", "show me": "me" here is not the asker's schedule. */
+export const ME_VERBS = words('tell show let give help explain');

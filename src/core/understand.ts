@@ -1,28 +1,22 @@
 import type { Resident, Schedule } from '../schedule/types.js';
 import type { IsoDate } from '../time/local-date.js';
 import { type DateRef, parseDates } from './dates.js';
+import { decideIntent } from './intent.js';
 import {
-  CALENDAR,
+  FILLER,
   GREETING,
-  HELP,
   LEFT,
+  ME_VERBS,
   PAST,
-  PERFORM,
   PERSONAL,
-  THANKS,
+  TOTAL_WORDS,
   WHEN,
   WHERE,
   WHO,
   YES_NO_STARTERS,
 } from './lexicon.js';
 import { foldText, usSpelling } from './text/normalize.js';
-import {
-  type Correction,
-  type EntityKind,
-  type EntityRef,
-  type PhraseMatch,
-  stem,
-} from './text/phrase-index.js';
+import { type Correction, type EntityKind, type PhraseMatch, stem } from './text/phrase-index.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Every kind of question the bot answers; one handler family each (src/core/answers). */
@@ -56,7 +50,15 @@ export interface Understanding {
   yesNo: boolean;
   personal: boolean;
   past: boolean;
-  asks: { who: boolean; when: boolean; where: boolean; howMany: boolean; left: boolean; next: boolean };
+  asks: {
+    who: boolean;
+    when: boolean;
+    where: boolean;
+    howMany: boolean;
+    left: boolean;
+    next: boolean;
+    after: boolean;
+  };
   refs: Refs;
   matches: PhraseMatch[];
   dates: DateRef[];
@@ -74,68 +76,6 @@ export interface UnderstandContext {
   schedule?: Schedule;
   today: IsoDate;
 }
-
-const FILLER = new Set([
-  'rotabot',
-  'bot',
-  'there',
-  'you',
-  'so',
-  'much',
-  'very',
-  'again',
-  'all',
-  'guys',
-  'team',
-  'a',
-  'lot',
-  'for',
-  'the',
-  'and',
-  'good',
-  'day',
-  'just',
-  'wanted',
-  'to',
-  'say',
-  'many',
-]);
-const SCHEDULE_STRONG = new Set([
-  'rotation',
-  'rotations',
-  'rotating',
-  'schedule',
-  'scheduled',
-  'assigned',
-  'assignment',
-  'block',
-  'blocks',
-  'service',
-]);
-const OPTION_WORDS = new Set([
-  'replace',
-  'replacing',
-  'instead',
-  'swap',
-  'option',
-  'optional',
-  'substitute',
-  'choose',
-  'extra',
-  'additional',
-]);
-const SEPARATE_WORDS = new Set(['separate', 'different', 'own', 'distinct', 'split', 'unified', 'same']);
-const TRAINING_WORDS = new Set([
-  'residency',
-  'training',
-  'pgy',
-  'curriculum',
-  'structure',
-  'integrated',
-  'program',
-  'year',
-  'years',
-]);
 
 function emptyRefs(): Refs {
   return {
@@ -202,7 +142,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const first = raw.find(
     (w) => !GREETING.has(w) && !FILLER.has(w) && w !== 'quick' && w !== 'question' && w !== 'q',
   );
-  const yesNo = first !== undefined && YES_NO_STARTERS.has(first);
+  const yesNo = (first !== undefined && YES_NO_STARTERS.has(first)) || trailingYesNo(folded);
 
   const { refs: dates, rest } = parseDates(folded, {
     today: ctx.today,
@@ -225,6 +165,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       words.push(s);
       return;
     }
+    const noun = nounOf(t, vocabulary);
+    if (noun) {
+      words.push(noun);
+      return;
+    }
     const c = vocabulary.index.correct(s);
     if (c) {
       corrections.push({ ...c, from: t });
@@ -240,15 +185,26 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   addYearRanges(folded, refs, vocabulary);
   const has = (w: Set<string>) => raw.some((x) => w.has(x));
   const asks = {
-    who: has(WHO) || /\bwhich (division|section|team|service|group|department)s?\b/.test(folded),
+    who:
+      has(WHO) ||
+      /\bwhich (division|section|team|service|group|department|resident|people|person|one|fellow)s?\b/.test(
+        folded,
+      ) ||
+      /\banyone\b|\banybody\b|\bsomeone\b/.test(folded),
     when: has(WHEN),
     where: has(WHERE),
-    howMany: /\bhow (many|much)\b/.test(folded) || raw.includes('count'),
+    howMany:
+      /\bhow (many|much)\b/.test(folded) ||
+      raw.includes('count') ||
+      has(TOTAL_WORDS) ||
+      /\br\d\s*\+\s*r\d\b/.test(folded),
     left: has(LEFT),
     next:
       raw.includes('next') || raw.includes('after') || raw.includes('upcoming') || raw.includes('following'),
+    after: raw.includes('after'),
   };
-  const personal = has(PERSONAL);
+  // "me" after "tell/show/let" is a way of asking, not the asker's schedule.
+  const personal = raw.some((w, i) => PERSONAL.has(w) && !(w === 'me' && ME_VERBS.has(raw[i - 1] ?? '')));
   const base = {
     yesNo,
     personal,
@@ -262,94 +218,59 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     corrections,
     words,
   };
-  return { intent: decide(base, raw, folded), ...base };
+  return { intent: decideIntent(base, raw, folded, vocabulary), ...base };
 }
 
-type Facts = Omit<Understanding, 'intent'>;
+/** "bland embo — do we do that?": a short trailing clause that points back is a yes/no question too. */
+function trailingYesNo(folded: string): boolean {
+  const clauses = folded.split(/[\u2014\u2013,;:?!]| - /).map((c) => c.trim().split(/\s+/).filter(Boolean));
+  return clauses
+    .slice(1)
+    .some(
+      (c) =>
+        c.length > 0 &&
+        c.length <= 6 &&
+        YES_NO_STARTERS.has(c[0]!) &&
+        c.some((w) => /^(that|it|this|those|them|these)$/.test(w)),
+    );
+}
 
-/** "R1-R3", "R1 to R3", "R1–R3": every year between, not just the two ends. */
+/** "embolize" → "embolization", "ablate" → "ablation": a verb read as the procedure's noun, when the noun is known. */
+function nounOf(token: string, vocabulary: Vocabulary): string | null {
+  for (const noun of [
+    token.replace(/i[sz](e|ed|es|ing)$/, 'ization'),
+    token.replace(/at(e|ed|es|ing)$/, 'ation'),
+  ]) {
+    if (noun !== token && vocabulary.index.knows(stem(noun))) return stem(noun);
+  }
+  return null;
+}
+
+/** "R1-R3", "PGY2-4" and "the first three years": every year between, not just the two ends. */
 function addYearRanges(folded: string, refs: Refs, vocabulary: Vocabulary): void {
-  for (const m of folded.matchAll(/\br\s?(\d)\s*(?:-|\u2013|\u2014|to|through|thru|and)\s*r?\s?(\d)\b/g)) {
-    for (let n = Number(m[1]); n <= Number(m[2]); n++) {
+  const add = (from: number, to: number) => {
+    for (let n = from; n <= to; n++) {
       for (const ref of vocabulary.index.lookup(`r${n}`)) {
         if (ref.kind === 'year' && !refs.year.includes(ref.id)) refs.year.push(ref.id);
       }
     }
+  };
+  const range = /\b(r|pgy)\s?(\d)\s*(?:-|\u2013|\u2014|to|through|thru)\s*(?:r|pgy)?\s?(\d)\b/g;
+  for (const m of folded.matchAll(range)) {
+    const shift = m[1] === 'pgy' ? 1 : 0;
+    add(Number(m[2]) - shift, Number(m[3]) - shift);
   }
-}
-
-function decide(u: Facts, raw: string[], folded: string): Intent {
-  const { refs } = u;
-  const any = (...kinds: EntityKind[]) => kinds.some((k) => refs[k].length > 0);
-  const rawHas = (w: Set<string>) => raw.some((x) => w.has(x));
-  const content = raw.filter((w) => !GREETING.has(w) && !THANKS.has(w) && !FILLER.has(w));
-
-  if (raw.length === 0) return 'help';
-  if (content.length === 0 && !u.dates.length) return raw.some((w) => THANKS.has(w)) ? 'thanks' : 'greeting';
-  if (
-    /^(help|\?|commands|usage|menu|start)$/.test(content.join(' ')) ||
-    /\bwhat (can|do) (you|i) (do|ask|know)\b|\bhow (do|does|can) (i|you) (use|ask)\b/.test(folded)
-  ) {
-    return 'help';
-  }
-  if (rawHas(CALENDAR)) return 'calendar.link';
-  if (u.people.length && !u.personal) return 'schedule.person';
-
-  const procedureLike = any('procedure', 'exclusion');
-  const scheduleTarget = any('rotation', 'group', 'site');
-  const strongSchedule = rawHas(SCHEDULE_STRONG);
-  const scheduleCue =
-    u.dates.length > 0 || strongSchedule || raw.includes('on') || raw.includes('at') || u.asks.next;
-  const trainingTalk = any('year') || raw.some((w) => TRAINING_WORDS.has(w)) || rawHas(OPTION_WORDS);
-
-  if (
-    u.personal &&
-    !procedureLike &&
-    !(trainingTalk && !u.dates.length && !strongSchedule && !u.asks.left && !u.past)
-  ) {
-    if (u.dates.length || scheduleTarget || scheduleCue || u.asks.howMany || u.asks.when)
-      return 'schedule.mine';
-  }
-  if (u.people.length) return 'schedule.person';
-  if (u.asks.who && scheduleTarget && !procedureLike) {
-    const coverageFact =
-      /\b(cover|covers|covered|coverage|staff|staffs|staffed|run|runs)\b/.test(folded) && !u.dates.length;
-    if (!coverageFact && (scheduleCue || raw.includes('is') || raw.includes('s') || raw.includes('are')))
-      return 'schedule.who';
-  }
-  if (procedureLike) return u.asks.who || u.asks.where ? 'procedure.who' : 'procedure.does';
-  if (any('faq') && matchedWords(u, 'faq') >= 2) return 'faq';
-  if (refs.topic.includes('patients')) return 'program.patients';
-  if (refs.topic.includes('volume') || (u.asks.howMany && /\b(procedures?|cases?)\b/.test(folded)))
-    return 'program.volume';
-  if (any('category')) return 'category.list';
-  if (refs.topic.includes('contact')) return 'program.contact';
-  if (any('rotation', 'group') && u.asks.howMany) return 'training';
-  if (any('year') || (trainingTalk && (any('group') || u.asks.howMany || /\b(long|length)\b/.test(folded))))
-    return 'training';
-  if (u.dates.length && scheduleTarget) return 'schedule.who';
-  if (any('site') && !any('rotation', 'group')) return 'program.site';
-  if (
-    any('site') &&
-    rawHas(new Set(['where', 'far', 'located', 'location', 'street', 'cover', 'covers', 'coverage']))
-  )
-    return 'program.site';
-  if (any('division')) return 'procedure.who';
-  if (any('rotation', 'group') && !any('program')) return 'rotation.info';
-  if (any('rotation', 'group') && u.asks.howMany) return 'training';
-  if (any('faq')) return 'faq';
-  if (trainingTalk && !any('program')) return 'training';
-  const aboutIr = any('program') || raw.includes('you') || raw.includes('they') || raw.includes('we');
-  if (u.unknownWords.length && (rawHas(PERFORM) || u.yesNo) && (aboutIr || u.asks.who))
-    return 'procedure.unknown';
-  if (any('program') && rawHas(SEPARATE_WORDS)) return 'program.patients';
-  if (any('program', 'group')) return 'program.overview';
-  if (rawHas(HELP) && content.length <= 3) return 'help';
-  return 'fallback';
-}
-
-function matchedWords(u: Facts, kind: EntityKind): number {
-  return u.matches
-    .filter((m) => m.refs.some((r: EntityRef) => r.kind === kind))
-    .reduce((n, m) => n + (m.end - m.start), 0);
+  const ordinal: Record<string, number> = {
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    '2': 2,
+    '3': 3,
+    '4': 4,
+    '5': 5,
+  };
+  for (const m of folded.matchAll(/\bfirst (one|two|three|four|five|[2-5]) years?\b/g))
+    add(1, ordinal[m[1]!]!);
 }

@@ -10,7 +10,7 @@ import type {
   Site,
   TrainingYear,
 } from '../knowledge/schema.js';
-import { CALENDAR, COMMON, CONTACT, GREETING, HELP, PERFORM, SCHEDULE, THANKS, TRAINING } from './lexicon.js';
+import * as lexicon from './lexicon.js';
 import { type EntityRef, PhraseIndex } from './text/phrase-index.js';
 
 /**
@@ -35,6 +35,10 @@ const TOPIC_WORDS: Record<string, string[]> = {
     'patient population',
     'age groups',
     'peds patients',
+    'peds ir',
+    'pediatric ir',
+    'pediatric interventional',
+    'pediatric interventional radiology',
   ],
   volume: [
     'volume',
@@ -100,9 +104,8 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
 export function vocabularyOf(knowledge: Knowledge): Vocabulary {
   const cached = compiled.get(knowledge);
   if (cached) return cached;
-  const cue = [COMMON, GREETING, THANKS, HELP, PERFORM, SCHEDULE, TRAINING, CALENDAR, CONTACT].flatMap(
-    (s) => [...s],
-  );
+  // Every word of the bot's own lexicon is known, so typo correction never rewrites how a question is asked.
+  const cue = Object.values(lexicon).flatMap((set) => (set instanceof Set ? [...set] : []));
   const index = new PhraseIndex(cue);
   const add = (names: Iterable<string>, ref: EntityRef) => {
     for (const name of names) index.add(name, ref);

@@ -139,15 +139,15 @@ function count(
   ref: DateRef | undefined,
 ): Answer {
   const name = hasTargets(t) ? targetName(ctx, t) : 'rotation';
-  const from: IsoDate = ref ? firstDayOf(ref, ctx.today) : u.asks.left ? ctx.today : '0000-01-01';
+  const start: IsoDate = ref ? firstDayOf(ref, ctx.today) : '0000-01-01';
+  const from: IsoDate = u.asks.left && start < ctx.today ? ctx.today : start;
   const to: IsoDate = ref ? lastDayOf(ref) : '9999-12-31';
   const blocks = blocksBetween(s.resident, from, to).filter((b) => blockMatches(ctx, b, t));
   const months = new Set(blocks.flatMap(monthsTouched).filter((m) => m >= monthOf(from)));
+  const left = u.asks.left ? ' left' : '';
   const scope = ref
-    ? ` in ${ref.kind === 'month' ? formatMonth(ref.month) : ref.label}`
-    : u.asks.left
-      ? ' left on the schedule'
-      : ' on the schedule';
+    ? `${left} in ${ref.kind === 'month' ? formatMonth(ref.month) : ref.label}`
+    : `${left} on the schedule`;
   return reply(
     s,
     `${s.has} ${plural(months.size, 'month')} of ${name}${scope}.${coverageNote(ctx)}`,
@@ -205,9 +205,41 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
   return reply(s, `${verdict} — ${label} ${s.is} on ${all}.`, blocks);
 }
 
+/** "What am I on after ICU?", "after this month": the block that follows, with a different rotation. */
+function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefined): Answer {
+  const blocks = s.resident.blocks;
+  const anchor = hasTargets(t)
+    ? blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t))
+    : ref
+      ? [...blocksBetween(s.resident, firstDayOf(ref, ctx.today), lastDayOf(ref))].pop()
+      : ctx.schedule!.blockOn(s.resident, ctx.today);
+  if (!anchor) return nextChange(ctx, s);
+  const next = blocks.find((b) => b.start > anchor.end && !sameRotation(b, anchor));
+  if (!next)
+    return reply(
+      s,
+      `after ${blockName(ctx, anchor)} (${span(anchor)}) ${s.has} nothing else on the schedule.${coverageNote(ctx)}`,
+      [anchor],
+    );
+  return reply(
+    s,
+    `after ${blockName(ctx, anchor)} (${span(anchor)}), ${s.is} on ${blockName(ctx, next)} from ${formatDate(next.start)}.`,
+    [anchor, next],
+  );
+}
+
+/** "My remaining rotations": everything from today to the end of the schedule. */
+function remaining(ctx: AnswerContext, s: Subject): Answer {
+  const last = ctx.schedule!.coverage?.last ?? ctx.today;
+  return inRange(ctx, s, { kind: 'range', from: ctx.today, to: last, label: 'the rest of the schedule' });
+}
+
 function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
   const ref = u.dates[0];
+  if (u.asks.after && !u.asks.howMany) return after(ctx, s, t, ref);
+  if (u.asks.left && !u.asks.howMany && !ref)
+    return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);
   if (u.asks.howMany) return count(ctx, s, u, t, ref);
   if (hasTargets(t) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
   if (hasTargets(t) && !ref && (u.asks.when || u.past || u.asks.next)) return whenOn(ctx, s, t, u.past);

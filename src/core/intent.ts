@@ -1,0 +1,115 @@
+import {
+  ABOUT_IR,
+  CALENDAR,
+  COVERAGE,
+  FILLER,
+  GREETING,
+  HELP,
+  OPTION_WORDS,
+  PERFORM,
+  PROCEDURE_LIST,
+  SCHEDULE_STRONG,
+  SEPARATE_WORDS,
+  THANKS,
+  TRAINING_WORDS,
+} from './lexicon.js';
+import type { EntityKind } from './text/phrase-index.js';
+import type { Intent, Understanding } from './understand.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export type Facts = Omit<Understanding, 'intent'>;
+
+/**
+ * Picks the intent from what was found. The order is the explanation: each rule says which
+ * words and entities win when a question could be read two ways.
+ */
+export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary: Vocabulary): Intent {
+  const { refs } = u;
+  const any = (...kinds: EntityKind[]) => kinds.some((k) => refs[k].length > 0);
+  const rawHas = (w: Set<string>) => raw.some((x) => w.has(x));
+  const content = raw.filter((w) => !GREETING.has(w) && !THANKS.has(w) && !FILLER.has(w));
+
+  if (raw.length === 0) return 'help';
+  if (content.length === 0 && !u.dates.length) return raw.some((w) => THANKS.has(w)) ? 'thanks' : 'greeting';
+  if (
+    /^(help|\?|commands|usage|menu|start|examples)$/.test(content.join(' ')) ||
+    /\bwhat (can|do|should) (you|i) (do|ask|know)\b|\bhow (do|does|can|should) (i|you) (use|ask)\b/.test(
+      folded,
+    )
+  ) {
+    return 'help';
+  }
+  if (rawHas(CALENDAR)) return 'calendar.link';
+  if (refs.topic.includes('contact') && !u.dates.length) return 'program.contact';
+  if (u.people.length && !u.personal) return 'schedule.person';
+
+  const procedureLike = any('procedure', 'exclusion');
+  const scheduleTarget = any('rotation', 'group', 'site');
+  const strongSchedule = rawHas(SCHEDULE_STRONG);
+  const scheduleCue =
+    u.dates.length > 0 || strongSchedule || raw.includes('on') || raw.includes('at') || u.asks.next;
+  const trainingTalk = any('year') || rawHas(TRAINING_WORDS) || rawHas(OPTION_WORDS);
+  const trainingQuestion = trainingTalk && !u.dates.length && !strongSchedule && !u.asks.left && !u.past;
+  if (procedureLike) return u.asks.who || u.asks.where ? 'procedure.who' : 'procedure.does';
+
+  // About the asker: "my", "I", or a bare schedule question with nobody else named ("current rotation?", "apr?").
+  const onlyDate = u.dates.length > 0 && u.matches.length === 0 && !u.asks.who && u.unknownWords.length === 0;
+  const bareSchedule = !u.asks.who && strongSchedule && !any('year', 'topic', 'faq', 'program');
+  if ((u.personal || bareSchedule || onlyDate) && !trainingQuestion) {
+    if (u.dates.length || scheduleTarget || scheduleCue || u.asks.howMany || u.asks.when || u.asks.left)
+      return 'schedule.mine';
+  }
+  if (u.people.length) return 'schedule.person';
+
+  const coverageFact = rawHas(COVERAGE) && !u.dates.length && !raw.includes('now');
+  if (u.asks.who && scheduleTarget && !coverageFact) return 'schedule.who';
+  if (u.asks.left && scheduleTarget && !any('year')) return 'schedule.mine';
+  if (u.dates.length && scheduleTarget && !u.personal) return 'schedule.who';
+  if (any('faq') && matchedWords(u, 'faq') >= 2) return 'faq';
+  if (refs.topic.includes('patients')) return 'program.patients';
+  if (refs.topic.includes('volume') || (u.asks.howMany && /\b(procedures?|cases?)\b/.test(folded)))
+    return 'program.volume';
+
+  if (any('category')) return 'category.list';
+  // The division's sites: named, or a rotation at a site asked about as coverage ("are VA IR procedures done by Duke").
+  // (a rotation named only as itself: "IR" is also the program and a group, so it does not count)
+  const siteRotation =
+    rawHas(PERFORM) &&
+    !scheduleCue &&
+    u.matches.some(
+      (m) =>
+        !m.refs.some((r) => r.kind === 'program' || r.kind === 'group') &&
+        m.refs.some((r) => r.kind === 'rotation' && vocabulary.rotations.get(r.id)?.site),
+    );
+  refs.rotation.some((r) => vocabulary.rotations.get(r)?.site) && rawHas(PERFORM) && !scheduleCue;
+  if ((any('site') || siteRotation) && (coverageFact || !any('rotation', 'group') || rawHas(PERFORM)))
+    return 'program.site';
+  if (any('program') && (raw.includes('sites') || (u.asks.where && rawHas(COVERAGE)))) return 'program.site';
+  if (any('rotation', 'group') && u.asks.howMany) return 'training';
+  if (any('year') || (trainingTalk && (any('group') || u.asks.howMany || /\b(long|length)\b/.test(folded))))
+    return 'training';
+  if (u.dates.length && scheduleTarget) return 'schedule.who';
+  if (any('division')) return 'procedure.who';
+  if (trainingTalk && (rawHas(new Set(['residency', 'residents', 'resident', 'training'])) || any('group')))
+    return 'training';
+  if (any('rotation', 'group') && !any('program')) return 'rotation.info';
+  if (any('faq')) return 'faq';
+  if (trainingTalk && !any('program')) return 'training';
+  const aboutIr = any('program') || rawHas(ABOUT_IR);
+  if (u.unknownWords.length && rawHas(PERFORM) && (aboutIr || u.asks.who)) return 'procedure.unknown';
+  if (any('program') && rawHas(SEPARATE_WORDS)) return 'program.patients';
+  if (
+    any('program', 'group') ||
+    (rawHas(PROCEDURE_LIST) && /\b(what|which|list|all|kinds?|types?)\b/.test(folded))
+  ) {
+    return 'program.overview';
+  }
+  if (rawHas(HELP) && content.length <= 3) return 'help';
+  return 'fallback';
+}
+
+function matchedWords(u: Facts, kind: EntityKind): number {
+  return u.matches
+    .filter((m) => m.refs.some((r) => r.kind === kind))
+    .reduce((n, m) => n + (m.end - m.start), 0);
+}
