@@ -4,6 +4,7 @@ import { conversationCases } from './fixtures/paraphrases/conversation.js';
 import { exclusionCases } from './fixtures/paraphrases/exclusions.js';
 import { ask, type Case, problemsWith } from './fixtures/paraphrases/harness.js';
 import { KNOWN_BUGS } from './fixtures/paraphrases/known-bugs.js';
+import { noisyCases } from './fixtures/paraphrases/noisy.js';
 import { procedureCases } from './fixtures/paraphrases/procedures.js';
 import { programCases } from './fixtures/paraphrases/program.js';
 import { scheduleCases } from './fixtures/paraphrases/schedule.js';
@@ -20,6 +21,7 @@ const families: Record<string, Case[]> = {
   'the training years': trainingCases,
   'greeting, thanks, help, nonsense': conversationCases,
   'the schedule: mine, who, a named resident': scheduleCases,
+  'greetings, typos, British spellings, shouting': noisyCases,
 };
 
 const label = (c: Case) =>
