@@ -54,3 +54,31 @@ describe('the phrasing sets', () => {
     for (const text of Object.keys(KNOWN_BUGS)) expect(texts.has(text), text).toBe(true);
   });
 });
+
+// The way messages really arrive: a mention or greeting in front, thanks after, shouting, no "?".
+const WRAPPINGS: [string, (text: string) => string][] = [
+  ['@rotabot in front', (t) => `@rotabot ${t}`],
+  ['a greeting in front', (t) => `hey rotabot, ${t}`],
+  ['good morning in front', (t) => `Good morning! ${t}`],
+  ['thanks after', (t) => `${t} thanks!`],
+  ['capitals', (t) => t.toUpperCase()],
+  ['no question mark', (t) => t.replace(/[?]+$/, '')],
+  ['"quick question:" in front', (t) => `quick question: ${t}`],
+];
+
+describe('every phrasing answered right is still answered right when wrapped', () => {
+  // Greetings and thanks are themselves the message; a phrasing answered wrong fails its own test above.
+  const working = Object.values(families)
+    .flat()
+    .filter((c) => !conversationCases.includes(c) && problemsWith(c, ask(c).answer).length === 0);
+  for (const [name, wrap] of WRAPPINGS) {
+    it(name, () => {
+      const wrong = working.flatMap((c) => {
+        const w = { ...c, text: wrap(c.text) };
+        const problems = problemsWith(w, ask(w).answer);
+        return problems.length ? [`${w.text}: ${problems.join('; ')}`] : [];
+      });
+      expect(wrong).toEqual([]);
+    });
+  }
+});
