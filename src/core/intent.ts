@@ -2,10 +2,12 @@ import {
   ABOUT_IR,
   CALENDAR,
   COVERAGE,
+  END_WORDS,
   FILLER,
   GREETING,
   HELP,
   OPTION_WORDS,
+  OTHERS_WORDS,
   PERFORM,
   PROCEDURE_LIST,
   SCHEDULE_STRONG,
@@ -51,11 +53,15 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   const trainingTalk = any('year') || rawHas(TRAINING_WORDS) || rawHas(OPTION_WORDS);
   const trainingQuestion = trainingTalk && !u.dates.length && !strongSchedule && !u.asks.left && !u.past;
   if (procedureLike) return u.asks.who || u.asks.where ? 'procedure.who' : 'procedure.does';
+  // "who else is on IR with me": the others, though the asker is in the question.
+  if (u.asks.who && u.personal && rawHas(OTHERS_WORDS) && scheduleTarget) return 'schedule.who';
+  // "when does ICU end", "am I done with ICU": the end of the asker's block.
+  const endQuestion = rawHas(END_WORDS) && scheduleTarget && !any('year') && (u.asks.when || u.yesNo);
 
   // About the asker: "my", "I", or a bare schedule question with nobody else named ("current rotation?", "apr?").
   const onlyDate = u.dates.length > 0 && u.matches.length === 0 && !u.asks.who && u.unknownWords.length === 0;
   const bareSchedule = !u.asks.who && strongSchedule && !any('year', 'topic', 'faq', 'program');
-  if ((u.personal || bareSchedule || onlyDate) && !trainingQuestion) {
+  if ((u.personal || bareSchedule || onlyDate || endQuestion) && !trainingQuestion) {
     if (u.dates.length || scheduleTarget || scheduleCue || u.asks.howMany || u.asks.when || u.asks.left)
       return 'schedule.mine';
   }
@@ -65,6 +71,9 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   if (u.asks.who && scheduleTarget && !coverageFact) return 'schedule.who';
   if (u.asks.left && scheduleTarget && !any('year')) return 'schedule.mine';
   if (u.dates.length && scheduleTarget && !u.personal) return 'schedule.who';
+  // A generic word with an unlisted qualifier ("varicocele embolization") is an unlisted procedure.
+  if (any('faq') && u.unknownWords.length && rawHas(PERFORM) && matchedWords(u, 'faq') <= 1)
+    return 'procedure.unknown';
   if (any('faq') && matchedWords(u, 'faq') >= 2) return 'faq';
   if (refs.topic.includes('patients')) return 'program.patients';
   if (refs.topic.includes('volume') || (u.asks.howMany && /\b(procedures?|cases?)\b/.test(folded)))
@@ -92,6 +101,8 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   if (any('division')) return 'procedure.who';
   if (trainingTalk && (rawHas(new Set(['residency', 'residents', 'resident', 'training'])) || any('group')))
     return 'training';
+  // "when do IR residents do research": where a rotation group falls in the training years.
+  if (any('group') && /\bresidents?\b/.test(folded) && !u.personal) return 'training';
   if (any('rotation', 'group') && !any('program')) return 'rotation.info';
   if (any('faq')) return 'faq';
   if (trainingTalk && !any('program')) return 'training';

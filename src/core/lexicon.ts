@@ -8,11 +8,12 @@ const words = (s: string) => new Set(s.trim().split(/\s+/));
 
 /** A question starting with one of these expects Yes or No. */
 export const YES_NO_STARTERS = words(`
-  do does did is are am can could will would was were has have had should shall may might
+  do does did is are am can could will would was were has have had should shall may might any anyone anybody
   isnt arent doesnt dont didnt cant wont wasnt werent hasnt havent`);
 
 export const PERSONAL = words('i me my mine im myself ive id ill');
-export const PAST = words('was were did had been ago previous previously before last past');
+// "last" is not here: "my last IR month" is the final one; "last month" is read as a date.
+export const PAST = words('was were did had been ago previous previously before past');
 export const WHO = words('who whos whom');
 export const WHEN = words('when whens');
 export const WHERE = words('where wheres');
@@ -98,7 +99,7 @@ export const OPTION_WORDS = words(
 );
 export const SEPARATE_WORDS = words('separate different own distinct split unified same');
 export const TRAINING_WORDS = words(
-  'residency residents resident training pgy curriculum structure integrated program year years set setup',
+  'residency training pgy curriculum structure integrated program year years set setup',
 );
 /** Words of the division's coverage of a site: "does IR staff the VA". */
 export const COVERAGE = words(
@@ -114,3 +115,14 @@ export const PROCEDURE_LIST = words(
 );
 /** "tell me", "show me": "me" here is not the asker's schedule. */
 export const ME_VERBS = words('tell show let give help explain');
+
+/** "when does ICU end", "am I done with ICU": the end of a block. */
+export const END_WORDS = words(
+  'end ends ending finish finishes finished done over through complete completed wrap',
+);
+/** "my last / final rotation": the final block, not the past. */
+export const FINAL_WORDS = words('last final');
+/** "is the R4 year all IR": a claim about the whole year. */
+export const ALL_WORDS = words('all only entirely exclusively just purely fully solely');
+/** "who else is on IR with me": others, though the asker is named. */
+export const OTHERS_WORDS = words('else other others with besides');

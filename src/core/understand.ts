@@ -157,17 +157,14 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   const corrections: Correction[] = [];
   const words: string[] = [];
+  const wordTokens: string[] = [];
   const unknownWords: string[] = [];
   tokens.forEach((t, i) => {
     if (used.has(i)) return;
+    wordTokens.push(t);
     const s = stem(t);
     if (vocabulary.index.knows(s) || /^\d+$/.test(t)) {
       words.push(s);
-      return;
-    }
-    const noun = nounOf(t, vocabulary);
-    if (noun) {
-      words.push(noun);
       return;
     }
     const c = vocabulary.index.correct(s);
@@ -180,7 +177,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     }
   });
 
-  const matches = vocabulary.index.match(words);
+  const matches = combine(vocabulary.index.match(words), vocabulary.index.matchUnordered(words, new Set()));
+  const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
+  // A knowledge-base word outside any whole name ("stents" from "biliary stent placement") names nothing known.
+  const covered = new Set(spans(matches));
+  words.forEach((w, i) => {
+    const t = wordTokens[i]!;
+    if (!covered.has(i) && !vocabulary.lexicon.has(w) && !/^\d+$/.test(w) && !unknownWords.includes(t))
+      unknownWords.push(t);
+  });
   const refs = collect(matches);
   addYearRanges(folded, refs, vocabulary);
   const has = (w: Set<string>) => raw.some((x) => w.has(x));
@@ -235,17 +240,6 @@ function trailingYesNo(folded: string): boolean {
     );
 }
 
-/** "embolize" → "embolization", "ablate" → "ablation": a verb read as the procedure's noun, when the noun is known. */
-function nounOf(token: string, vocabulary: Vocabulary): string | null {
-  for (const noun of [
-    token.replace(/i[sz](e|ed|es|ing)$/, 'ization'),
-    token.replace(/at(e|ed|es|ing)$/, 'ation'),
-  ]) {
-    if (noun !== token && vocabulary.index.knows(stem(noun))) return stem(noun);
-  }
-  return null;
-}
-
 /** "R1-R3", "PGY2-4" and "the first three years": every year between, not just the two ends. */
 function addYearRanges(folded: string, refs: Refs, vocabulary: Vocabulary): void {
   const add = (from: number, to: number) => {
@@ -273,4 +267,25 @@ function addYearRanges(folded: string, refs: Refs, vocabulary: Vocabulary): void
   };
   for (const m of folded.matchAll(/\bfirst (one|two|three|four|five|[2-5]) years?\b/g))
     add(1, ordinal[m[1]!]!);
+}
+
+const range = (start: number, end: number) => Array.from({ length: end - start }, (_, k) => start + k);
+
+/**
+ * Ordered matches, unless a name matched in any order covers more of the same words: "embolize the
+ * uterine arteries" is uterine artery embolization, not the generic "embolization" entry.
+ */
+function combine(ordered: PhraseMatch[], unordered: PhraseMatch[]): PhraseMatch[] {
+  const kept = [...ordered];
+  for (const u of unordered) {
+    const taken = new Set(u.positions);
+    const overlapping = kept.filter((m) => range(m.start, m.end).some((p) => taken.has(p)));
+    const narrower = overlapping.every(
+      (m) => m.end - m.start < taken.size && range(m.start, m.end).every((p) => taken.has(p)),
+    );
+    if (!narrower) continue;
+    for (const m of overlapping) kept.splice(kept.indexOf(m), 1);
+    kept.push(u);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }

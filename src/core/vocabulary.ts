@@ -11,7 +11,7 @@ import type {
   TrainingYear,
 } from '../knowledge/schema.js';
 import * as lexicon from './lexicon.js';
-import { type EntityRef, PhraseIndex } from './text/phrase-index.js';
+import { type EntityRef, PhraseIndex, stem } from './text/phrase-index.js';
 
 /**
  * Topics of the program description that have no list of their own in the knowledge base:
@@ -36,6 +36,10 @@ const TOPIC_WORDS: Record<string, string[]> = {
     'age groups',
     'peds patients',
     'peds ir',
+    'age',
+    'ages',
+    'age range',
+    'how old',
     'pediatric ir',
     'pediatric interventional',
     'pediatric interventional radiology',
@@ -70,6 +74,8 @@ const TOPIC_WORDS: Record<string, string[]> = {
 export interface Vocabulary {
   knowledge: Knowledge;
   index: PhraseIndex;
+  /** The bot's own words (stems): how questions are asked, never what they are about. */
+  lexicon: Set<string>;
   procedures: Map<string, Procedure>;
   categories: Map<string, Category>;
   exclusions: Map<string, Exclusion>;
@@ -127,6 +133,7 @@ export function vocabularyOf(knowledge: Knowledge): Vocabulary {
   const vocabulary: Vocabulary = {
     knowledge,
     index,
+    lexicon: new Set(cue.map(stem)),
     procedures: byId(knowledge.procedures),
     categories: byId(knowledge.categories),
     exclusions: byId(knowledge.exclusions),

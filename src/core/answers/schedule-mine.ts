@@ -1,6 +1,15 @@
 import type { Block } from '../../schedule/types.js';
-import { formatDate, formatMonth, type IsoDate, monthOf } from '../../time/local-date.js';
+import {
+  academicYearStart,
+  addDays,
+  formatDate,
+  formatMonth,
+  type IsoDate,
+  isoDate,
+  monthOf,
+} from '../../time/local-date.js';
 import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
+import { END_WORDS } from '../lexicon.js';
 import type { Answer } from '../types.js';
 import type { Understanding } from '../understand.js';
 import { type AnswerContext, answer, ask, type Handler, plural, whomToAsk } from './context.js';
@@ -234,9 +243,53 @@ function remaining(ctx: AnswerContext, s: Subject): Answer {
   return inRange(ctx, s, { kind: 'range', from: ctx.today, to: last, label: 'the rest of the schedule' });
 }
 
+/** "When does ICU end?", "am I done with ICU?": the end of the current or next block of it. */
+function ends(ctx: AnswerContext, s: Subject, t: Targets, yesNo: boolean): Answer {
+  const name = targetName(ctx, t);
+  const block = s.resident.blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t));
+  if (!block) {
+    const last = [...s.resident.blocks].reverse().find((b) => blockMatches(ctx, b, t));
+    const when = last ? ` The last one ended ${formatDate(last.end)}.` : '';
+    return reply(
+      s,
+      `${yesNo ? 'Yes — ' : ''}${s.has} no more ${name} on the schedule.${when}`,
+      last ? [last] : [],
+    );
+  }
+  const now = block.start <= ctx.today;
+  const text = now
+    ? `${yesNo ? 'No — ' : ''}${s.is} on ${blockName(ctx, block)} now; it ends ${formatDate(block.end)}.`
+    : `${yesNo ? 'No — ' : ''}${s.possessive} next ${name} block is ${span(block)}; it ends ${formatDate(block.end)}.`;
+  return reply(s, text, [block]);
+}
+
+/** "My last rotation of the year": the final block of the academic year (or of the dates asked). */
+function finalBlock(ctx: AnswerContext, s: Subject, ref: DateRef | undefined, t: Targets): Answer {
+  const start = ctx.knowledge.program.academic_year_start_month;
+  const year = academicYearStart(ctx.today, start);
+  const yearEnd = addDays(isoDate(year + 1, start, 1), -1);
+  const to = ref ? lastDayOf(ref) : hasTargets(t) ? (ctx.schedule!.coverage?.last ?? yearEnd) : yearEnd;
+  const block = [...s.resident.blocks].reverse().find((b) => b.start <= to && blockMatches(ctx, b, t));
+  const what = hasTargets(t) ? `${targetName(ctx, t)} block` : 'rotation';
+  if (!block) return reply(s, `${s.has} no ${what} on the schedule by ${formatDate(to)}.`, []);
+  const text = `${s.possessive} last ${what} by ${formatDate(to)} is ${blockName(ctx, block)} (${span(block)}).`;
+  return reply(s, text, [block]);
+}
+
+/** Of several date words, the most specific: "last year in March" is March. */
+function mostSpecific(refs: DateRef[]): DateRef | undefined {
+  const rank = { day: 0, month: 1, range: 2 } as const;
+  return [...refs].sort((a, b) => rank[a.kind] - rank[b.kind])[0];
+}
+
 function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
-  const ref = u.dates[0];
+  const ref = mostSpecific(u.dates);
+  const said = new Set(u.words);
+  if (hasTargets(t) && [...END_WORDS].some((w) => said.has(w)) && (u.asks.when || u.yesNo))
+    return ends(ctx, s, t, u.yesNo);
+  if (!u.past && !u.asks.howMany && (said.has('last') || said.has('final')))
+    return finalBlock(ctx, s, ref, t);
   if (u.asks.after && !u.asks.howMany) return after(ctx, s, t, ref);
   if (u.asks.left && !u.asks.howMany && !ref)
     return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);

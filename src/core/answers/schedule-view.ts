@@ -17,38 +17,59 @@ export interface Targets {
   rotations: string[];
   groups: string[];
   sites: string[];
+  /** Sites named only as part of a rotation's own name ("VA" is the site and the IR-VA rotation). */
+  impliedSites: string[];
 }
 
 export function targetsOf(u: Understanding): Targets {
-  return { rotations: u.refs.rotation, groups: u.refs.group, sites: u.refs.site };
+  const impliedSites = u.matches
+    .filter((m) => m.refs.some((r) => r.kind === 'rotation') && m.refs.some((r) => r.kind === 'site'))
+    .flatMap((m) => m.refs.filter((r) => r.kind === 'site').map((r) => r.id));
+  return { rotations: u.refs.rotation, groups: u.refs.group, sites: u.refs.site, impliedSites };
 }
 
 export function hasTargets(t: Targets): boolean {
   return t.rotations.length + t.groups.length + t.sites.length > 0;
 }
 
-/** A block matches when its rotation, its rotation's group, or its site is among the targets. */
+/**
+ * A block matches when its rotation (or the rotation's group) is asked about AND, when a site is named
+ * too, it is at that site: "IR at Duke" is IR at Duke only; "the VA" alone is anything at the VA.
+ */
 export function blockMatches(ctx: AnswerContext, block: Block, t: Targets): boolean {
   if (!hasTargets(t)) return true;
-  if (block.rotationId && t.rotations.includes(block.rotationId)) return true;
   const rotation = block.rotationId ? ctx.vocabulary.rotations.get(block.rotationId) : undefined;
-  if (rotation && t.groups.includes(rotation.group)) return true;
   const site = block.site ? resolveSite(ctx.knowledge, block.site)?.id : rotation?.site;
-  return site !== undefined && t.sites.includes(site);
+  const what = t.rotations.length + t.groups.length > 0;
+  const rotationOk =
+    !what ||
+    (block.rotationId !== null && t.rotations.includes(block.rotationId)) ||
+    (rotation !== undefined && t.groups.includes(rotation.group));
+  // A site implied by a named rotation ("VA" is the site and the IR-VA rotation) is no extra condition.
+  const siteOk = site !== undefined && t.sites.includes(site);
+  if (!t.sites.length) return rotationOk;
+  if (!what) return siteOk;
+  return namedApart(t) ? rotationOk && siteOk : rotationOk || siteOk;
+}
+
+function namedApart(t: Targets): boolean {
+  return t.sites.some((s) => !t.impliedSites.includes(s));
 }
 
 /** "ICU", "Interventional Radiology at the Durham VA or Duke" — how the question's targets read back. */
 export function targetName(ctx: AnswerContext, t: Targets): string {
-  const names = [
+  const rotations = [
     ...t.groups.map((g) => ctx.vocabulary.groups.get(g)?.name ?? g),
     ...t.rotations
       .filter((r) => !t.groups.includes(ctx.vocabulary.rotations.get(r)?.group ?? ''))
       .map((r) => describeRotation(ctx.knowledge, { rotationId: r, label: r }).text),
-    ...t.sites
-      .filter((s) => !t.rotations.some((r) => ctx.vocabulary.rotations.get(r)?.site === s))
-      .map((s) => ctx.vocabulary.sites.get(s)?.name ?? s),
   ];
-  return [...new Set(names)].join(' or ');
+  const sites = t.sites
+    .filter((s) => !t.rotations.some((r) => ctx.vocabulary.rotations.get(r)?.site === s) || namedApart(t))
+    .map((s) => ctx.vocabulary.sites.get(s)?.name ?? s);
+  const what = [...new Set(rotations)].join(' or ');
+  if (what && sites.length && namedApart(t)) return `${what} at ${[...new Set(sites)].join(' or ')}`;
+  return [...new Set([...rotations, ...sites])].join(' or ');
 }
 
 export function blockName(ctx: AnswerContext, block: Block): string {

@@ -38,6 +38,8 @@ export const whoIsOn: Handler = (u, ctx) => {
   const seen = new Set<string>();
   const hits = found.filter((a) => {
     const key = `${a.resident.email}|${a.block.start}`;
+    // "who else … with me": everyone but the asker.
+    if (u.personal && a.resident === ctx.resident) return false;
     if (seen.has(key) || !blockMatches(ctx, a.block, t)) return false;
     seen.add(key);
     return true;

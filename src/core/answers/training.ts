@@ -1,4 +1,5 @@
 import type { TrainingYear } from '../../knowledge/schema.js';
+import { ALL_WORDS } from '../lexicon.js';
 import type { Understanding } from '../understand.js';
 import { type AnswerContext, answer, ask, type Handler, joinAnd, plural } from './context.js';
 
@@ -41,7 +42,7 @@ function countAnswer(u: Understanding, ctx: AnswerContext, group: string, years:
       ? ` (${total - 1} if you take the option to replace an IR month with an additional clinical elective)`
       : '';
   if (!withMonths.length && !drYears.length) {
-    return `${u.yesNo ? 'No — ' : ''}${scope.length === 1 ? `The ${scope[0]!.level} year has` : 'The residency has'} no dedicated ${name} months.`;
+    return `${u.yesNo ? 'No — ' : ''}${scope.length === 1 ? `${u.yesNo ? 'the' : 'The'} ${scope[0]!.level} year has` : `${u.yesNo ? 'the' : 'The'} residency has`} no dedicated ${name} months.`;
   }
   const parts = [
     total
@@ -80,6 +81,13 @@ export const training: Handler = (u, ctx) => {
       [...facts, ...withOptions.map((y) => y.id)],
       { suggestions },
     );
+  }
+  // "Is the R4 year all IR?" — only a year whose twelve months are all that group is.
+  if (u.yesNo && years.length === 1 && groups.length === 1 && [...ALL_WORDS].some((w) => words.has(w))) {
+    const n = monthsOf(years[0]!, groups[0]!);
+    const name = ctx.vocabulary.groups.get(groups[0]!)?.name ?? groups[0]!;
+    const text = `${n === 12 ? 'Yes' : 'No'} — ${plural(n, 'month')} of the ${years[0]!.level} year ${n === 1 ? 'is' : 'are'} ${name}. ${yearText(years[0]!)}`;
+    return answer('training', text, [...facts, groups[0]!], { suggestions });
   }
   if (groups.length && (u.asks.howMany || u.yesNo)) {
     return answer(

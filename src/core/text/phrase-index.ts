@@ -27,6 +27,8 @@ export interface PhraseMatch {
   refs: EntityRef[];
   /** The words as matched, after typo correction. */
   text: string;
+  /** For a name matched in any order: exactly which words it took. */
+  positions?: number[];
 }
 
 export interface Correction {
@@ -40,6 +42,12 @@ const MAX_PHRASE_TOKENS = 7;
 
 /** A light plural fold so "biopsies", "drains" and "ports" meet "biopsy", "drain" and "port". */
 export function stem(token: string): string {
+  // A verb meets its procedure's noun: "embolize"/"embolized" → "embolization", "ablate" → "ablation".
+  if (token.length >= 6 && /i[sz](e|ed|es|ing)$/.test(token))
+    return token.replace(/i[sz](e|ed|es|ing)$/, 'ization');
+  // Only these -ate verbs: many -ate words are nouns (prostate, state).
+  if (/^(ablat|aspirat|dilat|cannulat|perforat|chemoembolizat|loculat)(e|ed|es|ing)$/.test(token))
+    return token.replace(/(e|ed|es|ing)$/, 'ion');
   if (token.length < 4 || !token.endsWith('s')) return token;
   if (/(ss|us|is|ys)$/.test(token)) return token;
   if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;
@@ -61,9 +69,16 @@ export class PhraseIndex {
   private readonly vocabulary = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, Correction | null>();
+  /** The bot's own words: never what a name is about. */
+  private readonly lexicon = new Set<string>();
+  /** Multi-word names by each of their content words, for matching them in any order. */
+  private readonly bags = new Map<string, Array<{ content: string[]; key: string }>>();
 
   constructor(knownWords: Iterable<string> = []) {
-    for (const w of knownWords) this.addWord(stem(w));
+    for (const w of knownWords) {
+      this.addWord(stem(w));
+      this.lexicon.add(stem(w));
+    }
   }
 
   add(phrase: string, ref: EntityRef): void {
@@ -75,6 +90,46 @@ export class PhraseIndex {
     this.phrases.set(key, refs);
     for (const w of words) this.addWord(w, true);
     if (words.length > 1) this.addWord(key, true);
+    const content = [...new Set(words.filter((w) => !this.lexicon.has(w)))];
+    if (content.length < 2) return;
+    for (const c of content) {
+      const list = this.bags.get(c) ?? [];
+      if (!list.some((b) => b.key === key)) list.push({ content, key });
+      this.bags.set(c, list);
+    }
+  }
+
+  /**
+   * Names whose content words all appear, in any order, among words no ordered match took:
+   * "recanalize the portal vein" finds "portal vein recanalization". The most specific name wins.
+   */
+  matchUnordered(words: readonly string[], taken: ReadonlySet<number>): PhraseMatch[] {
+    const at = new Map<string, number>();
+    words.forEach((w, i) => {
+      if (!taken.has(i) && !at.has(w)) at.set(w, i);
+    });
+    const candidates = new Map<string, string[]>();
+    for (const w of at.keys()) {
+      for (const bag of this.bags.get(w) ?? []) {
+        if (bag.content.every((c) => at.has(c))) candidates.set(bag.key, bag.content);
+      }
+    }
+    const found: PhraseMatch[] = [];
+    const used = new Set<number>();
+    for (const [key, content] of [...candidates].sort((a, b) => b[1].length - a[1].length)) {
+      const positions = content.map((c) => at.get(c)!);
+      if (positions.some((p) => used.has(p))) continue;
+      for (const p of positions) used.add(p);
+      const start = Math.min(...positions);
+      found.push({
+        start,
+        end: Math.max(...positions) + 1,
+        refs: this.phrases.get(key)!,
+        text: content.join(' '),
+        positions,
+      });
+    }
+    return found;
   }
 
   /** A word the index knows (vocabulary or ordinary English), never "corrected". */
