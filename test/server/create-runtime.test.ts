@@ -60,7 +60,12 @@ describe('createRuntime', () => {
       },
     });
     let storeClosed = false;
-    const store = { ...createMemoryStore(), close: async () => void (storeClosed = true) };
+    const store = {
+      ...createMemoryStore(),
+      close: async () => {
+        storeClosed = true;
+      },
+    };
     await expect(createRuntime(loadConfig({}), { logger: silentLogger, parts: all, store })).rejects.toThrow(
       'schedule.csv:3: bad date — use YYYY-MM',
     );
