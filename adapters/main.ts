@@ -87,8 +87,14 @@ async function start(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  try {
+    // Before listening: a cron expression that cannot run stops start-up with the variable named.
+    await scheduler?.start();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'cron_invalid') fail([(error as Error).message]);
+    throw error;
+  }
   const { port } = await server.listen(config.PORT, listenHost(config));
-  await scheduler?.start();
   const host = listenHost(config);
   const shown = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
   logger.info(
