@@ -9,8 +9,9 @@ import {
   monthOf,
   parseIsoDate,
 } from '../../time/local-date.js';
+import type { Answer } from '../types.js';
 import type { Understanding } from '../understand.js';
-import type { AnswerContext } from './context.js';
+import { type AnswerContext, answer } from './context.js';
 
 /** What a schedule question is about: rotations, rotation groups ("IR" = both sites) and sites ("VA"). */
 export interface Targets {
@@ -151,4 +152,13 @@ export function blocksBetween(resident: Resident, from: IsoDate, to: IsoDate): B
 /** Two blocks are the same rotation (and site) — a change is when this is false. */
 export function sameRotation(a: Block, b: Block): boolean {
   return (a.rotationId ?? a.label) === (b.rotationId ?? b.label) && a.site === b.site;
+}
+
+const facts = (s: Subject, blocks: Block[]) => [
+  `resident:${s.resident.level}`,
+  ...blocks.map((b) => b.source),
+];
+
+export function reply(s: Subject, text: string, blocks: Block[], extra: Partial<Answer> = {}): Answer {
+  return answer(s.you ? 'schedule.mine' : 'schedule.person', cap(text), facts(s, blocks), extra);
 }

@@ -1,0 +1,130 @@
+import { academicYearStart, addDays, formatDate, isoDate } from '../../time/local-date.js';
+import type { DateRef } from '../dates.js';
+import { firstDayOf, lastDayOf } from '../dates.js';
+import type { Answer } from '../types.js';
+import type { AnswerContext } from './context.js';
+import {
+  blockMatches,
+  blockName,
+  blocksBetween,
+  cap,
+  coverageNote,
+  hasTargets,
+  reply,
+  type Subject,
+  sameRotation,
+  span,
+  type Targets,
+  targetName,
+} from './schedule-view.js';
+
+/* When things happen on a resident's schedule: the next or last block of a rotation, the next change, the end. */
+
+/** "When is my next ICU month?" — the next matching block; "when was I on ICU" — the last ones. */
+export function whenOn(ctx: AnswerContext, s: Subject, t: Targets, past: boolean): Answer {
+  const name = targetName(ctx, t);
+  const matching = s.resident.blocks.filter((b) => blockMatches(ctx, b, t));
+  if (past) {
+    const gone = matching.filter((b) => b.start <= ctx.today).reverse();
+    if (!gone.length)
+      return reply(s, `${s.has} not been on ${name} in the schedule so far.${coverageNote(ctx)}`, []);
+    const now = gone[0]!.end >= ctx.today ? ` (${s.is} on it now)` : '';
+    return reply(s, `${s.was} last on ${blockName(ctx, gone[0]!)} in ${span(gone[0]!)}${now}.`, gone, {
+      items: gone.length > 1 ? gone.map((b) => `${span(b)}: ${blockName(ctx, b)}`) : undefined,
+      itemsTitle: gone.length > 1 ? `Every ${name} block so far` : undefined,
+    });
+  }
+  const current = matching.find((b) => b.start <= ctx.today && b.end >= ctx.today);
+  const next = matching.find((b) => b.start > ctx.today && (!current || b.start > current.end));
+  const nowText = current ? `${s.is} on ${blockName(ctx, current)} now (${span(current)}). ` : '';
+  if (!next)
+    return reply(
+      s,
+      `${nowText}${nowText ? cap(s.has) : s.has} no ${current ? 'further ' : ''}${name} scheduled.${coverageNote(ctx)}`,
+      current ? [current] : [],
+    );
+  const upcoming = matching.filter((b) => b.start >= next.start);
+  return reply(
+    s,
+    `${nowText}${s.possessive} next ${name} block is ${blockName(ctx, next)}, ${span(next)} (starting ${formatDate(next.start)}).`,
+    [next],
+    {
+      items: upcoming.length > 1 ? upcoming.map((b) => `${span(b)}: ${blockName(ctx, b)}`) : undefined,
+      itemsTitle: upcoming.length > 1 ? `Every ${name} block to come` : undefined,
+    },
+  );
+}
+
+/** "What's my next rotation?" — the next change. */
+export function nextChange(ctx: AnswerContext, s: Subject): Answer {
+  const current = ctx.schedule!.blockOn(s.resident, ctx.today);
+  const next = s.resident.blocks.find((b) => b.start > ctx.today && (!current || !sameRotation(b, current)));
+  if (!next)
+    return reply(
+      s,
+      `${s.has} no further rotation on the schedule.${coverageNote(ctx)}`,
+      current ? [current] : [],
+    );
+  const now = current ? ` (after ${blockName(ctx, current)})` : '';
+  return reply(
+    s,
+    `${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start)}${now}.`,
+    [next],
+  );
+}
+
+/** "What am I on after ICU?", "after this month": the block that follows, with a different rotation. */
+export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefined): Answer {
+  const blocks = s.resident.blocks;
+  const anchor = hasTargets(t)
+    ? blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t))
+    : ref
+      ? [...blocksBetween(s.resident, firstDayOf(ref, ctx.today), lastDayOf(ref))].pop()
+      : ctx.schedule!.blockOn(s.resident, ctx.today);
+  if (!anchor) return nextChange(ctx, s);
+  const next = blocks.find((b) => b.start > anchor.end && !sameRotation(b, anchor));
+  if (!next)
+    return reply(
+      s,
+      `after ${blockName(ctx, anchor)} (${span(anchor)}) ${s.has} nothing else on the schedule.${coverageNote(ctx)}`,
+      [anchor],
+    );
+  return reply(
+    s,
+    `after ${blockName(ctx, anchor)} (${span(anchor)}), ${s.is} on ${blockName(ctx, next)} from ${formatDate(next.start)}.`,
+    [anchor, next],
+  );
+}
+
+/** "When does ICU end?", "am I done with ICU?": the end of the current or next block of it. */
+export function ends(ctx: AnswerContext, s: Subject, t: Targets, yesNo: boolean): Answer {
+  const name = targetName(ctx, t);
+  const block = s.resident.blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t));
+  if (!block) {
+    const last = [...s.resident.blocks].reverse().find((b) => blockMatches(ctx, b, t));
+    const when = last ? ` The last one ended ${formatDate(last.end)}.` : '';
+    return reply(
+      s,
+      `${yesNo ? 'Yes — ' : ''}${s.has} no more ${name} on the schedule.${when}`,
+      last ? [last] : [],
+    );
+  }
+  const now = block.start <= ctx.today;
+  const text = now
+    ? `${yesNo ? 'No — ' : ''}${s.is} on ${blockName(ctx, block)} now; it ends ${formatDate(block.end)}.`
+    : `${yesNo ? 'No — ' : ''}${s.possessive} next ${name} block is ${span(block)}; it ends ${formatDate(block.end)}.`;
+  return reply(s, text, [block]);
+}
+
+/** "My last rotation of the year": the final block of the academic year (or of the dates asked). */
+export function finalBlock(ctx: AnswerContext, s: Subject, ref: DateRef | undefined, t: Targets): Answer {
+  const start = ctx.knowledge.program.academic_year_start_month;
+  const year = academicYearStart(ctx.today, start);
+  const yearEnd = addDays(isoDate(year + 1, start, 1), -1);
+  const to = ref ? lastDayOf(ref) : hasTargets(t) ? (ctx.schedule!.coverage?.last ?? yearEnd) : yearEnd;
+  const block = [...s.resident.blocks].reverse().find((b) => b.start <= to && blockMatches(ctx, b, t));
+  const what = hasTargets(t) ? `${targetName(ctx, t)} block` : 'rotation';
+  if (!block) return reply(s, `${s.has} no ${what} on the schedule by ${formatDate(to)}.`, []);
+  const text = `${s.possessive} last ${what} by ${formatDate(to)} is ${blockName(ctx, block)} (${span(block)}).`;
+  return reply(s, text, [block]);
+}

@@ -1,0 +1,273 @@
+import {
+  academicYearStart,
+  addDays,
+  addMonths,
+  daysInMonth,
+  formatDate,
+  formatMonth,
+  type IsoDate,
+  type IsoMonth,
+  isoDate,
+  isoMonth,
+  monthOf,
+  parseIsoDate,
+  weekday,
+} from '../time/local-date.js';
+import type { DateContext, DateRef } from './dates.js';
+import { holiday } from './holidays.js';
+
+/** The date words the bot reads, one rule each; earlier rules win where two overlap. */
+
+/** Words for each number, as "word word=number; …". */
+function table(spec: string): Record<string, number> {
+  return Object.fromEntries(
+    spec.split(';').flatMap((entry) => {
+      const [names, n] = entry.trim().split('=');
+      return names!
+        .trim()
+        .split(/\s+/)
+        .map((name) => [name, Number(n)]);
+    }),
+  );
+}
+
+const MONTHS = table(`jan january=1; feb february febuary=2; mar march=3; apr april=4; may=5; jun june=6;
+  jul july=7; aug august=8; sep sept september=9; oct october=10; nov november=11; dec december=12`);
+const WEEKDAYS = table(`sun sunday=0; mon monday=1; tue tues tuesday=2; wed wednesday=3;
+  thu thur thurs thursday=4; fri friday=5; sat saturday=6`);
+const NUMBER_WORDS = table(`a an one=1; two=2; three=3; four=4; five=5; six=6; seven=7; eight=8; nine=9;
+  ten=10; eleven=11; twelve=12`);
+
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const WEEKDAY_RE = Object.keys(WEEKDAYS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const ORD = '(?:st|nd|rd|th)?';
+const YEAR = "(?:,?\\s*'?(\\d{4}|\\d{2}))";
+
+function fullYear(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const n = Number(text);
+  return text.length === 2 ? 2000 + n : n;
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The month (1–12) without a year, placed before or after today's month by tense. */
+function placeMonth(month: number, ctx: DateContext): IsoMonth {
+  const { year, month: current } = parseIsoDate(ctx.today);
+  if (month === current) return isoMonth(year, month);
+  if (ctx.past) return isoMonth(month < current ? year : year - 1, month);
+  return isoMonth(month > current ? year : year + 1, month);
+}
+
+function placeDay(month: number, day: number, ctx: DateContext): IsoDate | null {
+  const { year } = parseIsoDate(ctx.today);
+  for (const y of ctx.past ? [year, year - 1] : [year, year + 1]) {
+    if (!validDay(y, month, day)) continue;
+    const d = isoDate(y, month, day);
+    if (ctx.past ? d <= ctx.today : d >= ctx.today) return d;
+  }
+  return null;
+}
+
+const day = (date: IsoDate): DateRef => ({ kind: 'day', date, label: formatDate(date) });
+const month = (m: IsoMonth): DateRef => ({ kind: 'month', month: m, label: formatMonth(m) });
+
+function academicYear(startYear: number, ctx: DateContext, label: string): DateRef {
+  const from = isoDate(startYear, ctx.academicYearStartMonth, 1);
+  const to = addDays(isoDate(startYear + 1, ctx.academicYearStartMonth, 1), -1);
+  return { kind: 'range', from, to, label };
+}
+
+export interface Rule {
+  pattern: RegExp;
+  read: (m: RegExpMatchArray, ctx: DateContext) => DateRef | null;
+}
+
+export const RULES: Rule[] = [
+  // 2027-01-10, 2027-01
+  {
+    pattern: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
+    read: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? day(isoDate(+m[1]!, +m[2]!, +m[3]!)) : null),
+  },
+  {
+    pattern: /\b(\d{4})-(\d{2})\b/g,
+    read: (m) => (+m[2]! >= 1 && +m[2]! <= 12 ? month(isoMonth(+m[1]!, +m[2]!)) : null),
+  },
+  // 1/10/2027 (US order), 1/2027, 1/10
+  {
+    pattern: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
+    read: (m) => {
+      const y = fullYear(m[3])!;
+      return validDay(y, +m[1]!, +m[2]!) ? day(isoDate(y, +m[1]!, +m[2]!)) : null;
+    },
+  },
+  {
+    pattern: /\b(\d{1,2})\/(\d{4})\b/g,
+    read: (m) => (+m[1]! >= 1 && +m[1]! <= 12 ? month(isoMonth(+m[2]!, +m[1]!)) : null),
+  },
+  {
+    pattern: /\b(\d{1,2})\/(\d{1,2})\b/g,
+    read: (m, ctx) => {
+      const d = placeDay(+m[1]!, +m[2]!, ctx);
+      return d ? day(d) : null;
+    },
+  },
+  // Dec 15, December 15th 2026, 15 December, the 15th of December
+  {
+    pattern: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD}\\b${YEAR}?(?!\\d)`, 'g'),
+    read: (m, ctx) => {
+      const y = fullYear(m[3]);
+      const mo = MONTHS[m[1]!]!;
+      if (y !== undefined) return validDay(y, mo, +m[2]!) ? day(isoDate(y, mo, +m[2]!)) : null;
+      const d = placeDay(mo, +m[2]!, ctx);
+      return d ? day(d) : null;
+    },
+  },
+  {
+    pattern: new RegExp(`\\b(?:the\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b${YEAR}?(?!\\d)`, 'g'),
+    read: (m, ctx) => {
+      const y = fullYear(m[3]);
+      const mo = MONTHS[m[2]!]!;
+      if (y !== undefined) return validDay(y, mo, +m[1]!) ? day(isoDate(y, mo, +m[1]!)) : null;
+      const d = placeDay(mo, +m[1]!, ctx);
+      return d ? day(d) : null;
+    },
+  },
+  // March 2027, March of 2027, Mar '27
+  {
+    pattern: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(?:of\\s+)?'?(\\d{4}|\\d{2})\\b`, 'g'),
+    read: (m) => month(isoMonth(fullYear(m[2])!, MONTHS[m[1]!]!)),
+  },
+  // "in May" needs a preposition: "may" alone is usually the verb.
+  {
+    pattern: /\b(in|of|for|during|through|until|till|by|since|early|late|mid|next|last|this|coming)\s+may\b/g,
+    read: (m, ctx) => {
+      if (m[1] === 'next') return month(placeMonth(5, { ...ctx, past: false }));
+      if (m[1] === 'last') return month(placeMonth(5, { ...ctx, past: true }));
+      return month(placeMonth(5, ctx));
+    },
+  },
+  {
+    pattern: new RegExp(
+      `\\b(next\\s+|last\\s+|this\\s+|coming\\s+)?(${MONTH_RE.replace('may|', '')})\\b`,
+      'g',
+    ),
+    read: (m, ctx) => {
+      const which = m[1]?.trim();
+      const past = which === 'last' ? true : which === 'next' || which === 'coming' ? false : ctx.past;
+      return month(placeMonth(MONTHS[m[2]!]!, { ...ctx, past }));
+    },
+  },
+  // holidays residents ask about, placed like a date without a year
+  {
+    pattern:
+      /\b(christmas eve|christmas|xmas|new year'?s eve|new year'?s(?: day)?|thanksgiving|independence day|fourth of july|4th of july|labor day|memorial day|mlk day|juneteenth|halloween)\b/g,
+    read: (m, ctx) => {
+      const d = holiday(m[1]!, ctx);
+      return d ? day(d) : null;
+    },
+  },
+  // relative days
+  { pattern: /\b(day after tomorrow)\b/g, read: (_m, ctx) => day(addDays(ctx.today, 2)) },
+  {
+    pattern: /\b(today|tonight|right now|currently|at the moment|this morning|this afternoon)\b/g,
+    read: (_m, ctx) => day(ctx.today),
+  },
+  {
+    pattern: /\b(tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b/g,
+    read: (_m, ctx) => day(addDays(ctx.today, 1)),
+  },
+  { pattern: /\b(yesterday)\b/g, read: (_m, ctx) => day(addDays(ctx.today, -1)) },
+  {
+    pattern: /\b(next|this|last|previous)\s+week\b/g,
+    read: (m, ctx) => day(addDays(ctx.today, m[1] === 'next' ? 7 : m[1] === 'this' ? 0 : -7)),
+  },
+  {
+    pattern: new RegExp(`\\b(?:(next|this|last|on|coming)\\s+)?(${WEEKDAY_RE})\\b`, 'g'),
+    read: (m, ctx) => {
+      const target = WEEKDAYS[m[2]!]!;
+      const today = weekday(ctx.today);
+      if (m[1] === 'last' || (ctx.past && m[1] !== 'next')) {
+        const back = (today - target + 7) % 7 || 7;
+        return day(addDays(ctx.today, -back));
+      }
+      let ahead = (target - today + 7) % 7;
+      if (ahead === 0 && m[1] === 'next') ahead = 7;
+      return day(addDays(ctx.today, ahead));
+    },
+  },
+  {
+    pattern:
+      /\bin\s+(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month)s?\b/g,
+    read: (m, ctx) => {
+      const n = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
+      if (m[2] === 'month') return month(addMonths(monthOf(ctx.today), n));
+      return day(addDays(ctx.today, m[2] === 'week' ? 7 * n : n));
+    },
+  },
+  {
+    pattern:
+      /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month)s?\s+(from now|ago)\b/g,
+    read: (m, ctx) => {
+      const n = (NUMBER_WORDS[m[1]!] ?? Number(m[1])) * (m[3] === 'ago' ? -1 : 1);
+      if (m[2] === 'month') return month(addMonths(monthOf(ctx.today), n));
+      return day(addDays(ctx.today, m[2] === 'week' ? 7 * n : n));
+    },
+  },
+  // months relative to now
+  {
+    pattern:
+      /\b(this|current|next|following|coming|upcoming|last|previous|past)\s+month\b|\bmonth after next\b/g,
+    read: (m, ctx) => {
+      const current = monthOf(ctx.today);
+      if (m[0] === 'month after next') return month(addMonths(current, 2));
+      const w = m[1]!;
+      const delta = w === 'this' || w === 'current' ? 0 : ['last', 'previous', 'past'].includes(w) ? -1 : 1;
+      return month(addMonths(current, delta));
+    },
+  },
+  // academic years
+  {
+    pattern:
+      /\b(?:the\s+)?rest\s+of\s+(?:the|this|my)\s+(?:academic\s+)?year\b|\b(?:the\s+)?rest\s+of\s+the\s+year\b/g,
+    read: (_m, ctx) => {
+      const start = academicYearStart(ctx.today, ctx.academicYearStartMonth);
+      const year = academicYear(start, ctx, 'the rest of the academic year');
+      return year.kind === 'range' ? { ...year, from: ctx.today, restOfYear: true } : year;
+    },
+  },
+  {
+    pattern:
+      /\b(this|current|next|coming|last|previous)\s+(?:academic\s+|school\s+|residency\s+)?year\b(?!\s+of\b)/g,
+    read: (m, ctx) => {
+      const start = academicYearStart(ctx.today, ctx.academicYearStartMonth);
+      const w = m[1]!;
+      const delta = w === 'this' || w === 'current' ? 0 : w === 'last' || w === 'previous' ? -1 : 1;
+      const label = `the ${start + delta}–${String(start + delta + 1).slice(2)} academic year`;
+      return academicYear(start + delta, ctx, label);
+    },
+  },
+  // the 15th (of this month, or the next one to come)
+  {
+    pattern: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:year|yr|month|rotation|block|week))/g,
+    read: (m, ctx) => {
+      const { year, month: mo } = parseIsoDate(ctx.today);
+      const d = +m[1]!;
+      if (
+        validDay(year, mo, d) &&
+        (ctx.past ? isoDate(year, mo, d) <= ctx.today : isoDate(year, mo, d) >= ctx.today)
+      ) {
+        return day(isoDate(year, mo, d));
+      }
+      const other = ctx.past ? addMonths(monthOf(ctx.today), -1) : addMonths(monthOf(ctx.today), 1);
+      const [y2, m2] = [Number(other.slice(0, 4)), Number(other.slice(5, 7))];
+      return validDay(y2, m2, d) ? day(isoDate(y2, m2, d)) : null;
+    },
+  },
+];
