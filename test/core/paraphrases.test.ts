@@ -5,9 +5,11 @@ import { exclusionCases } from './fixtures/paraphrases/exclusions.js';
 import { ask, type Case, problemsWith } from './fixtures/paraphrases/harness.js';
 import { KNOWN_BUGS } from './fixtures/paraphrases/known-bugs.js';
 import { noisyCases } from './fixtures/paraphrases/noisy.js';
+import { noisyScheduleCases } from './fixtures/paraphrases/noisy-schedule.js';
 import { procedureCases } from './fixtures/paraphrases/procedures.js';
 import { programCases } from './fixtures/paraphrases/program.js';
-import { scheduleCases } from './fixtures/paraphrases/schedule.js';
+import { scheduleMineCases } from './fixtures/paraphrases/schedule-mine.js';
+import { scheduleOthersCases } from './fixtures/paraphrases/schedule-others.js';
 import { trainingCases } from './fixtures/paraphrases/training.js';
 
 // Residents' own phrasings, answered from the shipped knowledge and the sample schedule.
@@ -20,8 +22,10 @@ const families: Record<string, Case[]> = {
   'the division: patients, the VA, volume': programCases,
   'the training years': trainingCases,
   'greeting, thanks, help, nonsense': conversationCases,
-  'the schedule: mine, who, a named resident': scheduleCases,
+  'my schedule': scheduleMineCases,
+  'who is on, a named resident, privacy': scheduleOthersCases,
   'greetings, typos, British spellings, shouting': noisyCases,
+  'the schedule asked sloppily': noisyScheduleCases,
 };
 
 const label = (c: Case) =>
