@@ -4,7 +4,16 @@ import { localDate } from '../time/local-date.js';
 import type { AnswerContext, Handler } from './answers/context.js';
 import { calendar, fallback, greeting, help, thanks } from './answers/conversation.js';
 import { categoryList, doesIrDo, unknownProcedure, whoDoes } from './answers/procedures.js';
-import { contact, faq, overview, patients, rotationInfo, site, volume } from './answers/program.js';
+import {
+  contact,
+  faq,
+  overview,
+  patients,
+  rotationInfo,
+  rotationList,
+  site,
+  volume,
+} from './answers/program.js';
 import { mine, person } from './answers/schedule-mine.js';
 import { whoIsOn } from './answers/schedule-who.js';
 import { training } from './answers/training.js';
@@ -32,6 +41,7 @@ const HANDLERS: Record<Intent, Handler> = {
   'program.contact': contact,
   training,
   'rotation.info': rotationInfo,
+  'rotation.list': rotationList,
   faq,
   fallback,
 };

@@ -9,6 +9,7 @@ import {
   type IsoMonth,
   isoDate,
   isoMonth,
+  lastDayOfMonth,
   monthOf,
   parseIsoDate,
   weekday,
@@ -171,6 +172,24 @@ export const RULES: Rule[] = [
     read: (m, ctx) => {
       const d = holiday(m[1]!, ctx);
       return d ? day(d) : null;
+    },
+  },
+  // seasons, as the months residents mean by them
+  {
+    pattern: /\b(?:(next|this|last)\s+)?(spring|summer|fall|autumn|winter)\b/g,
+    read: (m, ctx) => {
+      const first = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }[m[2] as 'spring']!;
+      const start = placeMonth(first, {
+        ...ctx,
+        past: m[1] === 'last' ? true : m[1] === 'next' ? false : ctx.past,
+      });
+      const end = addMonths(start, 2);
+      return {
+        kind: 'range',
+        from: `${start}-01`,
+        to: lastDayOfMonth(end),
+        label: `${m[2]} ${start.slice(0, 4)}${end.slice(0, 4) !== start.slice(0, 4) ? `–${end.slice(2, 4)}` : ''}`,
+      };
     },
   },
   // relative days

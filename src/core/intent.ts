@@ -58,6 +58,12 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   // "when does ICU end", "am I done with ICU": the end of the asker's block.
   const endQuestion = rawHas(END_WORDS) && scheduleTarget && !any('year') && (u.asks.when || u.yesNo);
 
+  // "What rotations are there?": the knowledge base's list, not anyone's schedule.
+  const listAsked =
+    /\b(list|all|kinds?|types?|are there|exist|available|options)\b/.test(folded) ||
+    /^(what|which) rotations?\b/.test(folded);
+  if (/\brotations\b/.test(folded) && listAsked && !u.personal && !u.dates.length && !scheduleTarget)
+    return 'rotation.list';
   // About the asker: "my", "I", or a bare schedule question with nobody else named ("current rotation?", "apr?").
   const onlyDate = u.dates.length > 0 && u.matches.length === 0 && !u.asks.who && u.unknownWords.length === 0;
   const bareSchedule = !u.asks.who && strongSchedule && !any('year', 'topic', 'faq', 'program');
@@ -103,6 +109,13 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
     return 'training';
   // "when do IR residents do research": where a rotation group falls in the training years.
   if (any('group') && /\bresidents?\b/.test(folded) && !u.personal) return 'training';
+  // "Do we get an elective?": a yes/no about the program's rotations is a training question.
+  const rotationNamed = u.matches.some(
+    (m) =>
+      m.refs.some((r) => r.kind === 'rotation' || r.kind === 'group') &&
+      !m.refs.some((r) => r.kind === 'program'),
+  );
+  if (u.yesNo && rotationNamed && !scheduleCue) return 'training';
   if (any('rotation', 'group') && !any('program')) return 'rotation.info';
   if (any('faq')) return 'faq';
   if (trainingTalk && !any('program')) return 'training';

@@ -39,6 +39,7 @@ export type Intent =
   | 'program.contact'
   | 'training'
   | 'rotation.info'
+  | 'rotation.list'
   | 'faq'
   | 'fallback';
 

@@ -48,6 +48,9 @@ export const doesIrDo: Handler = (u, ctx) => {
   const procedures = u.refs.procedure.map((id) => ctx.vocabulary.procedures.get(id)!).filter(Boolean);
   const exclusions = u.refs.exclusion.map((id) => ctx.vocabulary.exclusions.get(id)!).filter(Boolean);
   const dr = asksAboutDr(u);
+  // "Will I do biopsies?": residents do, on the diagnostic radiology rotations, though IR does not.
+  const residents =
+    !dr && !u.refs.program.length && (u.personal || u.words.some((w) => w === 'resident' || w === 'trainee'));
   const lines: string[] = [];
   let verdict: 'Yes' | 'No' | 'Mixed' | null = null;
   const set = (v: 'Yes' | 'No') => {
@@ -58,8 +61,8 @@ export const doesIrDo: Handler = (u, ctx) => {
     set(dr ? 'No' : 'Yes');
   }
   for (const x of exclusions) {
-    lines.push(exclusionLine(x));
-    set(dr ? 'Yes' : 'No');
+    lines.push(residents ? `residents do, but not on IR: ${exclusionLine(x)}` : exclusionLine(x));
+    set(dr || residents ? 'Yes' : 'No');
   }
   let text = lines.join('\n\n');
   if (u.yesNo && verdict === 'Mixed') {

@@ -59,7 +59,12 @@ export const site: Handler = (u, ctx) => {
     const s = ctx.vocabulary.sites.get(id)!;
     return `${s.name}: ${s.description}`;
   });
-  const prefix = u.yesNo ? 'Yes — ' : '';
+  // "Is the VA far?" is answered from the site's own description; any other yes/no is about coverage.
+  const asksFar = u.words.some((w) => w === 'far' || w === 'distant' || w === 'distance');
+  const near = ids.some((id) =>
+    /across the street|next door|adjacent/i.test(ctx.vocabulary.sites.get(id)!.description),
+  );
+  const prefix = !u.yesNo ? '' : asksFar ? (near ? 'No — ' : '') : 'Yes — ';
   return answer('program.site', prefix + lines.join('\n\n'), ids, {
     suggestions: [ask('Who is at the VA this month?'), ask('What does IR do?')],
   });
@@ -111,4 +116,23 @@ export const rotationInfo: Handler = (u, ctx) => {
       ? [ask(`Who is on ${first.labels[0]} this month?`), ask(`When is my next ${first.labels[0]} month?`)]
       : [],
   });
+};
+
+/** "What rotations are there?" — every rotation group, with the schedule's rotations in it. */
+export const rotationList: Handler = (_u, ctx) => {
+  const v = ctx.vocabulary;
+  const items = ctx.knowledge.groups.map((g) => {
+    const names = (v.rotationsByGroup.get(g.id) ?? []).map((r) => `${r.name} (${r.labels[0]})`);
+    return `${g.name}: ${names.join(', ')}`;
+  });
+  return answer(
+    'rotation.list',
+    'These are the rotations the schedule uses, by group (with the label coordinators type):',
+    ctx.knowledge.groups.map((g) => g.id),
+    {
+      items,
+      itemsTitle: 'Rotations',
+      suggestions: [ask('What is the R4 year like?'), ask('Who is at the VA this month?')],
+    },
+  );
 };
