@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { categoryCases } from './fixtures/paraphrases/categories.js';
 import { conversationCases } from './fixtures/paraphrases/conversation.js';
 import { exclusionCases } from './fixtures/paraphrases/exclusions.js';
-import { ask, type Case, problemsWith } from './fixtures/paraphrases/harness.js';
+import { ask, CASEY, type Case, problemsWith } from './fixtures/paraphrases/harness.js';
 import { KNOWN_BUGS } from './fixtures/paraphrases/known-bugs.js';
 import { noisyCases } from './fixtures/paraphrases/noisy.js';
 import { noisyScheduleCases } from './fixtures/paraphrases/noisy-schedule.js';
@@ -43,6 +43,25 @@ for (const [family, cases] of Object.entries(families)) {
     }
   });
 }
+
+describe('the suggested follow-ups', () => {
+  it('are themselves understood, for a resident on the schedule and for an unknown asker', () => {
+    const suggested = new Set(
+      Object.values(families)
+        .flat()
+        .flatMap((c) => (ask(c).answer.suggestions ?? []).map((s) => s.question)),
+    );
+    expect(suggested.size).toBeGreaterThan(10);
+    const wrong = [...suggested].flatMap((text) =>
+      [CASEY, undefined].flatMap((as) => {
+        const { answer } = ask({ text, as });
+        const bad = answer.intent === 'fallback' || (as !== undefined && answer.unanswered);
+        return bad ? [`${text} (${as ?? 'unknown asker'}) → ${answer.intent}`] : [];
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+});
 
 describe('the phrasing sets', () => {
   it('has at least five phrasings for every procedure the knowledge base lists', async () => {
