@@ -1,12 +1,15 @@
 import { Redis } from 'ioredis';
 import { calendarUrl, createCalendarTokens } from './calendar/tokens.js';
 import type { Config } from './config.js';
+import type { BotDeps } from './core/bot.js';
 import { withLimits } from './core/limits.js';
 import type { Bot } from './core/types.js';
+import type { KnowledgeSourceOptions } from './knowledge/live.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import type { LiveSource, Metrics, Runtime } from './runtime.js';
+import type { LiveSource, Runtime } from './runtime.js';
+import type { ScheduleSourceOptions } from './schedule/source.js';
 import type { Schedule } from './schedule/types.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createRedisStore } from './store/redis-store.js';
@@ -15,28 +18,10 @@ import { createUnansweredLog, withUnansweredLog } from './unanswered.js';
 
 /** The modules a runtime is assembled from; tests and benchmarks may swap any of them. */
 export interface RuntimeParts {
-  createKnowledgeSource(
-    dir: string,
-    options: { logger: Logger; watch?: boolean },
-  ): Promise<LiveSource<Knowledge>>;
+  createKnowledgeSource(dir: string, options: KnowledgeSourceOptions): Promise<LiveSource<Knowledge>>;
   defaultScheduleLocation(config: Config): string;
-  createScheduleSource(options: {
-    location: string;
-    knowledge: LiveSource<Knowledge>;
-    refreshMs: number;
-    logger: Logger;
-    fetch?: typeof fetch;
-  }): Promise<LiveSource<Schedule>>;
-  createBot(deps: {
-    knowledge: LiveSource<Knowledge>;
-    schedule: LiveSource<Schedule>;
-    store: Store;
-    logger: Logger;
-    metrics: Metrics;
-    config: Config;
-    clock: () => Date;
-    calendarLink?: (email: string) => Promise<string | undefined>;
-  }): Bot;
+  createScheduleSource(options: ScheduleSourceOptions): Promise<LiveSource<Schedule>>;
+  createBot(deps: BotDeps): Bot;
 }
 
 export interface CreateRuntimeOptions {
