@@ -72,6 +72,20 @@ describe('the phrasing sets', () => {
     }
   });
 
+  it('has at least five phrasings for every other fact of the description', async () => {
+    const { knowledge } = await import('./fixtures/paraphrases/harness.js');
+    const all = Object.values(families).flat();
+    const ids = [
+      ...knowledge.categories.map((c) => c.id),
+      ...knowledge.exclusions.map((x) => x.id),
+      ...['program-patients', 'program-volume', 'durham-va', 'r1', 'r2', 'r3', 'r4', 'r5'],
+    ];
+    for (const id of ids) {
+      const n = all.filter((c) => c.facts?.includes(id)).length;
+      expect(n, id).toBeGreaterThanOrEqual(5);
+    }
+  });
+
   it('lists every known bug against a phrasing that exists', () => {
     const texts = new Set(Object.values(families).flatMap((cases) => cases.map((c) => c.text)));
     for (const text of Object.keys(KNOWN_BUGS)) expect(texts.has(text), text).toBe(true);
