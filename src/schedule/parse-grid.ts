@@ -2,8 +2,8 @@ import { firstDayOfMonth, lastDayOfMonth } from '../time/local-date.js';
 import type { CsvRow } from './csv.js';
 import type { Header } from './header.js';
 import type { ProblemList } from './problems.js';
-import { createLabelCheck, createRowReader } from './rows.js';
-import type { Block, Resident } from './types.js';
+import { createLabelCheck, createRowReader, type ReadRowsOptions, type ResidentRow } from './rows.js';
+import type { Block } from './types.js';
 
 /**
  * The grid coordinators keep: one row per resident, one cell per month. Each filled cell is
@@ -12,12 +12,12 @@ import type { Block, Resident } from './types.js';
 export function readGridRows(
   rows: CsvRow[],
   header: Header,
-  options: { source: string; resolveLabel: (label: string) => string | null },
+  options: ReadRowsOptions,
   problems: ProblemList,
-): { resident: Resident; line: number }[] {
+): ResidentRow[] {
   const reader = createRowReader(header, problems);
   const labels = createLabelCheck(options.resolveLabel, problems);
-  const residents: { resident: Resident; line: number }[] = [];
+  const residents: ResidentRow[] = [];
   const firstLine = new Map<string, number>();
   const columns = header.months.map(({ month, index }) => ({
     index,

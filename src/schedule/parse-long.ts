@@ -2,7 +2,7 @@ import { type IsoDate, isoDate, isValidIsoDate } from '../time/local-date.js';
 import type { CsvCell, CsvRow } from './csv.js';
 import type { Header } from './header.js';
 import type { ProblemList } from './problems.js';
-import { createLabelCheck, createRowReader } from './rows.js';
+import { createLabelCheck, createRowReader, type ReadRowsOptions, type ResidentRow } from './rows.js';
 import type { Block, Resident } from './types.js';
 
 /** What a date cell probably meant ("7/1/2026", "2026/07/01", "2026-07-01 00:00") as YYYY-MM-DD. */
@@ -33,9 +33,9 @@ interface Entry {
 export function readLongRows(
   rows: CsvRow[],
   header: Header,
-  options: { source: string; resolveLabel: (label: string) => string | null },
+  options: ReadRowsOptions,
   problems: ProblemList,
-): { resident: Resident; line: number }[] {
+): ResidentRow[] {
   const reader = createRowReader(header, problems);
   const labels = createLabelCheck(options.resolveLabel, problems);
   const entries = new Map<string, Entry>();
@@ -141,7 +141,7 @@ export function readLongRows(
   }
   labels.finish();
 
-  const residents: { resident: Resident; line: number }[] = [];
+  const residents: ResidentRow[] = [];
   for (const entry of entries.values()) {
     entry.blocks.sort((a, b) => (a.block.start < b.block.start ? -1 : a.block.start > b.block.start ? 1 : 0));
     let latest: (typeof entry.blocks)[number] | undefined;

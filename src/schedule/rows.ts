@@ -3,6 +3,18 @@ import type { ColumnName, Header } from './header.js';
 import type { ProblemList } from './problems.js';
 import type { Resident } from './types.js';
 
+/** A resident as read, with the line problems about them point to. */
+export interface ResidentRow {
+  resident: Resident;
+  line: number;
+}
+
+/** What both formats' readers need besides the rows: where they came from and how labels resolve. */
+export interface ReadRowsOptions {
+  source: string;
+  resolveLabel: (label: string) => string | null;
+}
+
 /** What every row of either format says about who the resident is. */
 export interface Identity {
   email: string;
@@ -157,10 +169,7 @@ export function createLabelCheck(resolveLabel: (label: string) => string | null,
 }
 
 /** Two residents cannot share a Slack or Teams id: answers would go to the wrong person. */
-export function checkPlatformIds(
-  residents: { resident: Resident; line: number }[],
-  problems: ProblemList,
-): void {
+export function checkPlatformIds(residents: ResidentRow[], problems: ProblemList): void {
   for (const [key, label] of [
     ['slackId', 'slack_id'],
     ['teamsId', 'teams_id'],
