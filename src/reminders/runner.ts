@@ -2,6 +2,16 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../runtime.js';
 import { type Store, StoreUnavailableError } from '../store/store.js';
 import { RecipientUnreachableError } from './messenger.js';
+import {
+  type Delivery,
+  emptyReport,
+  type Job,
+  type Outcome,
+  type RunProblem,
+  type RunReport,
+} from './run-report.js';
+
+export type { Delivery, Job, Outcome, RunProblem, RunReport } from './run-report.js';
 
 /**
  * Exactly-once delivery of one run — a job and its period, ('announce', '2026-12') or
@@ -16,41 +26,6 @@ import { RecipientUnreachableError } from './messenger.js';
  *   'sending' behind: after inFlightGraceMs it is 'uncertain' (at-most-once, the default: never
  *   a double post, but possibly a missing one, which is reported) or re-sent (at-least-once).
  */
-
-export type Job = 'announce' | 'remind';
-
-export interface Delivery {
-  /** Unique within the run: 'slack:C0123:part-1', 'ana.diaz@duke.edu:teams'. */
-  recipient: string;
-  /** Deliveries that reach the same person or channel; reported only if none of them arrived. */
-  group: string;
-  /** A name for logs and the coordinator's report (never message text, never an email). */
-  label: string;
-  platform: string;
-  send(): Promise<void>;
-}
-
-export type Outcome = 'done' | 'unreachable' | 'failed' | 'uncertain';
-
-export interface RunProblem {
-  label: string;
-  platform: string;
-  state: Exclude<Outcome, 'done'>;
-  reason: string;
-}
-
-export interface RunReport {
-  job: Job;
-  period: string;
-  /** done: finished now or earlier; busy: another replica drives it; incomplete: retried later. */
-  status: 'done' | 'already-done' | 'busy' | 'incomplete' | 'store-unavailable' | 'stopped';
-  total: number;
-  /** Sent by this call. */
-  sent: number;
-  /** Recipients in a final state after this call (done by anyone, unreachable, failed, uncertain). */
-  finished: number;
-  problems: RunProblem[];
-}
 
 export interface RunnerOptions {
   store: Store;
@@ -194,15 +169,7 @@ export function createRunner(options: RunnerOptions): Runner {
     deliveries: Delivery[],
     call: RunCallOptions,
   ): Promise<RunReport> {
-    const report: RunReport = {
-      job,
-      period,
-      status: 'incomplete',
-      total: deliveries.length,
-      sent: 0,
-      finished: 0,
-      problems: [],
-    };
+    const report = emptyReport(job, period, deliveries.length);
     for (const key of [...pendingDone]) {
       await store.set(key, 'done', keepMs);
       pendingDone.delete(key);
@@ -245,15 +212,7 @@ export function createRunner(options: RunnerOptions): Runner {
     deliveries: Delivery[],
     call: RunCallOptions = {},
   ): Promise<RunReport> {
-    const empty: RunReport = {
-      job,
-      period,
-      status: 'incomplete',
-      total: deliveries.length,
-      sent: 0,
-      finished: 0,
-      problems: [],
-    };
+    const empty = emptyReport(job, period, deliveries.length);
     if (stopping) return { ...empty, status: 'stopped' };
     try {
       if ((await store.get(`run:${job}:${period}`)) === 'done') {
