@@ -71,6 +71,6 @@ export const whoIsOn: Handler = (u, ctx) => {
     'schedule.who',
     text,
     hits.map((a) => a.block.source),
-    { items, itemsTitle: cap(`${what} ${label}`) },
+    { items },
   );
 };
