@@ -28,8 +28,10 @@ const families: Record<string, Case[]> = {
   'the schedule asked sloppily': noisyScheduleCases,
 };
 
+const shown = (text: string) =>
+  text.length > 80 ? `${text.slice(0, 40)}… (${text.length} characters)` : text;
 const label = (c: Case) =>
-  `${c.text}${c.as ? ` (as ${c.as.split('@')[0]})` : ''}${c.now ? ` at ${c.now}` : ''}`;
+  `${JSON.stringify(shown(c.text))}${c.as ? ` (as ${c.as.split('@')[0]})` : ''}${c.now ? ` at ${c.now}` : ''}${c.conversation ? ` in a ${c.conversation}` : ''}`;
 
 for (const [family, cases] of Object.entries(families)) {
   describe(family, () => {
