@@ -3,7 +3,7 @@ import { categoryCases } from './fixtures/paraphrases/categories.js';
 import { conversationCases } from './fixtures/paraphrases/conversation.js';
 import { exclusionCases } from './fixtures/paraphrases/exclusions.js';
 import { ask, CASEY, type Case, problemsWith } from './fixtures/paraphrases/harness.js';
-import { KNOWN_BUGS } from './fixtures/paraphrases/known-bugs.js';
+import { KNOWN_BUGS, KNOWN_WRAPPED } from './fixtures/paraphrases/known-bugs.js';
 import { noisyCases } from './fixtures/paraphrases/noisy.js';
 import { noisyScheduleCases } from './fixtures/paraphrases/noisy-schedule.js';
 import { procedureCases } from './fixtures/paraphrases/procedures.js';
@@ -45,6 +45,17 @@ for (const [family, cases] of Object.entries(families)) {
     }
   });
 }
+
+describe('wrapped phrasings with a known bug', () => {
+  const all = Object.values(families).flat();
+  for (const [text, bug] of Object.entries(KNOWN_WRAPPED)) {
+    it.fails(`${JSON.stringify(text)} — ${bug}`, () => {
+      const c = all.find((x) => text.startsWith(x.text));
+      expect(c, 'the unwrapped phrasing').toBeDefined();
+      expect(problemsWith({ ...c!, text }, ask({ ...c!, text }).answer)).toEqual([]);
+    });
+  }
+});
 
 describe('the suggested follow-ups', () => {
   it('are themselves understood, for a resident on the schedule and for an unknown asker', () => {
@@ -114,6 +125,7 @@ describe('every phrasing answered right is still answered right when wrapped', (
     it(name, () => {
       const wrong = working.flatMap((c) => {
         const w = { ...c, text: wrap(c.text) };
+        if (KNOWN_WRAPPED[w.text]) return [];
         const problems = problemsWith(w, ask(w).answer);
         return problems.length ? [`${w.text}: ${problems.join('; ')}`] : [];
       });
