@@ -76,7 +76,11 @@ export function prepare(input: QuestionInput): { understanding: Understanding; c
 }
 
 export function respond(understanding: Understanding, ctx: AnswerContext): Answer {
-  return HANDLERS[understanding.intent](understanding, ctx);
+  const answer = HANDLERS[understanding.intent](understanding, ctx);
+  if (!understanding.negatedClaim) return answer;
+  // The handler answered the positive question; a negated claim holds exactly when that answer is No.
+  const flipped = answer.text.replace(/^(Yes|No) — /, (_m, v: string) => (v === 'Yes' ? 'No — ' : 'Yes — '));
+  return { ...answer, text: flipped };
 }
 
 /** Understands a question and answers it: pure, deterministic, no I/O. */

@@ -70,6 +70,10 @@ export interface Understanding {
   corrections: Correction[];
   /** The question's words, normalised and typo-corrected. */
   words: string[];
+  /** Numbers the question states ("two research months", "4 years"), for yes/no questions that claim a count. */
+  numbers: number[];
+  /** A statement with a negation asked back ("IR doesn't do kids, right?"): the verdict answers the claim. */
+  negatedClaim: boolean;
 }
 
 export interface UnderstandContext {
@@ -143,17 +147,33 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const first = raw.find(
     (w) => !GREETING.has(w) && !FILLER.has(w) && w !== 'quick' && w !== 'question' && w !== 'q',
   );
-  const yesNo = (first !== undefined && YES_NO_STARTERS.has(first)) || trailingYesNo(folded);
+  const startsYesNo = (first !== undefined && YES_NO_STARTERS.has(first)) || trailingYesNo(folded);
+  // "IR does Y90, right?" and "I wonder if IR does TIPS" ask yes or no too; "X or Y?" asks which, not yes/no.
+  const tagged =
+    /,?\s*(right|correct|true|yeah|yes|no|isnt it|dont they|doesnt it|arent they|is that right)\s*\?*\s*$/.test(
+      folded.trim(),
+    );
+  const embedded =
+    /\b(if|whether)\s+(ir|you|we|they|the|it|there|i|duke|residents?)\b/.test(folded) &&
+    !/^(what|which|who|when|where|how)\b/.test(folded);
+  const eitherOr = /\bor\b/.test(folded) && !/\bor not\b/.test(folded);
+  const yesNo = (startsYesNo || tagged || embedded) && !eitherOr;
+  // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
+  const negatedClaim = yesNo && !startsYesNo && /\b(not|dont|doesnt|didnt|isnt|arent|never)\b/.test(folded);
 
   const { refs: dates, rest } = parseDates(folded, {
     today: ctx.today,
     academicYearStartMonth: vocabulary.knowledge.program.academic_year_start_month,
     past,
   });
+  // British spelling is folded only into words the bot knows, so "biopises" stays a typo to correct.
   const tokens = rest
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .map(usSpelling);
+    .map((t) => {
+      const us = usSpelling(t);
+      return us === t || vocabulary.index.knows(stem(us)) ? us : t;
+    });
   const { people, used } = findPeople(tokens, ctx.schedule, vocabulary);
 
   const corrections: Correction[] = [];
@@ -168,7 +188,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       words.push(s);
       return;
     }
-    const c = vocabulary.index.correct(s);
+    const c = vocabulary.index.correct(s) ?? (s === t ? null : vocabulary.index.correct(t));
     if (c) {
       corrections.push({ ...c, from: t });
       words.push(c.to);
@@ -209,8 +229,22 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       raw.includes('next') || raw.includes('after') || raw.includes('upcoming') || raw.includes('following'),
     after: raw.includes('after'),
   };
-  // "me" after "tell/show/let" is a way of asking, not the asker's schedule.
-  const personal = raw.some((w, i) => PERSONAL.has(w) && !(w === 'me' && ME_VERBS.has(raw[i - 1] ?? '')));
+  // "me" after "tell/show/let" is a way of asking, and "I heard/think/wonder" a way of speaking,
+  // not the asker's schedule.
+  const personal = raw.some(
+    (w, i) =>
+      PERSONAL.has(w) &&
+      !(w === 'me' && ME_VERBS.has(raw[i - 1] ?? '')) &&
+      !(
+        w === 'i' &&
+        /^(heard|hear|think|thought|wonder|wondered|read|know|want|wanted|believe|guess|assume|remember)$/.test(
+          raw[i + 1] ?? '',
+        )
+      ),
+  );
+  const numbers = tokens.flatMap((t) =>
+    /^\d{1,2}$/.test(t) ? [Number(t)] : NUMBER_WORDS[t] ? [NUMBER_WORDS[t]!] : [],
+  );
   const base = {
     yesNo,
     personal,
@@ -223,6 +257,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     unknownWords,
     corrections,
     words,
+    numbers,
+    negatedClaim,
   };
   return { intent: decideIntent(base, raw, folded, vocabulary), ...base };
 }
@@ -290,3 +326,20 @@ function combine(ordered: PhraseMatch[], unordered: PhraseMatch[]): PhraseMatch[
   }
   return kept.sort((a, b) => a.start - b.start);
 }
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  seventeen: 17,
+  sixteen: 16,
+};

@@ -23,11 +23,11 @@ export interface AnswerContext {
 
 export type Handler = (u: Understanding, ctx: AnswerContext) => Answer;
 
-/** "Ask the IR residency program coordinator (#ir-residents)." */
+/** "the IR residency program coordinator (#ir-residents)", as written: capitalize at a sentence start. */
 export function whomToAsk(knowledge: Knowledge): string {
   const c = knowledge.program.contact;
   const where = [c.email, c.channel].filter(Boolean).join(', ');
-  return `${capitalize(c.name)}${where ? ` (${where})` : ''}`;
+  return `${c.name}${where ? ` (${where})` : ''}`;
 }
 
 export function capitalize(s: string): string {

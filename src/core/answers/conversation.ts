@@ -1,4 +1,4 @@
-import { answer, ask, type Handler, joinAnd, whomToAsk } from './context.js';
+import { answer, ask, capitalize, type Handler, joinAnd, whomToAsk } from './context.js';
 
 const EXAMPLES = [
   ask('What am I on next month?'),
@@ -50,7 +50,7 @@ export const fallback: Handler = (u, ctx) => {
   }
   return answer(
     'fallback',
-    `Sorry, I don't know that one. I can answer questions about your schedule, the procedures ${ctx.knowledge.program.name} does, and the training years. For anything else, ask ${whomToAsk(ctx.knowledge).replace(/^T/, 't')}.`,
+    `Sorry, I don't know that one. I can answer questions about your schedule, the procedures ${ctx.knowledge.program.name} does, and the training years. For anything else, ask ${whomToAsk(ctx.knowledge)}.`,
     [],
     { unanswered: true, suggestions: EXAMPLES.slice(0, 4) },
   );
@@ -60,7 +60,7 @@ export const calendar: Handler = (_u, ctx) => {
   if (!ctx.askerEmail || !ctx.resident) {
     return answer(
       'calendar.link',
-      `I can only make a calendar feed for a resident on the schedule, and I don't know you as one. ${whomToAsk(ctx.knowledge)} can check that your email is on it.`,
+      `I can only make a calendar feed for a resident on the schedule, and I don't know you as one. ${capitalize(whomToAsk(ctx.knowledge))} can check that your email is on it.`,
       [],
       { unanswered: true },
     );

@@ -31,6 +31,16 @@ function exclusionLine(x: Exclusion): string {
   return x.text.replace(/^Our /, 'our ');
 }
 
+/** "Does DR do biopsies?" — said from the divisions' side, with the residents' part. */
+function byDr(ctx: AnswerContext, x: Exclusion): string {
+  const rest = x.text
+    .split(/(?<=\.)\s+/)
+    .filter((s) => !/^our division/i.test(s))
+    .join(' ')
+    .replace(/^They are/, `${capitalize(x.name.toLowerCase())} are`);
+  return rest || `${capitalize(x.name.toLowerCase())} are performed by ${joinAnd(doneBy(ctx, x))}.`;
+}
+
 function related(ctx: AnswerContext, p: Procedure) {
   const category = ctx.vocabulary.categories.get(p.category);
   return category
@@ -56,12 +66,16 @@ export const doesIrDo: Handler = (u, ctx) => {
   const set = (v: 'Yes' | 'No') => {
     verdict = verdict === null || verdict === v ? v : 'Mixed';
   };
+  // "Is TIPS an oncologic therapy?": the question is the category, not whether IR does it.
+  const categoryAsked = u.refs.category.filter((c) => !procedures.some((p) => p.id === c));
   for (const p of procedures) {
     lines.push(procedureLine(ctx, p));
-    set(dr ? 'No' : 'Yes');
+    set(categoryAsked.length ? (categoryAsked.includes(p.category) ? 'Yes' : 'No') : dr ? 'No' : 'Yes');
   }
   for (const x of exclusions) {
-    lines.push(residents ? `residents do, but not on IR: ${exclusionLine(x)}` : exclusionLine(x));
+    lines.push(
+      residents ? `residents do, but not on IR: ${exclusionLine(x)}` : dr ? byDr(ctx, x) : exclusionLine(x),
+    );
     set(dr || residents ? 'Yes' : 'No');
   }
   let text = lines.join('\n\n');
@@ -115,7 +129,7 @@ export const whoDoes: Handler = (u, ctx) => {
 /** A procedure the knowledge base does not list: neither yes nor no, and whom to ask. */
 export const unknownProcedure: Handler = (u, ctx) => {
   const term = u.unknownWords.join(' ');
-  const text = `I can't say yes or no: “${term}” is not among the routine procedures listed for ${ctx.knowledge.program.name}, and the division performs many others. ${whomToAsk(ctx.knowledge)} will know.`;
+  const text = `I can't say yes or no: “${term}” is not among the routine procedures listed for ${ctx.knowledge.program.name}, and the division performs many others. ${capitalize(whomToAsk(ctx.knowledge))} will know.`;
   return answer('procedure.unknown', text, ['program-contact'], {
     unanswered: true,
     suggestions: [ask('What does IR do?'), ask('Which oncologic procedures does IR do?')],

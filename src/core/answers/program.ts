@@ -1,4 +1,4 @@
-import { answer, ask, type Handler, joinAnd, plural, whomToAsk } from './context.js';
+import { answer, ask, capitalize, type Handler, joinAnd, plural, whomToAsk } from './context.js';
 
 /** "What does IR do?" — the division in one paragraph, with its categories. */
 export const overview: Handler = (_u, ctx) => {
@@ -73,7 +73,7 @@ export const site: Handler = (u, ctx) => {
 export const contact: Handler = (_u, ctx) =>
   answer(
     'program.contact',
-    `${whomToAsk(ctx.knowledge)} can help with anything I can't answer: schedule changes, swaps, and questions about the program.`,
+    `${capitalize(whomToAsk(ctx.knowledge))} can help with anything I can't answer: schedule changes, swaps, and questions about the program.`,
     ['program-contact'],
   );
 

@@ -3,7 +3,7 @@ import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
 import { END_WORDS } from '../lexicon.js';
 import type { Answer } from '../types.js';
 import type { Understanding } from '../understand.js';
-import { type AnswerContext, answer, ask, type Handler, plural, whomToAsk } from './context.js';
+import { type AnswerContext, answer, ask, capitalize, type Handler, plural, whomToAsk } from './context.js';
 import {
   blockMatches,
   blockName,
@@ -192,7 +192,7 @@ export const mine: Handler = (u, ctx) => {
   if (!ctx.schedule || !ctx.resident) {
     return answer(
       'schedule.mine',
-      `I can't find you on the schedule. ${whomToAsk(ctx.knowledge)} can check that your email is on it.`,
+      `I can't find you on the schedule. ${capitalize(whomToAsk(ctx.knowledge))} can check that your email is on it.`,
       [],
       {
         unanswered: true,

@@ -1,7 +1,7 @@
 import type { TrainingYear } from '../../knowledge/schema.js';
 import { ALL_WORDS } from '../lexicon.js';
 import type { Understanding } from '../understand.js';
-import { type AnswerContext, answer, ask, type Handler, joinAnd, plural } from './context.js';
+import { type AnswerContext, answer, ask, capitalize, type Handler, joinAnd, plural } from './context.js';
 
 /** "R1–R3" for consecutive years, "R1, R3" otherwise. */
 function levels(years: readonly TrainingYear[]): string {
@@ -42,7 +42,20 @@ function countAnswer(u: Understanding, ctx: AnswerContext, group: string, years:
       ? ` (${total - 1} if you take the option to replace an IR month with an additional clinical elective)`
       : '';
   if (!withMonths.length && !drYears.length) {
-    return `${u.yesNo ? 'No — ' : ''}${scope.length === 1 ? `${u.yesNo ? 'the' : 'The'} ${scope[0]!.level} year has` : `${u.yesNo ? 'the' : 'The'} residency has`} no dedicated ${name} months.`;
+    const whole = scope.length === ctx.knowledge.training.years.length;
+    const subject =
+      scope.length === 1
+        ? `the ${scope[0]!.level} year has`
+        : whole
+          ? 'the residency has'
+          : `${levels(scope)} have`;
+    // Where the group's months are, when the question looked in the wrong years.
+    const elsewhere = ctx.knowledge.training.years.filter((y) => monthsOf(y, group) > 0);
+    const where =
+      elsewhere.length && !whole
+        ? ` ${name} comes in ${joinAnd(elsewhere.map((y) => `${y.level} (${plural(monthsOf(y, group), 'month')})`))}.`
+        : '';
+    return `${u.yesNo ? 'No — ' : ''}${u.yesNo ? subject : capitalize(subject)} no dedicated ${name} months.${where}`;
   }
   const parts = [
     total
@@ -51,7 +64,16 @@ function countAnswer(u: Understanding, ctx: AnswerContext, group: string, years:
   ];
   if (drYears.length)
     parts.push(`${levels(drYears)} ${drYears.length === 1 ? 'is' : 'are'} identical to DR residency.`);
-  return `${u.yesNo ? 'Yes — ' : ''}${parts.filter(Boolean).join(' ')}`;
+  // "Does R4 have two research months?": a stated number is checked, not just the presence.
+  const stated = u.numbers[0];
+  const verdict = !u.yesNo
+    ? ''
+    : stated !== undefined && total
+      ? stated === total
+        ? 'Yes — '
+        : 'No — '
+      : 'Yes — ';
+  return `${verdict}${parts.filter(Boolean).join(' ')}`;
 }
 
 /** The training years: each year's shape, counts of months by rotation group, where research falls, the option. */
@@ -122,12 +144,21 @@ export const training: Handler = (u, ctx) => {
       suggestions,
     });
   }
+  // "Is the residency 4 years?": compare the stated length.
+  const lengthAsked =
+    u.yesNo && u.numbers.length > 0 && (words.has('year') || words.has('long') || words.has('length'));
+  const lengthVerdict = lengthAsked ? (u.numbers[0] === t.residency.length_years ? 'Yes — ' : 'No — ') : '';
   const items = t.years.map(
     (y) => `${y.level}: ${y.same_as_dr ? 'identical to DR residency' : breakdown(ctx, y).join(', ')}`,
   );
-  return answer('training', `${t.residency.text}`, facts, {
-    items,
-    itemsTitle: `${t.residency.name}: ${plural(t.residency.length_years, 'year')}`,
-    suggestions,
-  });
+  return answer(
+    'training',
+    `${lengthVerdict}${lengthVerdict ? `it is ${plural(t.residency.length_years, 'year')}. ` : ''}${t.residency.text}`,
+    facts,
+    {
+      items,
+      itemsTitle: `${t.residency.name}: ${plural(t.residency.length_years, 'year')}`,
+      suggestions,
+    },
+  );
 };

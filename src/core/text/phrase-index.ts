@@ -71,6 +71,8 @@ export class PhraseIndex {
   private readonly corrections = new Map<string, Correction | null>();
   /** The bot's own words: never what a name is about. */
   private readonly lexicon = new Set<string>();
+  /** Plural and verb forms of vocabulary words, each with the stem it folds to. */
+  private readonly surfaces = new Map<string, string>();
   /** Multi-word names by each of their content words, for matching them in any order. */
   private readonly bags = new Map<string, Array<{ content: string[]; key: string }>>();
 
@@ -90,6 +92,14 @@ export class PhraseIndex {
     this.phrases.set(key, refs);
     for (const w of words) this.addWord(w, true);
     if (words.length > 1) this.addWord(key, true);
+    // The unfolded forms too ("biopsies" beside "biopsy"), so a typo of a plural is corrected as one.
+    for (const surface of tokenize(phrase)) {
+      if (stem(surface) === surface || this.surfaces.has(surface)) continue;
+      this.surfaces.set(surface, stem(surface));
+      const list = this.byLength.get(surface.length) ?? [];
+      list.push(surface);
+      this.byLength.set(surface.length, list);
+    }
     const content = [...new Set(words.filter((w) => !this.lexicon.has(w)))];
     if (content.length < 2) return;
     for (const c of content) {
@@ -164,7 +174,8 @@ export class PhraseIndex {
         } else if (d === bestDistance && d <= budget) best.push(candidate);
       }
     }
-    const result = best.length ? { from: word, to: best[0]!, alternatives: best.slice(1) } : null;
+    const folded = [...new Set(best.map((b) => this.surfaces.get(b) ?? b))];
+    const result = folded.length ? { from: word, to: folded[0]!, alternatives: folded.slice(1) } : null;
     if (this.corrections.size > 10_000) this.corrections.clear();
     this.corrections.set(word, result);
     return result;
