@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendarPlugin } from '../../adapters/calendar/plugin.js';
 import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
 import { createCalendarTokens } from '../../src/calendar/tokens.js';
-import { loadConfig } from '../../src/config.js';
 import { createLabelResolver } from '../../src/knowledge/rotation-names.js';
 import { createLogger } from '../../src/logger.js';
-import { noMetrics, type Runtime } from '../../src/runtime.js';
+import { staticSource } from '../../src/runtime.js';
 import { parseSchedule } from '../../src/schedule/parse.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { knowledge } from '../fixtures/schedule/knowledge.js';
+import { createTestRuntime } from '../support/runtime.js';
 
 const { schedule } = parseSchedule(
   'email,name,level,2026-11,2026-12\nann@example.edu,Ann Lee,R4,IR-VA,ICU\nbo@example.edu,Bo Ng,R5,IR,IR\n',
@@ -17,16 +17,12 @@ const { schedule } = parseSchedule(
 );
 const logLines: string[] = [];
 const store = createMemoryStore();
-const runtime: Runtime = {
-  config: loadConfig({}),
+const runtime = createTestRuntime({
   logger: createLogger('debug', { write: (line: string) => void logLines.push(line) }),
   store,
-  knowledge: { current: () => knowledge, close: async () => {} },
-  schedule: { current: () => schedule!, close: async () => {} },
-  bot: { handle: async () => ({ intent: 'test', text: '', factIds: [] }) },
-  metrics: noMetrics,
-  clock: () => new Date('2026-11-28T12:00:00Z'),
-};
+  knowledge: staticSource(knowledge),
+  schedule: staticSource(schedule!),
+});
 
 let server: RotabotServer;
 let base: string;

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import {
-  ALICE,
   capturingLogger,
   fakeBot,
   logged,
@@ -17,7 +16,7 @@ import {
   startSlackServer,
   waitFor,
 } from './helpers.js';
-import { eventCallback } from './payloads.js';
+import { dmEvent } from './payloads.js';
 
 const clients: Redis[] = [];
 const servers: SlackTestServer[] = [];
@@ -60,14 +59,7 @@ describe('retried deliveries across two app instances sharing Redis', () => {
       })
       .reply(200, { ok: true, ts: '1764342001.000200' });
 
-    const event = eventCallback({
-      type: 'message',
-      channel: 'D0ALICE',
-      channel_type: 'im',
-      user: ALICE.slackId,
-      text: 'what is my next rotation?',
-      ts: '1764342000.000100',
-    });
+    const event = dmEvent('what is my next rotation?');
     const responses = await Promise.all([
       postEvent(servers[0]!.url, event),
       postEvent(servers[1]!.url, event),

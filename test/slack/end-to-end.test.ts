@@ -15,7 +15,7 @@ import {
   startSlackServer,
   waitFor,
 } from './helpers.js';
-import { eventCallback } from './payloads.js';
+import { dmEvent } from './payloads.js';
 
 let server: SlackTestServer;
 
@@ -33,20 +33,10 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
-const dm = (text: string) =>
-  eventCallback({
-    type: 'message',
-    channel: 'D0ALICE',
-    channel_type: 'im',
-    user: ALICE.slackId,
-    text,
-    ts: '1764342000.000100',
-  });
-
 describe('Slack with the real core', () => {
   it('answers a resident’s DM about their own schedule from the schedule', async () => {
     const { scope, bodies } = nockMethod('chat.postMessage');
-    await postEvent(server.url, dm('where am I next month?'));
+    await postEvent(server.url, dmEvent('where am I next month?'));
     await waitFor(() => scope.isDone(), 'answer');
     expect(bodies[0]!.text).toMatch(/Durham VA/);
     expect(bodies[0]!.text).not.toContain(ALICE.email);
@@ -54,7 +44,7 @@ describe('Slack with the real core', () => {
 
   it('answers a yes/no procedure question with Yes first', async () => {
     const { scope, bodies } = nockMethod('chat.postMessage');
-    await postEvent(server.url, dm('does IR do TIPS?'));
+    await postEvent(server.url, dmEvent('does IR do TIPS?'));
     await waitFor(() => scope.isDone(), 'answer');
     expect(bodies[0]!.text).toMatch(/^Yes/);
   });

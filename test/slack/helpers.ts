@@ -4,16 +4,15 @@ import { pino } from 'pino';
 import { createServer } from '../../adapters/server/create-server.js';
 import { createSlackPlugin } from '../../adapters/slack/plugin.js';
 import { signSlackRequest } from '../../adapters/slack/verify.js';
-import { loadConfig } from '../../src/config.js';
 import type { Answer, Bot, IncomingMessage } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
-import { type Metrics, noMetrics, type Runtime } from '../../src/runtime.js';
+import { type Metrics, type Runtime, staticSource } from '../../src/runtime.js';
 import { createSchedule } from '../../src/schedule/index.js';
 import type { Block, Resident } from '../../src/schedule/types.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
+import { createTestRuntime, recordingBot } from '../support/runtime.js';
 
 export const SECRET = 'test-signing-secret';
 export const SLACK_HOST = 'http://slack.test';
@@ -63,25 +62,16 @@ export function shippedKnowledge(): Promise<Knowledge> {
 export function fakeBot(
   reply: (message: IncomingMessage) => Partial<Answer> = () => ({}),
 ): Bot & { asked: IncomingMessage[] } {
-  const asked: IncomingMessage[] = [];
-  return {
-    asked,
-    async handle(message) {
-      asked.push(message);
-      return {
-        intent: 'test.echo',
-        text: `You asked: ${message.text} <b>&`,
-        itemsTitle: 'Things',
-        items: ['first', 'second'],
-        suggestions: [
-          { label: 'Who is on IR?', question: 'Who is on IR this month?' },
-          { label: 'My schedule', question: 'What is my schedule?' },
-        ],
-        factIds: [],
-        ...reply(message),
-      };
-    },
-  };
+  return recordingBot((message) => ({
+    text: `You asked: ${message.text} <b>&`,
+    itemsTitle: 'Things',
+    items: ['first', 'second'],
+    suggestions: [
+      { label: 'Who is on IR?', question: 'Who is on IR this month?' },
+      { label: 'My schedule', question: 'What is my schedule?' },
+    ],
+    ...reply(message),
+  }));
 }
 
 /** JSON log lines kept in memory, so tests can wait for "duplicate delivery ignored" and friends. */
@@ -105,23 +95,16 @@ export interface SlackTestOptions {
 }
 
 export async function slackRuntime(options: SlackTestOptions = {}): Promise<Runtime> {
-  const k = await shippedKnowledge();
-  const schedule = createSchedule([ALICE, BOB]);
-  return {
-    config: loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL,
-      ...options.env,
-    }),
+  return createTestRuntime({
+    env: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL, ...options.env },
     logger: options.logger ?? capturingLogger().logger,
-    store: options.store ?? createMemoryStore(),
-    knowledge: { current: () => k, close: async () => {} },
-    schedule: { current: () => schedule, close: async () => {} },
+    store: options.store,
+    knowledge: staticSource(await shippedKnowledge()),
+    schedule: staticSource(createSchedule([ALICE, BOB])),
     bot: options.bot ?? fakeBot(),
-    metrics: options.metrics ?? noMetrics,
+    metrics: options.metrics,
     clock: () => NOW,
-  };
+  });
 }
 
 export interface SlackTestServer {

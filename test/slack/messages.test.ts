@@ -19,7 +19,7 @@ import {
   startSlackServer,
   waitFor,
 } from './helpers.js';
-import { BOB_SLACK, eventCallback } from './payloads.js';
+import { BOB_SLACK, dmEvent, eventCallback } from './payloads.js';
 
 const { logger, lines } = capturingLogger();
 const metrics = createMetrics({ defaultMetrics: false });
@@ -52,17 +52,6 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
-const dm = (text: string, extra: Record<string, unknown> = {}) =>
-  eventCallback({
-    type: 'message',
-    channel: 'D0ALICE',
-    channel_type: 'im',
-    user: ALICE.slackId,
-    text,
-    ts: '1764342000.000100',
-    ...extra,
-  });
-
 const mention = (text: string, extra: Record<string, unknown> = {}) =>
   eventCallback({
     type: 'app_mention',
@@ -76,7 +65,7 @@ const mention = (text: string, extra: Record<string, unknown> = {}) =>
 describe('direct messages', () => {
   it('answers in the DM, as the resident the schedule names by slack_id', async () => {
     const { scope, bodies } = nockMethod('chat.postMessage');
-    const event = dm('where am I next month?');
+    const event = dmEvent('where am I next month?');
     const res = await postEvent(server.url, event);
     expect(res.status).toBe(200);
     await waitFor(() => scope.isDone(), 'chat.postMessage');
@@ -106,17 +95,17 @@ describe('direct messages', () => {
 
   it('ignores a bot message, an edit and a join, answering none of them', async () => {
     const before = logged(lines, 'slack message ignored').length;
-    await postEvent(server.url, dm('I am a bot', { bot_id: 'BOTHER', bot_profile: { id: 'BOTHER' } }));
+    await postEvent(server.url, dmEvent('I am a bot', { bot_id: 'BOTHER', bot_profile: { id: 'BOTHER' } }));
     await postEvent(
       server.url,
-      dm('', {
+      dmEvent('', {
         subtype: 'message_changed',
         user: undefined,
         message: { type: 'message', user: ALICE.slackId, text: 'edited question', ts: '1764342000.000100' },
         previous_message: { type: 'message', user: ALICE.slackId, text: 'question', ts: '1764342000.000100' },
       }),
     );
-    await postEvent(server.url, dm('<@UALICE01> has joined the channel', { subtype: 'channel_join' }));
+    await postEvent(server.url, dmEvent('<@UALICE01> has joined the channel', { subtype: 'channel_join' }));
     await waitFor(() => logged(lines, 'slack message ignored').length === before + 3, 'three ignored events');
     const reasons = logged(lines, 'slack message ignored')
       .slice(before)
@@ -127,7 +116,7 @@ describe('direct messages', () => {
 
   it('ignores its own messages', async () => {
     const before = logged(lines, 'slack message ignored').length;
-    await postEvent(server.url, dm('an answer I posted', { user: BOT_USER }));
+    await postEvent(server.url, dmEvent('an answer I posted', { user: BOT_USER }));
     await waitFor(
       () => logged(lines, 'slack message ignored').length > before || bot.asked.length > 0,
       'ignore',
@@ -139,13 +128,13 @@ describe('direct messages', () => {
   it('answers a failure of the core gracefully and keeps going', async () => {
     const first = nockMethod('chat.postMessage');
     failNext = true;
-    await postEvent(server.url, dm('first'));
+    await postEvent(server.url, dmEvent('first'));
     await waitFor(() => first.scope.isDone(), 'apology');
     expect(first.bodies[0]!.text).toMatch(/^Sorry, something went wrong/);
     expect(logged(lines, 'slack question failed')).toHaveLength(1);
 
     const second = nockMethod('chat.postMessage');
-    await postEvent(server.url, dm('second'));
+    await postEvent(server.url, dmEvent('second'));
     await waitFor(() => second.scope.isDone(), 'next answer');
     expect(second.bodies[0]!.text).toContain('You asked: second');
   });
@@ -184,7 +173,7 @@ describe('mentions', () => {
 describe('Web API failures', () => {
   it('logs a failed post with Slack error code and counts it', async () => {
     const { scope } = nockMethod('chat.postMessage', { ok: false, error: 'channel_not_found' });
-    await postEvent(server.url, dm('hello'));
+    await postEvent(server.url, dmEvent('hello'));
     await waitFor(() => scope.isDone() && logged(lines, 'slack post failed').length > 0, 'failure log');
     expect(logged(lines, 'slack post failed').at(-1)).toMatchObject({ code: 'channel_not_found', level: 50 });
     const counted = await metrics.registry.getSingleMetricAsString('rotabot_platform_errors_total');
@@ -196,7 +185,7 @@ describe('Web API failures', () => {
       .post('/api/chat.postMessage')
       .reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
     const { scope, bodies } = nockMethod('chat.postMessage');
-    await postEvent(server.url, dm('rate me'));
+    await postEvent(server.url, dmEvent('rate me'));
     await waitFor(() => scope.isDone(), 'the retried post');
     expect(limited.isDone()).toBe(true);
     expect(bodies[0]!.text).toContain('rate me');

@@ -1,4 +1,4 @@
-import { BOT_USER, HOOKS_HOST, NOW_SECONDS } from './helpers.js';
+import { ALICE, BOT_USER, HOOKS_HOST, NOW_SECONDS } from './helpers.js';
 
 /** Real-shaped Slack payloads: Events API envelopes, slash commands, block_actions. */
 
@@ -27,6 +27,19 @@ export function eventCallback(event: Record<string, unknown>, eventId = nextId()
     is_ext_shared_channel: false,
     event_context: '4-eyJldCI6Im1lc3NhZ2UifQ',
   };
+}
+
+/** Alice writing to the bot in her DM with it. */
+export function dmEvent(text: string, extra: Record<string, unknown> = {}) {
+  return eventCallback({
+    type: 'message',
+    channel: 'D0ALICE',
+    channel_type: 'im',
+    user: ALICE.slackId,
+    text,
+    ts: '1764342000.000100',
+    ...extra,
+  });
 }
 
 export function slashCommand(text: string, responsePath = `/commands/T0TEAM/${nextId('')}/xyz`) {

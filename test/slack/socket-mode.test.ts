@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { ServerPlugin } from '../../adapters/server/plugin.js';
 import { createSlackPlugin } from '../../adapters/slack/plugin.js';
 import { ALICE, fakeBot, nockAuthTest, nockMethod, SLACK_HOST, slackRuntime, waitFor } from './helpers.js';
-import { eventCallback } from './payloads.js';
+import { dmEvent } from './payloads.js';
 
 let wss: WebSocket.Server;
 let socket: WebSocket | undefined;
@@ -54,14 +54,7 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(open.isDone()).toBe(true);
 
     const { scope, bodies } = nockMethod('chat.postMessage');
-    const payload = eventCallback({
-      type: 'message',
-      channel: 'D0ALICE',
-      channel_type: 'im',
-      user: ALICE.slackId,
-      text: 'what is my next rotation?',
-      ts: '1764342000.000100',
-    });
+    const payload = dmEvent('what is my next rotation?');
     socket!.send(
       JSON.stringify({
         envelope_id: 'env-1',

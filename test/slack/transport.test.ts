@@ -16,7 +16,7 @@ import {
   startSlackServer,
   waitFor,
 } from './helpers.js';
-import { eventCallback } from './payloads.js';
+import { dmEvent } from './payloads.js';
 
 const { logger, lines } = capturingLogger();
 const bot = fakeBot();
@@ -34,16 +34,6 @@ afterAll(async () => {
   await server.close();
   nock.enableNetConnect();
 });
-
-const dm = () =>
-  eventCallback({
-    type: 'message',
-    channel: 'D0ALICE',
-    channel_type: 'im',
-    user: 'UALICE01',
-    text: 'where am I next month?',
-    ts: '1764342000.000100',
-  });
 
 describe('POST /slack/events — Slack request verification', () => {
   it('answers url_verification with the challenge', async () => {
@@ -77,7 +67,7 @@ describe('POST /slack/events — Slack request verification', () => {
   });
 
   it('refuses a body altered after signing', async () => {
-    const body = JSON.stringify(dm());
+    const body = JSON.stringify(dmEvent('where am I next month?'));
     const res = await fetch(`${server.url}/slack/events`, {
       method: 'POST',
       headers: {
@@ -119,7 +109,7 @@ describe('POST /slack/events — Slack request verification', () => {
     const slow = await startSlackServer(await slackRuntime({ bot: slowBot }));
     const { scope } = nockMethod('chat.postMessage');
     try {
-      const res = await postEvent(slow.url, dm());
+      const res = await postEvent(slow.url, dmEvent('where am I next month?'));
       // The ack arrived while the bot is still blocked.
       expect(res.status).toBe(200);
       expect(scope.isDone()).toBe(false);
@@ -137,7 +127,7 @@ describe('POST /slack/events — Slack request verification', () => {
     const lonely = await startSlackServer(await slackRuntime({ bot: fakeBot() }));
     const { scope } = nockMethod('chat.postMessage');
     try {
-      const res = await postEvent(lonely.url, dm());
+      const res = await postEvent(lonely.url, dmEvent('where am I next month?'));
       expect(res.status).toBe(200);
       await waitFor(() => scope.isDone(), 'the answer without our own ids');
     } finally {

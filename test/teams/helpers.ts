@@ -2,14 +2,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { ServerPlugin } from '../../adapters/server/plugin.js';
-import { loadConfig } from '../../src/config.js';
 import type { Answer, Bot, IncomingMessage } from '../../src/core/types.js';
-import type { Knowledge } from '../../src/knowledge/schema.js';
-import { silentLogger } from '../../src/logger.js';
-import { noMetrics, type Runtime } from '../../src/runtime.js';
-import type { Resident, Schedule } from '../../src/schedule/types.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
+import { type Runtime, staticSource } from '../../src/runtime.js';
+import type { Resident } from '../../src/schedule/types.js';
 import type { Store } from '../../src/store/store.js';
+import {
+  createTestRuntime as createSharedTestRuntime,
+  recordingBot,
+  rosterSchedule,
+} from '../support/runtime.js';
 
 export const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
 export const SERVICE_HOST = 'https://smba.trafficmanager.net';
@@ -18,41 +19,16 @@ export const NOW = new Date('2026-08-14T15:00:00Z');
 
 /** A bot that records what it was asked and answers with a list and two suggestions. */
 export function createFakeBot(answer: Partial<Answer> = {}): Bot & { asked: IncomingMessage[] } {
-  const asked: IncomingMessage[] = [];
-  return {
-    asked,
-    async handle(message) {
-      asked.push(message);
-      return {
-        intent: 'test.echo',
-        text: `You asked: ${message.text}\n\nSecond paragraph.`,
-        itemsTitle: 'Things',
-        items: ['first', 'second'],
-        suggestions: [
-          { label: 'Who is on IR?', question: 'who is on IR this month' },
-          { label: 'My schedule', question: 'what is my schedule' },
-        ],
-        factIds: [],
-        ...answer,
-      };
-    },
-  };
-}
-
-function fakeSchedule(residents: Resident[]): Schedule {
-  const none = () => [];
-  return {
-    residents,
-    byEmail: (email) => residents.find((r) => r.email === email.toLowerCase()),
-    byPlatformId: (platform, id) =>
-      residents.find((r) => (platform === 'teams' ? r.teamsId : r.slackId) === id),
-    findByName: none,
-    blockOn: () => undefined,
-    assignmentsOn: none,
-    assignmentsInMonth: none,
-    coverage: null,
-    covers: () => false,
-  };
+  return recordingBot((message) => ({
+    text: `You asked: ${message.text}\n\nSecond paragraph.`,
+    itemsTitle: 'Things',
+    items: ['first', 'second'],
+    suggestions: [
+      { label: 'Who is on IR?', question: 'who is on IR this month' },
+      { label: 'My schedule', question: 'what is my schedule' },
+    ],
+    ...answer,
+  }));
 }
 
 export interface TestRuntimeOptions {
@@ -63,17 +39,13 @@ export interface TestRuntimeOptions {
 }
 
 export function createTestRuntime(options: TestRuntimeOptions = {}): Runtime {
-  const schedule = fakeSchedule(options.residents ?? []);
-  return {
-    config: loadConfig({ SCHEDULER: 'off', ...options.env }),
-    logger: silentLogger,
-    store: options.store ?? createMemoryStore(),
-    knowledge: { current: () => ({}) as Knowledge, close: async () => {} },
-    schedule: { current: () => schedule, close: async () => {} },
+  return createSharedTestRuntime({
+    env: { SCHEDULER: 'off', ...options.env },
+    store: options.store,
+    schedule: staticSource(rosterSchedule(options.residents ?? [])),
     bot: options.bot ?? createFakeBot(),
-    metrics: noMetrics,
     clock: () => NOW,
-  };
+  });
 }
 
 export interface TestServer {
