@@ -9,6 +9,7 @@ import { createRedisStore } from '../src/store/redis-store.js';
 import { type Store, StoreUnavailableError } from '../src/store/store.js';
 import { createUnansweredLog, withUnansweredLog } from '../src/unanswered.js';
 import { echoBot } from './server/fake-runtime.js';
+import { captureIo } from './support/cli-io.js';
 
 const question: IncomingMessage = {
   text: 'can I do my research month at Mars?',
@@ -90,24 +91,9 @@ describe('unanswered log retention', () => {
 });
 
 describe('npm run cli -- unanswered', () => {
-  function io(env: Record<string, string>) {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      io: {
-        stdin: process.stdin,
-        stdout: { write: (s: string) => out.push(s) } as unknown as NodeJS.WritableStream,
-        stderr: { write: (s: string) => err.push(s) } as unknown as NodeJS.WritableStream,
-        env,
-      },
-    };
-  }
-
   it('explains that in-memory state is per process when there is no REDIS_URL', async () => {
     const { run } = await import('../adapters/cli/commands/unanswered.js');
-    const t = io({});
+    const t = captureIo({});
     expect(await run([], t.io)).toBe(1);
     expect(t.err.join('')).toMatch(/No REDIS_URL.*its own memory/s);
   });
@@ -125,13 +111,13 @@ describe('npm run cli -- unanswered', () => {
       new Date('2026-11-28T11:00:00Z'),
     );
     const { run } = await import('../adapters/cli/commands/unanswered.js');
-    const t = io({ REDIS_URL: url });
+    const t = captureIo({ REDIS_URL: url });
     expect(await run([], t.io)).toBe(0);
     expect(t.out.join('').split('\n').slice(0, 2)).toEqual([
       '2026-11-28 11:00 UTC  slack  procedure.unknown  "second"',
       `2026-11-28 10:00 UTC  slack  fallback  ${JSON.stringify(question.text)}`,
     ]);
-    const json = io({ REDIS_URL: url });
+    const json = captureIo({ REDIS_URL: url });
     expect(await run(['--json', '--limit', '1'], json.io)).toBe(0);
     expect(json.out.map((l) => JSON.parse(l).intent)).toEqual(['procedure.unknown']);
     for (const key of await store.keys('unanswered:')) await store.delete(key);

@@ -7,22 +7,10 @@ import { run as remind } from '../../adapters/cli/commands/remind.js';
 import { loadConfig } from '../../src/config.js';
 import { runJobCommand } from '../../src/reminders/command.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
+import { captureIo } from '../support/cli-io.js';
 import { decemberResidents, fakeMessenger, type Sent, scheduleOf, shippedKnowledge } from './fixtures.js';
 
-function io(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdin: process.stdin,
-      stdout: { write: (t: string) => out.push(t) } as unknown as NodeJS.WritableStream,
-      stderr: { write: (t: string) => err.push(t) } as unknown as NodeJS.WritableStream,
-      env: { KNOWLEDGE_DIR: 'knowledge', ...env },
-    },
-  };
-}
+const io = (env: Record<string, string> = {}) => captureIo({ KNOWLEDGE_DIR: 'knowledge', ...env });
 
 const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true });
 beforeAll(() => {

@@ -56,6 +56,18 @@ async function replica(
   return createScheduler(runtime, [messenger], { clock: now, ...options });
 }
 
+/** A replica that hangs on its sixth send forever, as if the process died there; returns once its lock expired. */
+async function killMidSend(keys: string, log: Sent[]): Promise<void> {
+  const killed = await replica(
+    createRedisStore(client(), keys),
+    log,
+    { hangAfter: 5 },
+    { runner: { lockTtlMs: 150 } },
+  );
+  void killed.runReminders('2026-11-30');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
 function expectOncePerResident(log: Sent[]) {
   const dms = log.filter((s) => s.to.endsWith('@example.edu'));
   const counts = countBy(dms);
@@ -106,14 +118,7 @@ describe('exactly once across replicas on one Redis', () => {
   it('a replica killed mid-send: the rest is completed, the interrupted send is not repeated (at-most-once)', async () => {
     const keys = prefix();
     const log: Sent[] = [];
-    const killed = await replica(
-      createRedisStore(client(), keys),
-      log,
-      { hangAfter: 5 },
-      { runner: { lockTtlMs: 150 } },
-    );
-    void killed.runReminders('2026-11-30'); // hangs on the sixth send forever, as if the process died
-    await new Promise((resolve) => setTimeout(resolve, 200)); // its lock expires
+    await killMidSend(keys, log);
     let now = MONDAY_8AM;
     const other = await replica(createRedisStore(client(), keys), log, {}, {}, () => now);
     // The sixth key is 'sending' and young: maybe still in flight elsewhere, so the run stays open.
@@ -129,14 +134,7 @@ describe('exactly once across replicas on one Redis', () => {
   it('at-least-once mode re-sends the interrupted one instead', async () => {
     const keys = prefix();
     const log: Sent[] = [];
-    const killed = await replica(
-      createRedisStore(client(), keys),
-      log,
-      { hangAfter: 5 },
-      { runner: { lockTtlMs: 150 } },
-    );
-    void killed.runReminders('2026-11-30');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await killMidSend(keys, log);
     const later = new Date(MONDAY_8AM.getTime() + 11 * 60_000);
     const other = await replica(
       createRedisStore(client(), keys),
