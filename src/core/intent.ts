@@ -51,13 +51,45 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   const scheduleCue =
     u.dates.length > 0 || strongSchedule || raw.includes('on') || raw.includes('at') || u.asks.next;
   const trainingTalk = any('year') || rawHas(TRAINING_WORDS) || rawHas(OPTION_WORDS);
-  const trainingQuestion = trainingTalk && !u.dates.length && !strongSchedule && !u.asks.left && !u.past;
+  // "Can I take two electives?" is about what the program allows, not the asker's schedule.
+  const hypothetical = /\b(can|could|may|should) (i|we)\b|\bif i\b/.test(folded) && !u.dates.length;
+  const trainingQuestion =
+    (trainingTalk && !u.dates.length && !strongSchedule && !u.asks.left && !u.past) ||
+    (hypothetical && (rawHas(OPTION_WORDS) || any('group')));
   if (procedureLike) return u.asks.who || u.asks.where ? 'procedure.who' : 'procedure.does';
   // "who else is on IR with me": the others, though the asker is in the question.
   if (u.asks.who && u.personal && rawHas(OTHERS_WORDS) && scheduleTarget) return 'schedule.who';
   // "when does ICU end", "am I done with ICU": the end of the asker's block.
   const endQuestion = rawHas(END_WORDS) && scheduleTarget && !any('year') && (u.asks.when || u.yesNo);
 
+  // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
+  const describe =
+    /\b(what is|whats|what s|tell me about|describe|like)\b/.test(folded) &&
+    !/\bwhat (is|s) (my|his|her)\b/.test(folded);
+  // A rotation named as itself: "IR" is also the program, so "IR" alone is not a rotation named.
+  const rotationNamed = u.matches.some(
+    (m) =>
+      m.refs.some((r) => r.kind === 'rotation' || r.kind === 'group') &&
+      !m.refs.some((r) => r.kind === 'program'),
+  );
+  const rotationTalk = rotationNamed || (any('site') && /\brotation\b/.test(folded));
+  if (
+    describe &&
+    rotationTalk &&
+    !u.personal &&
+    !u.dates.length &&
+    !u.asks.who &&
+    !u.people.length &&
+    !any('year')
+  ) {
+    return 'rotation.info';
+  }
+  // "Who's on what in December", "where's everyone next month": the whole month, no filter.
+  if (/\b(everyone|everybody|all residents|all the residents|on what)\b/.test(folded) && !procedureLike)
+    return 'schedule.who';
+  // "Is 700 per month or per year?": the volume, named by its number.
+  const volume = String(vocabulary.knowledge.program.volume.procedures_per_month);
+  if (folded.split(/\D+/).includes(volume)) return 'program.volume';
   // "What rotations are there?": the knowledge base's list, not anyone's schedule.
   const listAsked =
     /\b(list|all|kinds?|types?|are there|exist|available|options)\b/.test(folded) ||
@@ -73,7 +105,10 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   }
   if (u.people.length) return 'schedule.person';
 
-  const coverageFact = rawHas(COVERAGE) && !u.dates.length && !raw.includes('now');
+  const coverageFact =
+    (rawHas(COVERAGE) || /\b(perform|performs|procedures)\b/.test(folded)) &&
+    !u.dates.length &&
+    !raw.includes('now');
   if (u.asks.who && scheduleTarget && !coverageFact) return 'schedule.who';
   if (u.asks.left && scheduleTarget && !any('year')) return 'schedule.mine';
   if (u.dates.length && scheduleTarget && !u.personal) return 'schedule.who';
@@ -110,11 +145,6 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   // "when do IR residents do research": where a rotation group falls in the training years.
   if (any('group') && /\bresidents?\b/.test(folded) && !u.personal) return 'training';
   // "Do we get an elective?": a yes/no about the program's rotations is a training question.
-  const rotationNamed = u.matches.some(
-    (m) =>
-      m.refs.some((r) => r.kind === 'rotation' || r.kind === 'group') &&
-      !m.refs.some((r) => r.kind === 'program'),
-  );
   if (u.yesNo && rotationNamed && !scheduleCue) return 'training';
   if (any('rotation', 'group') && !any('program')) return 'rotation.info';
   if (any('faq')) return 'faq';

@@ -38,7 +38,7 @@ export const CALENDAR = words(
 );
 export const GREETING = words('hi hello hey hiya howdy yo greetings morning afternoon evening sup');
 export const THANKS = words(
-  'thanks thank thx ty cheers appreciate appreciated great awesome perfect cool ok okay',
+  'thanks thank thx ty cheers appreciate appreciated great awesome perfect cool ok okay bye goodbye cya later night',
 );
 export const HELP = words('help commands command usage examples example what can you do');
 export const CONTACT = words(

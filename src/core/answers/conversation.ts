@@ -19,8 +19,10 @@ export const greeting: Handler = (_u, ctx) =>
     },
   );
 
-export const thanks: Handler = () =>
-  answer('thanks', "You're welcome!", [], { suggestions: EXAMPLES.slice(0, 2) });
+export const thanks: Handler = (u) =>
+  u.words.some((w) => /^(bye|goodbye|cya|later|night)$/.test(w))
+    ? answer('thanks', 'Bye! Ask me any time.', [])
+    : answer('thanks', "You're welcome!", [], { suggestions: EXAMPLES.slice(0, 2) });
 
 export const help: Handler = (_u, ctx) =>
   answer(

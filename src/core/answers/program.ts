@@ -89,9 +89,12 @@ export const faq: Handler = (u, ctx) => {
 /** "What is the ICU rotation?", "Tell me about DR-Nucs". */
 export const rotationInfo: Handler = (u, ctx) => {
   const v = ctx.vocabulary;
+  // Named rotations, else a group's, else the rotations at a named site ("the VA rotation").
   const rotations = u.refs.rotation.length
     ? u.refs.rotation.map((id) => v.rotations.get(id)!)
-    : u.refs.group.flatMap((g) => v.rotationsByGroup.get(g) ?? []);
+    : u.refs.group.length
+      ? u.refs.group.flatMap((g) => v.rotationsByGroup.get(g) ?? [])
+      : u.refs.site.flatMap((site) => v.rotationsBySite.get(site) ?? []);
   const groups = u.refs.group.map((g) => v.groups.get(g)!);
   const lines: string[] = [];
   for (const g of groups) {
