@@ -50,8 +50,9 @@ const YEAR = "(?:,?\\s*'?(\\d{4}|\\d{2}))";
 
 function fullYear(text: string | undefined): number | undefined {
   if (!text) return undefined;
-  const n = Number(text);
-  return text.length === 2 ? 2000 + n : n;
+  const digits = text.replace(/^'/, '');
+  const n = Number(digits);
+  return digits.length === 2 ? 2000 + n : n;
 }
 
 function validDay(year: number, month: number, day: number): boolean {
@@ -142,7 +143,7 @@ export const RULES: Rule[] = [
   },
   // March 2027, March of 2027, Mar '27
   {
-    pattern: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(?:of\\s+)?'?(\\d{4}|\\d{2})\\b`, 'g'),
+    pattern: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(?:of\\s+)?(\\d{4}|'\\d{2})\\b`, 'g'),
     read: (m) => month(isoMonth(fullYear(m[2])!, MONTHS[m[1]!]!)),
   },
   // "in May" needs a preposition: "may" alone is usually the verb.
@@ -168,7 +169,7 @@ export const RULES: Rule[] = [
   // holidays residents ask about, placed like a date without a year
   {
     pattern:
-      /\b(christmas eve|christmas|xmas|new year'?s eve|new year'?s(?: day)?|thanksgiving|independence day|fourth of july|4th of july|labor day|memorial day|mlk day|juneteenth|halloween)\b/g,
+      /\b(christmas eve|christmas|xmas|new year'?s eve|new year'?s?(?: day)?|thanksgiving|independence day|fourth of july|4th of july|labor day|memorial day|mlk day|juneteenth|halloween)\b/g,
     read: (m, ctx) => {
       const d = holiday(m[1]!, ctx);
       return d ? day(d) : null;
@@ -191,6 +192,11 @@ export const RULES: Rule[] = [
         label: `${m[2]} ${start.slice(0, 4)}${end.slice(0, 4) !== start.slice(0, 4) ? `–${end.slice(2, 4)}` : ''}`,
       };
     },
+  },
+  // a bare calendar year: "in 2028"
+  {
+    pattern: /\b(?:in|during|for|of)\s+(20\d\d)\b/g,
+    read: (m) => ({ kind: 'range', from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, label: m[1]! }),
   },
   // relative days
   { pattern: /\b(day after tomorrow)\b/g, read: (_m, ctx) => day(addDays(ctx.today, 2)) },
@@ -232,9 +238,10 @@ export const RULES: Rule[] = [
   },
   {
     pattern:
-      /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month)s?\s+(from now|ago)\b/g,
+      /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+(from now|ago)\b/g,
     read: (m, ctx) => {
       const n = (NUMBER_WORDS[m[1]!] ?? Number(m[1])) * (m[3] === 'ago' ? -1 : 1);
+      if (m[2] === 'year') return month(addMonths(monthOf(ctx.today), 12 * n));
       if (m[2] === 'month') return month(addMonths(monthOf(ctx.today), n));
       return day(addDays(ctx.today, m[2] === 'week' ? 7 * n : n));
     },

@@ -19,6 +19,8 @@ const HOLIDAYS: Record<string, (year: number) => IsoDate> = {
   'new years eve': (y) => isoDate(y, 12, 31),
   'new years': (y) => isoDate(y, 1, 1),
   'new years day': (y) => isoDate(y, 1, 1),
+  'new year': (y) => isoDate(y, 1, 1),
+  'new year day': (y) => isoDate(y, 1, 1),
   thanksgiving: (y) => nthWeekday(y, 11, 4, 4),
   'independence day': (y) => isoDate(y, 7, 4),
   'fourth of july': (y) => isoDate(y, 7, 4),

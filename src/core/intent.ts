@@ -96,6 +96,9 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
     /^(what|which) rotations?\b/.test(folded);
   if (/\brotations\b/.test(folded) && listAsked && !u.personal && !u.dates.length && !scheduleTarget)
     return 'rotation.list';
+  // "What did I do in my R3 year?": the asker's own schedule in that year of training.
+  if (u.personal && raw.includes('my') && any('year') && !u.asks.howMany && !u.dates.length)
+    return 'schedule.mine';
   // About the asker: "my", "I", or a bare schedule question with nobody else named ("current rotation?", "apr?").
   const onlyDate = u.dates.length > 0 && u.matches.length === 0 && !u.asks.who && u.unknownWords.length === 0;
   const bareSchedule = !u.asks.who && strongSchedule && !any('year', 'topic', 'faq', 'program');
@@ -117,6 +120,10 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
     return 'procedure.unknown';
   if (any('faq') && matchedWords(u, 'faq') >= 2) return 'faq';
   if (refs.topic.includes('patients')) return 'program.patients';
+  // "How many procedures are in oncologic therapies / how many categories" count the list, not the volume.
+  const listCount = any('category') || /\bcategor/.test(folded);
+  if (u.asks.howMany && listCount && !any('procedure'))
+    return any('category') ? 'category.list' : 'program.overview';
   if (refs.topic.includes('volume') || (u.asks.howMany && /\b(procedures?|cases?)\b/.test(folded)))
     return 'program.volume';
 

@@ -225,9 +225,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       has(TOTAL_WORDS) ||
       /\br\d\s*\+\s*r\d\b/.test(folded),
     left: has(LEFT),
-    next:
-      raw.includes('next') || raw.includes('after') || raw.includes('upcoming') || raw.includes('following'),
-    after: raw.includes('after'),
+    // From the words left after dates: "the day after tomorrow" is a date, not "after".
+    next: ['next', 'after', 'upcoming', 'following'].some((w) => tokens.includes(w)),
+    after: tokens.includes('after'),
   };
   // "me" after "tell/show/let" is a way of asking, and "I heard/think/wonder" a way of speaking,
   // not the asker's schedule.

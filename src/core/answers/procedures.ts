@@ -78,6 +78,11 @@ export const doesIrDo: Handler = (u, ctx) => {
     );
     set(dr || residents ? 'Yes' : 'No');
   }
+  // "How many TIPS a month?": the description gives only the division's total.
+  if (u.asks.howMany && procedures.length)
+    lines.push(
+      `The program description gives no count per procedure, only the division's total: ${ctx.knowledge.program.volume.text.charAt(0).toLowerCase()}${ctx.knowledge.program.volume.text.slice(1)}`,
+    );
   let text = lines.join('\n\n');
   if (u.yesNo && verdict === 'Mixed') {
     text = `Partly. ${text}`;

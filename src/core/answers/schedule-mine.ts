@@ -1,4 +1,12 @@
-import { formatDate, formatMonth, type IsoDate, monthOf } from '../../time/local-date.js';
+import {
+  academicYearStart,
+  addDays,
+  formatDate,
+  formatMonth,
+  type IsoDate,
+  isoDate,
+  monthOf,
+} from '../../time/local-date.js';
 import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
 import { END_WORDS } from '../lexicon.js';
 import type { Answer } from '../types.js';
@@ -107,9 +115,11 @@ function count(
   const scope = ref
     ? `${left} in ${ref.kind === 'month' ? formatMonth(ref.month) : ref.label}`
     : `${left} on the schedule`;
+  // "Do I have any VA months left?": whether there are any, then how many.
+  const verdict = u.yesNo ? (months.size ? 'Yes — ' : 'No — ') : '';
   return reply(
     s,
-    `${s.has} ${plural(months.size, 'month')} of ${name}${scope}.${coverageNote(ctx)}`,
+    `${verdict}${s.has} ${plural(months.size, 'month')} of ${name}${scope}.${coverageNote(ctx)}`,
     blocks,
     {
       items: blocks.map((b) => `${span(b)}: ${blockName(ctx, b)}`),
@@ -132,8 +142,12 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
   if (!monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).some((m) => ctx.schedule!.covers(m))) {
     return reply(s, notScheduledYet(ctx, cap(label.replace(/^(in|on) /, ''))), []);
   }
-  const blocks = blocksBetween(s.resident, from, to);
-  const hits = blocks.filter((b) => blockMatches(ctx, b, t));
+  const inside = blocksBetween(s.resident, from, to);
+  const hits = inside.filter((b) => blockMatches(ctx, b, t));
+  // Over a long range ("this year") only the matching blocks are worth naming.
+  const long = monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).length > 2;
+  if (long && !hits.length) return reply(s, `No — ${s.has} no ${targetName(ctx, t)} ${label}.`, []);
+  const blocks = long ? hits : inside;
   const all =
     blocks
       .map((b) =>
@@ -152,6 +166,23 @@ function remaining(ctx: AnswerContext, s: Subject): Answer {
   return inRange(ctx, s, { kind: 'range', from: ctx.today, to: last, label: 'the rest of the schedule' });
 }
 
+/** "My R3 year": the academic year in which the resident is (or was, or will be) at that level. */
+function yearOfTraining(u: Understanding, ctx: AnswerContext, s: Subject): DateRef | undefined {
+  const asked = u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level).find(Boolean);
+  const askedN = Number(/\d+/.exec(asked ?? '')?.[0]);
+  const nowN = Number(/\d+/.exec(s.resident.level)?.[0]);
+  if (!asked || Number.isNaN(askedN) || Number.isNaN(nowN)) return undefined;
+  const start = ctx.knowledge.program.academic_year_start_month;
+  const year = academicYearStart(ctx.today, start) + (askedN - nowN);
+  const to = addDays(isoDate(year + 1, start, 1), -1);
+  return {
+    kind: 'range',
+    from: isoDate(year, start, 1),
+    to,
+    label: `${s.possessive} ${asked} year (${year}–${String(year + 1).slice(2)})`,
+  };
+}
+
 /** Of several date words, the most specific: "last year in March" is March. */
 function mostSpecific(refs: DateRef[]): DateRef | undefined {
   const rank = { day: 0, month: 1, range: 2 } as const;
@@ -160,7 +191,7 @@ function mostSpecific(refs: DateRef[]): DateRef | undefined {
 
 function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
-  const ref = mostSpecific(u.dates);
+  const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
   const said = new Set(u.words);
   if (hasTargets(t) && [...END_WORDS].some((w) => said.has(w)) && (u.asks.when || u.yesNo))
     return ends(ctx, s, t, u.yesNo);
