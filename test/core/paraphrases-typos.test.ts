@@ -25,11 +25,9 @@ const KNOWN: Record<string, string> = {
   'radioe-mbo': 'a hyphen inside the slip splits the word',
   'DEB-ATCE': 'B51 transposition in an abbreviation',
   'DEB-ACE': 'a dropped letter in a four-letter abbreviation is another word',
-  'pelvic varcies': 'B51 transposition costs two edits',
   'through-adn-through access': 'the slip lands on a short word of a hyphenated phrase',
   'through-ad-through access': 'the slip lands on a short word of a hyphenated phrase',
   'through-annd-through access': 'the slip lands on a short word of a hyphenated phrase',
-  Biopises: 'B50 usSpelling turns -ises into -izes before correction',
 };
 
 const slips = (names: string[]) => [
