@@ -177,6 +177,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const { people, used } = findPeople(tokens, ctx.schedule, vocabulary);
 
   const corrections: Correction[] = [];
+  // Word positions whose typo had several equally close readings, and their correction.
+  const ambiguous = new Map<number, number>();
   const words: string[] = [];
   const wordTokens: string[] = [];
   const unknownWords: string[] = [];
@@ -191,6 +193,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const c = vocabulary.index.correct(s) ?? (s === t ? null : vocabulary.index.correct(t));
     if (c) {
       corrections.push({ ...c, from: t });
+      ambiguous.set(words.length, corrections.length - 1);
       words.push(c.to);
     } else {
       words.push(s);
@@ -198,6 +201,21 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     }
   });
 
+  // Of equally close readings, take the one that completes the longest name ("portl vein" → "portal").
+  for (const [at, ci] of ambiguous) {
+    const c = corrections[ci]!;
+    const options = [c.to, ...c.alternatives];
+    const coverage = (w: string) => {
+      const trial = [...words];
+      trial[at] = w;
+      return vocabulary.index
+        .match(trial)
+        .reduce((n, m) => n + (m.start <= at && at < m.end ? m.end - m.start : 0), 0);
+    };
+    const best = options.reduce((a, b) => (coverage(b) > coverage(a) ? b : a));
+    words[at] = best;
+    corrections[ci] = { ...c, to: best, alternatives: options.filter((o) => o !== best) };
+  }
   const matches = combine(vocabulary.index.match(words), vocabulary.index.matchUnordered(words, new Set()));
   const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
   // A knowledge-base word outside any whole name ("stents" from "biliary stent placement") names nothing known.

@@ -53,7 +53,9 @@ export function plural(n: number, word: string): string {
 
 /** A note on words read as something else, so a corrected typo is visible rather than silent. */
 export function correctionNote(u: Understanding): string {
-  const shown = u.corrections.filter((c) => c.alternatives.length === 0);
-  if (!shown.length) return '';
-  return `\n\n(I read ${joinAnd(shown.map((c) => `“${c.from}” as “${c.to}”`))}.)`;
+  if (!u.corrections.length) return '';
+  const read = joinAnd(u.corrections.map((c) => `“${c.from}” as “${c.to}”`));
+  // Two readings equally close: say which one was taken, and name the other.
+  const others = u.corrections.flatMap((c) => c.alternatives.map((a) => `“${a}”`));
+  return `\n\n(I read ${read}${others.length ? `; if you meant ${joinAnd(others).replace(/ and /g, ' or ')}, ask again with that word` : ''}.)`;
 }
