@@ -18,7 +18,7 @@ export const WHO = words('who whos whom');
 export const WHEN = words('when whens');
 export const WHERE = words('where wheres');
 export const HOW_MANY = words('many much count number');
-export const LEFT = words('left remaining remain remains more still upcoming future');
+export const LEFT = words('left remaining remain remains more still');
 
 /** Verbs of doing a procedure: "does IR do / perform / offer / handle TIPS". */
 export const PERFORM = words(`
@@ -126,3 +126,28 @@ export const FINAL_WORDS = words('last final');
 export const ALL_WORDS = words('all only entirely exclusively just purely fully solely');
 /** "who else is on IR with me": others, though the asker is named. */
 export const OTHERS_WORDS = words('else other others with besides');
+
+/** Chat shorthand, expanded before anything else reads the question ("wat am i on nxt month"). */
+export const SHORTHAND: Record<string, string> = {
+  nxt: 'next',
+  wat: 'what',
+  wut: 'what',
+  whta: 'what',
+  u: 'you',
+  ur: 'your',
+  mnth: 'month',
+  mth: 'month',
+  yr: 'year',
+  wk: 'week',
+  b4: 'before',
+  rn: 'right now',
+  '2day': 'today',
+  '2morrow': 'tomorrow',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmw: 'tomorrow',
+  yday: 'yesterday',
+  pls: 'please',
+  plz: 'please',
+  abt: 'about',
+};

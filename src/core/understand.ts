@@ -9,6 +9,7 @@ import {
   ME_VERBS,
   PAST,
   PERSONAL,
+  SHORTHAND,
   TOTAL_WORDS,
   WHEN,
   WHERE,
@@ -141,7 +142,7 @@ function findPeople(
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const { vocabulary } = ctx;
-  const folded = foldText(text);
+  const folded = foldText(text).replace(/[a-z0-9]+/g, (w) => SHORTHAND[w] ?? w);
   const raw = folded.split(/[^a-z0-9]+/).filter(Boolean);
   const past = raw.some((w) => PAST.has(w));
   const first = raw.find(
