@@ -10,6 +10,7 @@ import { procedureCases } from './fixtures/paraphrases/procedures.js';
 import { programCases } from './fixtures/paraphrases/program.js';
 import { scheduleMineCases } from './fixtures/paraphrases/schedule-mine.js';
 import { scheduleOthersCases } from './fixtures/paraphrases/schedule-others.js';
+import { terseCases } from './fixtures/paraphrases/terse.js';
 import { trainingCases } from './fixtures/paraphrases/training.js';
 
 // Residents' own phrasings, answered from the shipped knowledge and the sample schedule.
@@ -26,6 +27,7 @@ const families: Record<string, Case[]> = {
   'who is on, a named resident, privacy': scheduleOthersCases,
   'greetings, typos, British spellings, shouting': noisyCases,
   'the schedule asked sloppily': noisyScheduleCases,
+  'one-word messages': terseCases,
 };
 
 const shown = (text: string) =>
