@@ -1,18 +1,50 @@
 import { parseArgs } from 'node:util';
 import { buildCalendar } from '../../../src/calendar/ics.js';
+import { calendarUrl, createCalendarTokens } from '../../../src/calendar/tokens.js';
+import type { Config } from '../../../src/config.js';
 import { loadConfig } from '../../../src/config.js';
+import { createStore } from '../../../src/create-runtime.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createScheduleSource, defaultScheduleLocation } from '../../../src/schedule/source.js';
-import { type CliCommand, UsageError } from '../command.js';
+import { type CliCommand, type CliIo, UsageError } from '../command.js';
 
-/** `ical --as EMAIL [--schedule FILE] [--knowledge DIR]`: prints the resident's calendar (iCalendar). */
+/** The resident's feed URL from the shared store; a rotation makes a new token and kills the old one. */
+async function printLink(config: Config, email: string, rotate: boolean, io: CliIo): Promise<number> {
+  if (!config.REDIS_URL) {
+    io.stderr.write(
+      'rotabot ical: --link and --rotate need REDIS_URL (the server keeps calendar tokens there)\n',
+    );
+    return 1;
+  }
+  const store = await createStore(config, silentLogger, () => new Date());
+  try {
+    const tokens = createCalendarTokens(store);
+    const token = rotate ? await tokens.rotate(email) : await tokens.tokenFor(email);
+    io.stdout.write(`${calendarUrl(config, token)}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * `ical --as EMAIL [--schedule FILE] [--knowledge DIR]`: prints the resident's calendar (iCalendar).
+ * `--link` prints their subscription URL instead, `--rotate` replaces it (the old link stops working);
+ * both need REDIS_URL, where the server keeps the tokens.
+ */
 export const run: CliCommand = async (args, io) => {
-  let values: { as?: string; schedule?: string; knowledge?: string };
+  let values: { as?: string; schedule?: string; knowledge?: string; link?: boolean; rotate?: boolean };
   try {
     ({ values } = parseArgs({
       args,
-      options: { as: { type: 'string' }, schedule: { type: 'string' }, knowledge: { type: 'string' } },
+      options: {
+        as: { type: 'string' },
+        schedule: { type: 'string' },
+        knowledge: { type: 'string' },
+        link: { type: 'boolean' },
+        rotate: { type: 'boolean' },
+      },
       allowPositionals: false,
     }));
   } catch (error) {
@@ -37,6 +69,7 @@ export const run: CliCommand = async (args, io) => {
     );
     return 1;
   }
+  if (values.link || values.rotate) return printLink(config, resident.email, Boolean(values.rotate), io);
   io.stdout.write(buildCalendar(resident, knowledge, { now: new Date() }));
   return 0;
 };
