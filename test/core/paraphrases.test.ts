@@ -8,6 +8,7 @@ import { noisyCases } from './fixtures/paraphrases/noisy.js';
 import { noisyScheduleCases } from './fixtures/paraphrases/noisy-schedule.js';
 import { procedureCases } from './fixtures/paraphrases/procedures.js';
 import { programCases } from './fixtures/paraphrases/program.js';
+import { scheduleDateCases } from './fixtures/paraphrases/schedule-dates.js';
 import { scheduleMineCases } from './fixtures/paraphrases/schedule-mine.js';
 import { scheduleOthersCases } from './fixtures/paraphrases/schedule-others.js';
 import { terseCases } from './fixtures/paraphrases/terse.js';
@@ -24,6 +25,7 @@ const families: Record<string, Case[]> = {
   'the training years': trainingCases,
   'greeting, thanks, help, nonsense': conversationCases,
   'my schedule': scheduleMineCases,
+  'my schedule on dates said every way': scheduleDateCases,
   'who is on, a named resident, privacy': scheduleOthersCases,
   'greetings, typos, British spellings, shouting': noisyCases,
   'the schedule asked sloppily': noisyScheduleCases,
