@@ -76,7 +76,9 @@ export function prepare(input: QuestionInput): { understanding: Understanding; c
 }
 
 export function respond(understanding: Understanding, ctx: AnswerContext): Answer {
-  const answer = HANDLERS[understanding.intent](understanding, ctx);
+  const raw = HANDLERS[understanding.intent](understanding, ctx);
+  // Every answer starts with a capital, whatever sentence a handler put first.
+  const answer = { ...raw, text: raw.text.charAt(0).toUpperCase() + raw.text.slice(1) };
   if (!understanding.negatedClaim) return answer;
   // The handler answered the positive question; a negated claim holds exactly when that answer is No.
   const flipped = answer.text.replace(/^(Yes|No) — /, (_m, v: string) => (v === 'Yes' ? 'No — ' : 'Yes — '));

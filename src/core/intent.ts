@@ -166,6 +166,12 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
     return 'program.overview';
   }
   if (rawHas(HELP) && content.length <= 3) return 'help';
+  // "What is Jordan on?", "where is Casy next month": a name the schedule does not have.
+  const named =
+    /^(?:what|where|how)(?: is|s| s)? ([a-z]+)(?: s)? (?:on|doing|at|working|rotating|next|this|in)\b/.exec(
+      folded,
+    );
+  if (named && u.unknownWords.includes(named[1]!)) return 'schedule.person';
   return 'fallback';
 }
 

@@ -124,6 +124,8 @@ export const END_WORDS = words(
 export const FINAL_WORDS = words('last final');
 /** "is the R4 year all IR": a claim about the whole year. */
 export const ALL_WORDS = words('all only entirely exclusively just purely fully solely');
+/** "Is R4 mostly DR?": more than half of the year. */
+export const MOST_WORDS = words('mostly most majority mainly largely primarily');
 /** "who else is on IR with me": others, though the asker is named. */
 export const OTHERS_WORDS = words('else other others with besides');
 

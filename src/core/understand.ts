@@ -16,6 +16,7 @@ import {
   WHO,
   YES_NO_STARTERS,
 } from './lexicon.js';
+import { editDistance, typoBudget } from './text/edit-distance.js';
 import { foldText, usSpelling } from './text/normalize.js';
 import { type Correction, type EntityKind, type PhraseMatch, stem } from './text/phrase-index.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -130,14 +131,62 @@ function findPeople(
     const t = tokens[i]!;
     if (t.length < 2 || PERSONAL.has(t)) continue;
     if (!afterTitle && (vocabulary.index.knows(stem(t)) || /^\d/.test(t))) continue;
-    const one = lookup(t);
+    const one = lookup(t).length ? lookup(t) : nameTypo(t, schedule, vocabulary);
     if (one.length) {
       people.push(one);
       used.add(i);
       if (afterTitle) used.add(i - 1);
+    } else if (afterTitle && !vocabulary.index.knows(stem(t))) {
+      // "Dr. Smithe": a title before an unknown word is a person we cannot find, never the DR group.
+      people.push([]);
+      used.add(i).add(i - 1);
     }
   }
   return { people, used };
+}
+
+const nameWords = new WeakMap<Schedule, Map<string, Resident[]>>();
+
+/** A resident's name with a typo ("testarosa"): one edit on names of 5+ letters, two on 9+. */
+function nameTypo(word: string, schedule: Schedule, vocabulary: Vocabulary): Resident[] {
+  if (word.length < 5 || vocabulary.index.knows(stem(word))) return [];
+  let index = nameWords.get(schedule);
+  if (!index) {
+    index = new Map();
+    for (const r of schedule.residents) {
+      for (const part of foldText(r.name).split(/[^a-z]+/)) {
+        if (part.length >= 4) index.set(part, [...(index.get(part) ?? []), r]);
+      }
+    }
+    nameWords.set(schedule, index);
+  }
+  const budget = typoBudget(word.length);
+  const close = [...index].filter(([name]) => editDistance(word, name, budget) <= budget);
+  return close.length === 1 ? close[0]![1] : [];
+}
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** "janaury", "feburary", "decemeber": month names get the same typo tolerance as the vocabulary. */
+function fixMonthTypos(folded: string, vocabulary: Vocabulary): string {
+  return folded.replace(/[a-z]{5,}/g, (w) => {
+    if (MONTH_NAMES.includes(w) || vocabulary.index.knows(stem(w))) return w;
+    const budget = typoBudget(w.length);
+    const month = MONTH_NAMES.find((m) => editDistance(w, m, budget) <= budget);
+    return month ?? w;
+  });
 }
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
@@ -152,7 +201,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // "IR does Y90, right?" and "I wonder if IR does TIPS" ask yes or no too; "X or Y?" asks which, not yes/no.
   const tagged =
     /,?\s*(right|correct|true|yeah|yes|no|isnt it|dont they|doesnt it|arent they|is that right)\s*\?*\s*$/.test(
-      folded.trim(),
+      // the tag before any trailing thanks: "IR does Y90, right? thanks!"
+      folded.replace(/[\s!.?]*\b(thanks?|thank you|thx|ty|cheers|please)\b[\s!.]*$/, '').trim(),
     );
   const embedded =
     /\b(if|whether)\s+(ir|you|we|they|the|it|there|i|duke|residents?)\b/.test(folded) &&
@@ -162,7 +212,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
   const negatedClaim = yesNo && !startsYesNo && /\b(not|dont|doesnt|didnt|isnt|arent|never)\b/.test(folded);
 
-  const { refs: dates, rest } = parseDates(folded, {
+  const { refs: dates, rest } = parseDates(fixMonthTypos(folded, vocabulary), {
     today: ctx.today,
     academicYearStartMonth: vocabulary.knowledge.program.academic_year_start_month,
     past,
@@ -243,7 +293,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       raw.includes('count') ||
       has(TOTAL_WORDS) ||
       /\br\d\s*\+\s*r\d\b/.test(folded),
-    left: has(LEFT),
+    left: has(LEFT) && !/\bmore than\b/.test(folded),
     // From the words left after dates: "the day after tomorrow" is a date, not "after".
     next: ['next', 'after', 'upcoming', 'following'].some((w) => tokens.includes(w)),
     after: tokens.includes('after'),

@@ -1,3 +1,4 @@
+import { describeRotation } from '../../knowledge/rotation-names.js';
 import { answer, ask, capitalize, type Handler, joinAnd, plural, whomToAsk } from './context.js';
 
 /** "What does IR do?" — the division in one paragraph, with its categories. */
@@ -107,9 +108,8 @@ export const rotationInfo: Handler = (u, ctx) => {
   }
   if (!groups.length) {
     for (const r of rotations) {
-      const siteName = r.site ? v.sites.get(r.site)?.name : undefined;
       lines.push(
-        `${r.name}${siteName ? ` at ${siteName}` : ''} (schedule label ${r.labels[0]}).${r.description ? ` ${r.description}` : ''}${r.reminder ? ` ${r.reminder}` : ''}`,
+        `${describeRotation(ctx.knowledge, { rotationId: r.id, label: r.labels[0]! }).text} (schedule label ${r.labels[0]}).${r.description ? ` ${r.description}` : ''}${r.reminder ? ` ${r.reminder}` : ''}`,
       );
     }
   }

@@ -245,7 +245,10 @@ export const person: Handler = (u, ctx) => {
         ),
     });
   }
-  if (!candidates[0])
-    return answer('schedule.person', `I can't find that resident on the schedule.`, [], { unanswered: true });
+  if (!candidates[0]) {
+    const name = u.unknownWords[0] ? ` named “${capitalize(u.unknownWords[0])}”` : '';
+    const text = `I can't find a resident${name} on the schedule. Try their full name as the schedule has it.`;
+    return answer('schedule.person', text, [], { unanswered: true });
+  }
   return respond(u, ctx, subjectFor(candidates[0], false));
 };

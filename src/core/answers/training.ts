@@ -1,5 +1,5 @@
 import type { TrainingYear } from '../../knowledge/schema.js';
-import { ALL_WORDS } from '../lexicon.js';
+import { ALL_WORDS, MOST_WORDS } from '../lexicon.js';
 import type { Understanding } from '../understand.js';
 import { type AnswerContext, answer, ask, capitalize, type Handler, joinAnd, plural } from './context.js';
 
@@ -103,6 +103,13 @@ export const training: Handler = (u, ctx) => {
       [...facts, ...withOptions.map((y) => y.id)],
       { suggestions },
     );
+  }
+  // "Is R4 mostly DR?": more than half of the year's months.
+  if (u.yesNo && years.length === 1 && groups.length === 1 && [...MOST_WORDS].some((w) => words.has(w))) {
+    const n = monthsOf(years[0]!, groups[0]!);
+    const name = ctx.vocabulary.groups.get(groups[0]!)?.name ?? groups[0]!;
+    const text = `${n > 6 ? 'Yes' : 'No'} — ${n} of the ${years[0]!.level} year's 12 months are ${name}. ${yearText(years[0]!)}`;
+    return answer('training', text, [...facts, groups[0]!], { suggestions });
   }
   // "Is the R4 year all IR?" — only a year whose twelve months are all that group is.
   if (u.yesNo && years.length === 1 && groups.length === 1 && [...ALL_WORDS].some((w) => words.has(w))) {
