@@ -7,6 +7,7 @@ import { KNOWN_BUGS, KNOWN_WRAPPED } from './fixtures/paraphrases/known-bugs.js'
 import { noisyCases } from './fixtures/paraphrases/noisy.js';
 import { noisyScheduleCases } from './fixtures/paraphrases/noisy-schedule.js';
 import { procedureCases } from './fixtures/paraphrases/procedures.js';
+import { procedureWhoCases } from './fixtures/paraphrases/procedures-who.js';
 import { programCases } from './fixtures/paraphrases/program.js';
 import { scheduleDateCases } from './fixtures/paraphrases/schedule-dates.js';
 import { scheduleMineCases } from './fixtures/paraphrases/schedule-mine.js';
@@ -18,7 +19,8 @@ import { trainingCases } from './fixtures/paraphrases/training.js';
 // Each case states the behaviour a right answer has (intent, Yes/No first, fact ids, key facts,
 // no emails); the expected rotations are computed from the Schedule API, not written down.
 const families: Record<string, Case[]> = {
-  'does IR do X / who does X': procedureCases,
+  'does IR do X': procedureCases,
+  'who does X (an IR procedure)': procedureWhoCases,
   'biopsies, drainages and unlisted procedures': exclusionCases,
   'procedures of a category': categoryCases,
   'the division: patients, the VA, volume': programCases,
@@ -84,7 +86,7 @@ describe('the phrasing sets', () => {
   it('has at least five phrasings for every procedure the knowledge base lists', async () => {
     const { knowledge } = await import('./fixtures/paraphrases/harness.js');
     for (const p of knowledge.procedures) {
-      const n = procedureCases.filter((c) => c.facts?.includes(p.id)).length;
+      const n = [...procedureCases, ...procedureWhoCases].filter((c) => c.facts?.includes(p.id)).length;
       expect(n, p.id).toBeGreaterThanOrEqual(5);
     }
   });
