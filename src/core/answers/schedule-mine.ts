@@ -160,6 +160,19 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
   return reply(s, `${verdict} — ${label} ${s.is} on ${all}.`, blocks);
 }
 
+/** "Is my next rotation ICU?": the next change, compared with what was asked. */
+function isNext(ctx: AnswerContext, s: Subject, t: Targets): Answer {
+  const current = ctx.schedule!.blockOn(s.resident, ctx.today);
+  const next = s.resident.blocks.find((b) => b.start > ctx.today && (!current || !sameRotation(b, current)));
+  if (!next) return reply(s, `No — ${s.has} no further rotation on the schedule.${coverageNote(ctx)}`, []);
+  const verdict = blockMatches(ctx, next, t) ? 'Yes' : 'No';
+  return reply(
+    s,
+    `${verdict} — ${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start)}.`,
+    [next],
+  );
+}
+
 /** "My remaining rotations": everything from today to the end of the schedule. */
 function remaining(ctx: AnswerContext, s: Subject): Answer {
   const last = ctx.schedule!.coverage?.last ?? ctx.today;
@@ -201,6 +214,7 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (u.asks.left && !u.asks.howMany && !ref)
     return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);
   if (u.asks.howMany) return count(ctx, s, u, t, ref);
+  if (hasTargets(t) && u.yesNo && !ref && u.words.includes('next')) return isNext(ctx, s, t);
   if (hasTargets(t) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
   if (hasTargets(t) && !ref && (u.asks.when || u.past || u.asks.next)) return whenOn(ctx, s, t, u.past);
   if (!ref && u.asks.next) return nextChange(ctx, s);
