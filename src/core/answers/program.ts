@@ -65,7 +65,28 @@ export const site: Handler = (u, ctx) => {
   const near = ids.some((id) =>
     /across the street|next door|adjacent/i.test(ctx.vocabulary.sites.get(id)!.description),
   );
-  const prefix = !u.yesNo ? '' : asksFar ? (near ? 'No — ' : '') : 'Yes — ';
+  // Yes only for what the description says: coverage, procedures, being near. "Is the VA part of Duke?" gets the facts.
+  const coverage = u.words.some((w) =>
+    /^(cover|coverage|covered|staff|staffed|procedure|perform|performed|do|doe|done|go|rotate|rotation|have|work|trainee|faculty)$/.test(
+      w,
+    ),
+  );
+  const asksNear = u.words.some((w) =>
+    /^(near|nearby|close|across|street|walk|walking|adjacent|next)$/.test(w),
+  );
+  const prefix = !u.yesNo
+    ? ''
+    : asksFar
+      ? near
+        ? 'No — '
+        : ''
+      : asksNear
+        ? near
+          ? 'Yes — '
+          : ''
+        : coverage
+          ? 'Yes — '
+          : '';
   return answer('program.site', prefix + lines.join('\n\n'), ids, {
     suggestions: [ask('Who is at the VA this month?'), ask('What does IR do?')],
   });

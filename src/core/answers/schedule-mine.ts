@@ -63,7 +63,7 @@ function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answe
         block,
       ]);
     if (!ctx.schedule!.covers(monthOf(ref.date)))
-      return reply(s, notScheduledYet(ctx, formatDate(ref.date)), []);
+      return reply(s, notScheduledYet(ctx, formatDate(ref.date), ref.date), []);
     return reply(s, `${s.has} no assignment on ${formatDate(ref.date)}.`, []);
   }
   return inRange(ctx, s, ref);
@@ -76,7 +76,7 @@ function inRange(ctx: AnswerContext, s: Subject, ref: DateRef): Answer {
   const label = ref.kind === 'month' ? formatMonth(ref.month) : ref.label;
   const months = monthsOf(ref);
   const covered = months.filter((m) => ctx.schedule!.covers(m));
-  if (!covered.length) return reply(s, notScheduledYet(ctx, cap(label)), []);
+  if (!covered.length) return reply(s, notScheduledYet(ctx, cap(label), to), []);
   const blocks = blocksBetween(s.resident, from, to);
   if (!blocks.length) return reply(s, `${s.has} no assignment in ${label}.`, []);
   const tense = to < ctx.today ? s.was : s.is;
@@ -109,6 +109,13 @@ function count(
   const start: IsoDate = ref ? firstDayOf(ref, ctx.today) : '0000-01-01';
   const from: IsoDate = u.asks.left && start < ctx.today ? ctx.today : start;
   const to: IsoDate = ref ? lastDayOf(ref) : '9999-12-31';
+  if (ref && !monthsOf(ref).some((m) => ctx.schedule!.covers(m))) {
+    return reply(
+      s,
+      notScheduledYet(ctx, cap(ref.kind === 'month' ? formatMonth(ref.month) : ref.label), to),
+      [],
+    );
+  }
   const blocks = blocksBetween(s.resident, from, to).filter((b) => blockMatches(ctx, b, t));
   const months = new Set(blocks.flatMap(monthsTouched).filter((m) => m >= monthOf(from)));
   const left = u.asks.left ? ' left' : '';

@@ -140,7 +140,11 @@ export function coverageNote(ctx: AnswerContext): string {
     : '';
 }
 
-export function notScheduledYet(ctx: AnswerContext, label: string): string {
+/** A date the schedule does not cover: "not scheduled yet", or before the schedule starts. */
+export function notScheduledYet(ctx: AnswerContext, label: string, when?: IsoDate): string {
+  const first = ctx.schedule?.coverage?.first;
+  if (when && first && when < first)
+    return `${label} is before the schedule starts (${formatMonth(monthOf(first))}).`;
   return `${label} is not scheduled yet.${coverageNote(ctx)}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Assignment } from '../../schedule/types.js';
-import { formatDate, formatMonth, monthOf } from '../../time/local-date.js';
-import { monthsOf } from '../dates.js';
+import { addMonths, formatDate, formatMonth, monthOf } from '../../time/local-date.js';
+import { type DateRef, monthsOf } from '../dates.js';
 import { answer, ask, type Handler } from './context.js';
 import {
   blockMatches,
@@ -16,7 +16,8 @@ import {
 /** "Who is at the VA in March?" — names and levels, never emails. */
 export const whoIsOn: Handler = (u, ctx) => {
   const t = targetsOf(u);
-  const ref = u.dates[0];
+  // "Who has the VA next?": next month, when no date is given.
+  const ref = u.dates[0] ?? (u.asks.next ? nextMonthRef(ctx.today) : undefined);
   const schedule = ctx.schedule;
   const label = !ref
     ? 'this month'
@@ -77,3 +78,8 @@ export const whoIsOn: Handler = (u, ctx) => {
     { items },
   );
 };
+
+function nextMonthRef(today: string): DateRef {
+  const month = addMonths(monthOf(today), 1);
+  return { kind: 'month', month, label: formatMonth(month) };
+}
