@@ -146,6 +146,25 @@ export const RULES: Rule[] = [
     pattern: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(?:of\\s+)?(\\d{4}|'\\d{2})\\b`, 'g'),
     read: (m) => month(isoMonth(fullYear(m[2])!, MONTHS[m[1]!]!)),
   },
+  // "March and April", "from Jan to March", "between Feb and April": every month between.
+  {
+    pattern: new RegExp(
+      `\\b(?:from\\s+|between\\s+)?(${MONTH_RE})\\s*(?:to|through|thru|until|till|and|-|\u2013)\\s*(${MONTH_RE})\\b`,
+      'g',
+    ),
+    read: (m, ctx) => {
+      const from = placeMonth(MONTHS[m[1]!]!, ctx);
+      let to = placeMonth(MONTHS[m[2]!]!, { ...ctx, past: false });
+      while (to < from) to = addMonths(to, 12);
+      if (from === to) return month(from);
+      return {
+        kind: 'range',
+        from: `${from}-01`,
+        to: lastDayOfMonth(to),
+        label: `${formatMonth(from)} to ${formatMonth(to)}`,
+      };
+    },
+  },
   // "in May" needs a preposition: "may" alone is usually the verb.
   {
     pattern: /\b(in|of|for|during|through|until|till|by|since|early|late|mid|next|last|this|coming)\s+may\b/g,

@@ -192,7 +192,12 @@ function fixMonthTypos(folded: string, vocabulary: Vocabulary): string {
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const { vocabulary } = ctx;
   const folded = foldText(text).replace(/[a-z0-9]+/g, (w) => SHORTHAND[w] ?? w);
-  const raw = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  // "May I ask…", "can you tell me…", "I was wondering…": politeness, not the question itself.
+  const asked = folded.replace(
+    /^\s*(?:(?:may|can|could) (?:i|you) (?:please )?(?:ask|know|tell me|check|see)|i (?:was|am) wondering|quick question|question)\b[\s,:]*/,
+    '',
+  );
+  const raw = asked.split(/[^a-z0-9]+/).filter(Boolean);
   const past = raw.some((w) => PAST.has(w));
   const first = raw.find(
     (w) => !GREETING.has(w) && !FILLER.has(w) && w !== 'quick' && w !== 'question' && w !== 'q',

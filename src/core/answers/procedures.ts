@@ -59,8 +59,8 @@ export const doesIrDo: Handler = (u, ctx) => {
   const exclusions = u.refs.exclusion.map((id) => ctx.vocabulary.exclusions.get(id)!).filter(Boolean);
   const dr = asksAboutDr(u);
   // "Will I do biopsies?": residents do, on the diagnostic radiology rotations, though IR does not.
-  const residents =
-    !dr && !u.refs.program.length && (u.personal || u.words.some((w) => w === 'resident' || w === 'trainee'));
+  const residentsNamed = u.words.some((w) => w === 'resident' || w === 'trainee');
+  const residents = !dr && (residentsNamed || (u.personal && !u.refs.program.length));
   const lines: string[] = [];
   let verdict: 'Yes' | 'No' | 'Mixed' | null = null;
   const set = (v: 'Yes' | 'No') => {

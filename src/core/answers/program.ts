@@ -61,7 +61,9 @@ export const site: Handler = (u, ctx) => {
     return `${s.name}: ${s.description}`;
   });
   // "Is the VA far?" is answered from the site's own description; any other yes/no is about coverage.
-  const asksFar = u.words.some((w) => w === 'far' || w === 'distant' || w === 'distance');
+  const asksFar =
+    u.words.some((w) => w === 'far' || w === 'distant' || w === 'distance') ||
+    /\blong way\b/.test(u.words.join(' '));
   const near = ids.some((id) =>
     /across the street|next door|adjacent/i.test(ctx.vocabulary.sites.get(id)!.description),
   );

@@ -37,11 +37,12 @@ export const whoIsOn: Handler = (u, ctx) => {
       ? schedule.assignmentsOn(ref.date)
       : months.flatMap((m) => schedule.assignmentsInMonth(m));
   const levels = u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level.toLowerCase() ?? id);
+  const others = u.words.some((w) => /^(else|other|others|besides|with)$/.test(w));
   const seen = new Set<string>();
   const hits = found.filter((a) => {
     const key = `${a.resident.email}|${a.block.start}`;
     // "who else … with me": everyone but the asker.
-    if (u.personal && a.resident === ctx.resident) return false;
+    if (u.personal && others && a.resident === ctx.resident) return false;
     // "Who are the R5s on IR?": only residents at the levels named.
     if (levels.length && !levels.includes(a.resident.level.toLowerCase())) return false;
     if (seen.has(key) || !blockMatches(ctx, a.block, t)) return false;
