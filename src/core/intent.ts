@@ -32,6 +32,7 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   const content = raw.filter((w) => !GREETING.has(w) && !THANKS.has(w) && !FILLER.has(w));
 
   if (raw.length === 0) return 'help';
+  if (/^(see (ya|you)( later| soon)?|later|bye|good ?night|ttyl|cya)$/.test(raw.join(' '))) return 'thanks';
   if (content.length === 0 && !u.dates.length) return raw.some((w) => THANKS.has(w)) ? 'thanks' : 'greeting';
   if (
     /^(help|\?|commands|usage|menu|start|examples)$/.test(content.join(' ')) ||
@@ -60,7 +61,12 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   // "who else is on IR with me": the others, though the asker is in the question.
   if (u.asks.who && u.personal && rawHas(OTHERS_WORDS) && scheduleTarget) return 'schedule.who';
   // "when does ICU end", "am I done with ICU": the end of the asker's block.
-  const endQuestion = rawHas(END_WORDS) && scheduleTarget && !any('year') && (u.asks.when || u.yesNo);
+  const endQuestion =
+    rawHas(END_WORDS) &&
+    scheduleTarget &&
+    !any('year') &&
+    (u.asks.when || u.yesNo) &&
+    !/\b(done|performed|carried out) by\b/.test(folded);
 
   // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
   const describe =
@@ -152,6 +158,9 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   // "when do IR residents do research": where a rotation group falls in the training years.
   if (any('group') && /\bresidents?\b/.test(folded) && !u.personal) return 'training';
   // "Do we get an elective?": a yes/no about the program's rotations is a training question.
+  // "Does IR do neuro IR?": a rotation's name asked as a procedure is not a listed procedure.
+  if (u.yesNo && any('program') && rawHas(PERFORM) && rotationNamed && !scheduleCue)
+    return 'procedure.unknown';
   if (u.yesNo && rotationNamed && !scheduleCue) return 'training';
   if (any('rotation', 'group') && !any('program')) return 'rotation.info';
   if (any('faq')) return 'faq';

@@ -181,7 +181,8 @@ const MONTH_NAMES = [
 
 /** "janaury", "feburary", "decemeber": month names get the same typo tolerance as the vocabulary. */
 function fixMonthTypos(folded: string, vocabulary: Vocabulary): string {
-  return folded.replace(/[a-z]{5,}/g, (w) => {
+  // Six letters at least: "match" and "marsh" are words, not typos of March.
+  return folded.replace(/[a-z]{6,}/g, (w) => {
     if (MONTH_NAMES.includes(w) || vocabulary.index.knows(stem(w))) return w;
     const budget = typoBudget(w.length);
     const month = MONTH_NAMES.find((m) => editDistance(w, m, budget) <= budget);
@@ -197,7 +198,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     /^\s*(?:(?:may|can|could) (?:i|you) (?:please )?(?:ask|know|tell me|check|see)|i (?:was|am) wondering|quick question|question)\b[\s,:]*/,
     '',
   );
-  const raw = asked.split(/[^a-z0-9]+/).filter(Boolean);
+  const raw = asked
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(usSpelling);
   const past = raw.some((w) => PAST.has(w));
   const first = raw.find(
     (w) => !GREETING.has(w) && !FILLER.has(w) && w !== 'quick' && w !== 'question' && w !== 'q',

@@ -20,7 +20,7 @@ export const greeting: Handler = (_u, ctx) =>
   );
 
 export const thanks: Handler = (u) =>
-  u.words.some((w) => /^(bye|goodbye|cya|later|night)$/.test(w))
+  u.words.some((w) => /^(bye|goodbye|cya|later|night|see|ttyl)$/.test(w))
     ? answer('thanks', 'Bye! Ask me any time.', [])
     : answer('thanks', "You're welcome!", [], { suggestions: EXAMPLES.slice(0, 2) });
 

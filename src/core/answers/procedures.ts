@@ -133,7 +133,8 @@ export const whoDoes: Handler = (u, ctx) => {
 
 /** A procedure the knowledge base does not list: neither yes nor no, and whom to ask. */
 export const unknownProcedure: Handler = (u, ctx) => {
-  const term = u.unknownWords.join(' ');
+  const named = u.matches.filter((m) => !m.refs.some((r) => r.kind === 'program')).map((m) => m.text);
+  const term = u.unknownWords.join(' ') || named.join(' ');
   const text = `I can't say yes or no: “${term}” is not among the routine procedures listed for ${ctx.knowledge.program.name}, and the division performs many others. ${capitalize(whomToAsk(ctx.knowledge))} will know.`;
   return answer('procedure.unknown', text, ['program-contact'], {
     unanswered: true,

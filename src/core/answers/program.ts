@@ -76,19 +76,13 @@ export const site: Handler = (u, ctx) => {
   const asksNear = u.words.some((w) =>
     /^(near|nearby|close|across|street|walk|walking|adjacent|next)$/.test(w),
   );
-  const prefix = !u.yesNo
-    ? ''
-    : asksFar
-      ? near
-        ? 'No — '
-        : ''
-      : asksNear
-        ? near
-          ? 'Yes — '
-          : ''
-        : coverage
-          ? 'Yes — '
-          : '';
+  // Coverage is Duke IR's: say Yes only when the question names the division (or "you"/"we") as who covers.
+  const byDivision =
+    u.refs.program.length > 0 ||
+    u.refs.group.includes('ir') ||
+    u.words.some((w) => /^(you|we|they|yall)$/.test(w));
+  const farOrNear = asksFar ? (near ? 'No — ' : '') : near ? 'Yes — ' : '';
+  const prefix = !u.yesNo ? '' : asksFar || asksNear ? farOrNear : coverage && byDivision ? 'Yes — ' : '';
   return answer('program.site', prefix + lines.join('\n\n'), ids, {
     suggestions: [ask('Who is at the VA this month?'), ask('What does IR do?')],
   });
