@@ -1,3 +1,4 @@
+import type { Block } from '../../schedule/types.js';
 import {
   academicYearStart,
   addDays,
@@ -180,6 +181,22 @@ function isNext(ctx: AnswerContext, s: Subject, t: Targets): Answer {
   );
 }
 
+/** "My next 3 rotations": the next changes, as a list. */
+function nextChanges(ctx: AnswerContext, s: Subject, count: number): Answer {
+  const upcoming: Block[] = [];
+  let last = ctx.schedule!.blockOn(s.resident, ctx.today);
+  for (const b of s.resident.blocks) {
+    if (upcoming.length >= count) break;
+    if (b.start > ctx.today && (!last || !sameRotation(b, last))) upcoming.push(b);
+    if (b.start > ctx.today) last = b;
+  }
+  if (!upcoming.length)
+    return reply(s, `${s.has} no further rotation on the schedule.${coverageNote(ctx)}`, []);
+  return reply(s, `${s.possessive} next ${plural(upcoming.length, 'rotation')}:`, upcoming, {
+    items: upcoming.map((b) => `${formatDate(b.start)}: ${blockName(ctx, b)}`),
+  });
+}
+
 /** "My remaining rotations": everything from today to the end of the schedule. */
 function remaining(ctx: AnswerContext, s: Subject): Answer {
   const last = ctx.schedule!.coverage?.last ?? ctx.today;
@@ -224,6 +241,7 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (hasTargets(t) && u.yesNo && !ref && u.words.includes('next')) return isNext(ctx, s, t);
   if (hasTargets(t) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
   if (hasTargets(t) && !ref && (u.asks.when || u.past || u.asks.next)) return whenOn(ctx, s, t, u.past);
+  if (!ref && u.asks.next && (u.numbers[0] ?? 1) > 1) return nextChanges(ctx, s, Math.min(u.numbers[0]!, 12));
   if (!ref && u.asks.next) return nextChange(ctx, s);
   if (hasTargets(t) && !ref) return whenOn(ctx, s, t, u.past);
   return onDate(ctx, s, ref);

@@ -95,6 +95,14 @@ export const training: Handler = (u, ctx) => {
     (w) => words.has(w) || words.has(`${w}s`),
   );
   const withOptions = (years.length ? years : t.years).filter((y) => y.options.length);
+  // "How many IR months if I take the elective?": the count with the option applied.
+  if (optionAsked && u.asks.howMany && u.refs.group.includes('ir') && withOptions.length) {
+    const scope = years.length ? years : t.years;
+    const total = scope.reduce((n, y) => n + monthsOf(y, 'ir'), 0);
+    const name = ctx.vocabulary.groups.get('ir')?.name ?? 'IR';
+    const text = `${plural(total - 1, 'month')} of ${name} if you take the option (${total} without it). ${withOptions.map((y) => `In ${y.level}: ${y.options.join(' ')}`).join(' ')}`;
+    return answer('training', text, [...facts, 'ir', ...withOptions.map((y) => y.id)], { suggestions });
+  }
   if (optionAsked && withOptions.length && (groups.includes('elective') || !u.asks.howMany)) {
     const text = withOptions.map((y) => `In ${y.level}: ${y.options.join(' ')}`).join('\n');
     return answer(
