@@ -2,11 +2,7 @@ import {
   academicYearStart,
   addDays,
   addMonths,
-  daysInMonth,
-  formatDate,
   formatMonth,
-  type IsoDate,
-  type IsoMonth,
   isoDate,
   isoMonth,
   lastDayOfMonth,
@@ -14,77 +10,26 @@ import {
   parseIsoDate,
   weekday,
 } from '../time/local-date.js';
+import {
+  academicYear,
+  day,
+  fullYear,
+  MONTH_RE,
+  MONTHS,
+  month,
+  NUMBER_WORDS,
+  ORD,
+  placeDay,
+  placeMonth,
+  validDay,
+  WEEKDAY_RE,
+  WEEKDAYS,
+  YEAR,
+} from './date-words.js';
 import type { DateContext, DateRef } from './dates.js';
 import { holiday } from './holidays.js';
 
 /** The date words the bot reads, one rule each; earlier rules win where two overlap. */
-
-/** Words for each number, as "word word=number; …". */
-function table(spec: string): Record<string, number> {
-  return Object.fromEntries(
-    spec.split(';').flatMap((entry) => {
-      const [names, n] = entry.trim().split('=');
-      return names!
-        .trim()
-        .split(/\s+/)
-        .map((name) => [name, Number(n)]);
-    }),
-  );
-}
-
-const MONTHS = table(`jan january=1; feb february febuary=2; mar march=3; apr april=4; may=5; jun june=6;
-  jul july=7; aug august=8; sep sept september=9; oct october=10; nov november=11; dec december=12`);
-const WEEKDAYS = table(`sun sunday=0; mon monday=1; tue tues tuesday=2; wed wednesday=3;
-  thu thur thurs thursday=4; fri friday=5; sat saturday=6`);
-const NUMBER_WORDS = table(`a an one=1; two=2; three=3; four=4; five=5; six=6; seven=7; eight=8; nine=9;
-  ten=10; eleven=11; twelve=12`);
-
-const MONTH_RE = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-const WEEKDAY_RE = Object.keys(WEEKDAYS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-const ORD = '(?:st|nd|rd|th)?';
-const YEAR = "(?:,?\\s*'?(\\d{4}|\\d{2}))";
-
-function fullYear(text: string | undefined): number | undefined {
-  if (!text) return undefined;
-  const digits = text.replace(/^'/, '');
-  const n = Number(digits);
-  return digits.length === 2 ? 2000 + n : n;
-}
-
-function validDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** The month (1–12) without a year, placed before or after today's month by tense. */
-function placeMonth(month: number, ctx: DateContext): IsoMonth {
-  const { year, month: current } = parseIsoDate(ctx.today);
-  if (month === current) return isoMonth(year, month);
-  if (ctx.past) return isoMonth(month < current ? year : year - 1, month);
-  return isoMonth(month > current ? year : year + 1, month);
-}
-
-function placeDay(month: number, day: number, ctx: DateContext): IsoDate | null {
-  const { year } = parseIsoDate(ctx.today);
-  for (const y of ctx.past ? [year, year - 1] : [year, year + 1]) {
-    if (!validDay(y, month, day)) continue;
-    const d = isoDate(y, month, day);
-    if (ctx.past ? d <= ctx.today : d >= ctx.today) return d;
-  }
-  return null;
-}
-
-const day = (date: IsoDate): DateRef => ({ kind: 'day', date, label: formatDate(date) });
-const month = (m: IsoMonth): DateRef => ({ kind: 'month', month: m, label: formatMonth(m) });
-
-function academicYear(startYear: number, ctx: DateContext, label: string): DateRef {
-  const from = isoDate(startYear, ctx.academicYearStartMonth, 1);
-  const to = addDays(isoDate(startYear + 1, ctx.academicYearStartMonth, 1), -1);
-  return { kind: 'range', from, to, label };
-}
 
 export interface Rule {
   pattern: RegExp;

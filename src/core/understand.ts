@@ -16,7 +16,15 @@ import {
   WHO,
   YES_NO_STARTERS,
 } from './lexicon.js';
-import { editDistance, typoBudget } from './text/edit-distance.js';
+import { findPeople } from './people.js';
+import {
+  addYearRanges,
+  combine,
+  fixMonthTypos,
+  NUMBER_WORDS,
+  range,
+  trailingYesNo,
+} from './question-shape.js';
 import { foldText, usSpelling } from './text/normalize.js';
 import { type Correction, type EntityKind, type PhraseMatch, stem } from './text/phrase-index.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -104,90 +112,6 @@ function collect(matches: PhraseMatch[]): Refs {
   const refs = emptyRefs();
   for (const m of matches) for (const r of m.refs) if (!refs[r.kind].includes(r.id)) refs[r.kind].push(r.id);
   return refs;
-}
-
-/** Finds residents named in the question ("Alice", "Dr. Chen", "Alice Chen's"), consuming their words. */
-function findPeople(
-  tokens: string[],
-  schedule: Schedule | undefined,
-  vocabulary: Vocabulary,
-): { people: Resident[][]; used: Set<number> } {
-  const people: Resident[][] = [];
-  const used = new Set<number>();
-  if (!schedule) return { people, used };
-  const lookup = (q: string) => {
-    const found = schedule.findByName(q);
-    return found.length || !q.endsWith('s') ? found : schedule.findByName(q.slice(0, -1));
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i)) continue;
-    const afterTitle = i > 0 && (tokens[i - 1] === 'dr' || tokens[i - 1] === 'doctor');
-    const two = i + 1 < tokens.length ? lookup(`${tokens[i]} ${tokens[i + 1]}`) : [];
-    if (two.length) {
-      people.push(two);
-      used.add(i).add(i + 1);
-      continue;
-    }
-    const t = tokens[i]!;
-    if (t.length < 2 || PERSONAL.has(t)) continue;
-    if (!afterTitle && (vocabulary.index.knows(stem(t)) || /^\d/.test(t))) continue;
-    const one = lookup(t).length ? lookup(t) : nameTypo(t, schedule, vocabulary);
-    if (one.length) {
-      people.push(one);
-      used.add(i);
-      if (afterTitle) used.add(i - 1);
-    } else if (afterTitle && !vocabulary.index.knows(stem(t))) {
-      // "Dr. Smithe": a title before an unknown word is a person we cannot find, never the DR group.
-      people.push([]);
-      used.add(i).add(i - 1);
-    }
-  }
-  return { people, used };
-}
-
-const nameWords = new WeakMap<Schedule, Map<string, Resident[]>>();
-
-/** A resident's name with a typo ("testarosa"): one edit on names of 5+ letters, two on 9+. */
-function nameTypo(word: string, schedule: Schedule, vocabulary: Vocabulary): Resident[] {
-  if (word.length < 5 || vocabulary.index.knows(stem(word))) return [];
-  let index = nameWords.get(schedule);
-  if (!index) {
-    index = new Map();
-    for (const r of schedule.residents) {
-      for (const part of foldText(r.name).split(/[^a-z]+/)) {
-        if (part.length >= 4) index.set(part, [...(index.get(part) ?? []), r]);
-      }
-    }
-    nameWords.set(schedule, index);
-  }
-  const budget = typoBudget(word.length);
-  const close = [...index].filter(([name]) => editDistance(word, name, budget) <= budget);
-  return close.length === 1 ? close[0]![1] : [];
-}
-
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-/** "janaury", "feburary", "decemeber": month names get the same typo tolerance as the vocabulary. */
-function fixMonthTypos(folded: string, vocabulary: Vocabulary): string {
-  // Six letters at least: "match" and "marsh" are words, not typos of March.
-  return folded.replace(/[a-z]{6,}/g, (w) => {
-    if (MONTH_NAMES.includes(w) || vocabulary.index.knows(stem(w))) return w;
-    const budget = typoBudget(w.length);
-    const month = MONTH_NAMES.find((m) => editDistance(w, m, budget) <= budget);
-    return month ?? w;
-  });
 }
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
@@ -340,84 +264,3 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   };
   return { intent: decideIntent(base, raw, folded, vocabulary), ...base };
 }
-
-/** "bland embo — do we do that?": a short trailing clause that points back is a yes/no question too. */
-function trailingYesNo(folded: string): boolean {
-  const clauses = folded.split(/[\u2014\u2013,;:?!]| - /).map((c) => c.trim().split(/\s+/).filter(Boolean));
-  return clauses
-    .slice(1)
-    .some(
-      (c) =>
-        c.length > 0 &&
-        c.length <= 6 &&
-        YES_NO_STARTERS.has(c[0]!) &&
-        c.some((w) => /^(that|it|this|those|them|these)$/.test(w)),
-    );
-}
-
-/** "R1-R3", "PGY2-4" and "the first three years": every year between, not just the two ends. */
-function addYearRanges(folded: string, refs: Refs, vocabulary: Vocabulary): void {
-  const add = (from: number, to: number) => {
-    for (let n = from; n <= to; n++) {
-      for (const ref of vocabulary.index.lookup(`r${n}`)) {
-        if (ref.kind === 'year' && !refs.year.includes(ref.id)) refs.year.push(ref.id);
-      }
-    }
-  };
-  const range = /\b(r|pgy)\s?(\d)\s*(?:-|\u2013|\u2014|to|through|thru)\s*(?:r|pgy)?\s?(\d)\b/g;
-  for (const m of folded.matchAll(range)) {
-    const shift = m[1] === 'pgy' ? 1 : 0;
-    add(Number(m[2]) - shift, Number(m[3]) - shift);
-  }
-  const ordinal: Record<string, number> = {
-    one: 1,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    '2': 2,
-    '3': 3,
-    '4': 4,
-    '5': 5,
-  };
-  for (const m of folded.matchAll(/\bfirst (one|two|three|four|five|[2-5]) years?\b/g))
-    add(1, ordinal[m[1]!]!);
-}
-
-const range = (start: number, end: number) => Array.from({ length: end - start }, (_, k) => start + k);
-
-/**
- * Ordered matches, unless a name matched in any order covers more of the same words: "embolize the
- * uterine arteries" is uterine artery embolization, not the generic "embolization" entry.
- */
-function combine(ordered: PhraseMatch[], unordered: PhraseMatch[]): PhraseMatch[] {
-  const kept = [...ordered];
-  for (const u of unordered) {
-    const taken = new Set(u.positions);
-    const overlapping = kept.filter((m) => range(m.start, m.end).some((p) => taken.has(p)));
-    const narrower = overlapping.every(
-      (m) => m.end - m.start < taken.size && range(m.start, m.end).every((p) => taken.has(p)),
-    );
-    if (!narrower) continue;
-    for (const m of overlapping) kept.splice(kept.indexOf(m), 1);
-    kept.push(u);
-  }
-  return kept.sort((a, b) => a.start - b.start);
-}
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  seventeen: 17,
-  sixteen: 16,
-};

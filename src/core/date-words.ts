@@ -1,0 +1,83 @@
+import {
+  addDays,
+  daysInMonth,
+  formatDate,
+  formatMonth,
+  type IsoDate,
+  type IsoMonth,
+  isoDate,
+  isoMonth,
+  parseIsoDate,
+} from '../time/local-date.js';
+import type { DateContext, DateRef } from './dates.js';
+
+/* The words and small placements the date rules are made of. */
+
+/** Words for each number, as "word word=number; …". */
+export function table(spec: string): Record<string, number> {
+  return Object.fromEntries(
+    spec.split(';').flatMap((entry) => {
+      const [names, n] = entry.trim().split('=');
+      return names!
+        .trim()
+        .split(/\s+/)
+        .map((name) => [name, Number(n)]);
+    }),
+  );
+}
+
+export const MONTHS =
+  table(`jan january=1; feb february febuary=2; mar march=3; apr april=4; may=5; jun june=6;
+  jul july=7; aug august=8; sep sept september=9; oct october=10; nov november=11; dec december=12`);
+export const WEEKDAYS = table(`sun sunday=0; mon monday=1; tue tues tuesday=2; wed wednesday=3;
+  thu thur thurs thursday=4; fri friday=5; sat saturday=6`);
+export const NUMBER_WORDS =
+  table(`a an one=1; two=2; three=3; four=4; five=5; six=6; seven=7; eight=8; nine=9;
+  ten=10; eleven=11; twelve=12`);
+
+export const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+export const WEEKDAY_RE = Object.keys(WEEKDAYS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+export const ORD = '(?:st|nd|rd|th)?';
+export const YEAR = "(?:,?\\s*'?(\\d{4}|\\d{2}))";
+
+export function fullYear(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const digits = text.replace(/^'/, '');
+  const n = Number(digits);
+  return digits.length === 2 ? 2000 + n : n;
+}
+
+export function validDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The month (1–12) without a year, placed before or after today's month by tense. */
+export function placeMonth(month: number, ctx: DateContext): IsoMonth {
+  const { year, month: current } = parseIsoDate(ctx.today);
+  if (month === current) return isoMonth(year, month);
+  if (ctx.past) return isoMonth(month < current ? year : year - 1, month);
+  return isoMonth(month > current ? year : year + 1, month);
+}
+
+export function placeDay(month: number, day: number, ctx: DateContext): IsoDate | null {
+  const { year } = parseIsoDate(ctx.today);
+  for (const y of ctx.past ? [year, year - 1] : [year, year + 1]) {
+    if (!validDay(y, month, day)) continue;
+    const d = isoDate(y, month, day);
+    if (ctx.past ? d <= ctx.today : d >= ctx.today) return d;
+  }
+  return null;
+}
+
+export const day = (date: IsoDate): DateRef => ({ kind: 'day', date, label: formatDate(date) });
+export const month = (m: IsoMonth): DateRef => ({ kind: 'month', month: m, label: formatMonth(m) });
+
+export function academicYear(startYear: number, ctx: DateContext, label: string): DateRef {
+  const from = isoDate(startYear, ctx.academicYearStartMonth, 1);
+  const to = addDays(isoDate(startYear + 1, ctx.academicYearStartMonth, 1), -1);
+  return { kind: 'range', from, to, label };
+}
