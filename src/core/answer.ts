@@ -76,6 +76,15 @@ export function prepare(input: QuestionInput): { understanding: Understanding; c
 }
 
 export function respond(understanding: Understanding, ctx: AnswerContext): Answer {
+  // "What am I on 4/31?": say the date does not exist rather than answer about another day.
+  if (understanding.impossibleDate) {
+    return {
+      intent: 'fallback',
+      text: `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for 10 January). Which day did you mean?`,
+      factIds: [],
+      unanswered: true,
+    };
+  }
   const raw = HANDLERS[understanding.intent](understanding, ctx);
   // Every answer starts with a capital, whatever sentence a handler put first.
   const answer = { ...raw, text: raw.text.charAt(0).toUpperCase() + raw.text.slice(1) };

@@ -105,6 +105,9 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   // "What did I do in my R3 year?": the asker's own schedule in that year of training.
   if (u.personal && raw.includes('my') && any('year') && !u.asks.howMany && !u.dates.length)
     return 'schedule.mine';
+  // "Which year is the research block?": where it falls in training, not on the asker's schedule.
+  if (/\bwhich years?\b|\bwhat years?\b/.test(folded) && rotationNamed && !u.dates.length && !u.personal)
+    return 'training';
   // About the asker: "my", "I", or a bare schedule question with nobody else named ("current rotation?", "apr?").
   const onlyDate = u.dates.length > 0 && u.matches.length === 0 && !u.asks.who && u.unknownWords.length === 0;
   const bareSchedule = !u.asks.who && strongSchedule && !any('year', 'topic', 'faq', 'program');

@@ -4,6 +4,23 @@ import { type PhraseMatch, stem } from './text/phrase-index.js';
 import type { Refs } from './understand.js';
 import type { Vocabulary } from './vocabulary.js';
 
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "4/31", "13/1", "feb 30": a date that does not exist, quoted as written; undefined when all dates are real. */
+export function impossibleDate(folded: string): string | undefined {
+  for (const m of folded.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?\b/g)) {
+    const [month, day] = [Number(m[1]), Number(m[2])];
+    if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1]!) return m[0];
+  }
+  const named =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*\d)/.exec(
+      folded,
+    );
+  if (named && Number(named[2]) > MONTH_DAYS[MONTH_WORDS.indexOf(named[1]!)]!) return named[0];
+  return undefined;
+}
+
 /* How a question is put, beside what it names: yes/no clauses, year ranges, typos of month names, numbers. */
 
 const MONTH_NAMES = [

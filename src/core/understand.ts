@@ -21,6 +21,7 @@ import {
   addYearRanges,
   combine,
   fixMonthTypos,
+  impossibleDate,
   NUMBER_WORDS,
   range,
   trailingYesNo,
@@ -84,6 +85,8 @@ export interface Understanding {
   numbers: number[];
   /** A statement with a negation asked back ("IR doesn't do kids, right?"): the verdict answers the claim. */
   negatedClaim: boolean;
+  /** A date as written that does not exist ("4/31"); the answer says so instead of guessing. */
+  impossibleDate?: string;
 }
 
 export interface UnderstandContext {
@@ -261,6 +264,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     words,
     numbers,
     negatedClaim,
+    impossibleDate: impossibleDate(folded),
   };
   return { intent: decideIntent(base, raw, folded, vocabulary), ...base };
 }

@@ -79,9 +79,12 @@ function countAnswer(u: Understanding, ctx: AnswerContext, group: string, years:
 /** The training years: each year's shape, counts of months by rotation group, where research falls, the option. */
 export const training: Handler = (u, ctx) => {
   const t = ctx.knowledge.training;
-  const years = u.refs.year
+  const named = u.refs.year
     .map((id) => ctx.vocabulary.years.get(id)!)
     .sort((a, b) => a.level.localeCompare(b.level));
+  // "What comes after R3?": the year that follows.
+  const following = u.asks.after && named.length === 1 ? t.years[t.years.indexOf(named[0]!) + 1] : undefined;
+  const years = following ? [following] : named;
   const words = new Set(u.words);
   const groups = groupsAsked(u);
   const facts = ['training', ...years.map((y) => y.id)];
