@@ -186,3 +186,42 @@ describe('calendar link', () => {
     expect(ask('calendar link?', { calendarUrl: url }).text).not.toContain(url);
   });
 });
+
+describe('how a question is put', () => {
+  it('checks a stated number instead of just the presence of a month', () => {
+    const research = knowledge.training.years
+      .find((y) => y.id === 'r4')!
+      .months.find((m) => m.group === 'research')!;
+    expect(verdict(ask(`does R4 have ${research.months} research months?`))).toBe('Yes');
+    expect(verdict(ask(`does R4 have ${research.months + 1} research months?`))).toBe('No');
+    expect(
+      verdict(ask(`is the residency ${knowledge.training.residency.length_years - 1} years long?`)),
+    ).toBe('No');
+  });
+
+  it('answers tag questions and negated claims by whether the claim holds', () => {
+    expect(verdict(ask('IR does TIPS, right?'))).toBe('Yes');
+    expect(verdict(ask("IR doesn't do biopsies, right?"))).toBe('Yes');
+    expect(verdict(ask('I heard IR does not treat kids, true?'))).toBe('No');
+  });
+
+  it('gives no verdict to an either/or question', () => {
+    expect(['Yes', 'No']).not.toContain(verdict(ask('is TIPS hepatobiliary or venous access?')));
+  });
+
+  it('says a date that does not exist is not a date, instead of answering about another day', () => {
+    for (const text of ['what am I on 4/31?', 'what am I on feb 30']) {
+      const a = ask(text, { as: r4.email });
+      expect(a.unanswered).toBe(true);
+      expect(a.factIds).toEqual([]);
+    }
+  });
+
+  it('reads mistyped month and resident names', () => {
+    expect(ask('what am I on in janaury', { as: r4.email }).text).toContain('January');
+    const [, last] = r5.name.split(' ');
+    const typo = `${last!.slice(0, 3)}${last!.slice(4)}`;
+    expect(ask(`where is dr ${typo} next month`).intent).toBe('schedule.person');
+    expect(ask(`where is dr ${typo} next month`).text).toContain(r5.name);
+  });
+});
