@@ -162,6 +162,30 @@ export const RULES: Rule[] = [
     pattern: /\b(?:in|during|for|of)\s+(20\d\d)\b/g,
     read: (m) => ({ kind: 'range', from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, label: m[1]! }),
   },
+  // the start or end of a month, a weekend, and "after the holidays"
+  {
+    pattern:
+      /\b(?:the\s+)?(end|beginning|start|middle|mid)\s+of\s+(?:the\s+)?(this|next|last|the)\s+month\b/g,
+    read: (m, ctx) => {
+      const which = addMonths(monthOf(ctx.today), m[2] === 'next' ? 1 : m[2] === 'last' ? -1 : 0);
+      const last = lastDayOfMonth(which);
+      return day(m[1] === 'end' ? last : m[1] === 'middle' || m[1] === 'mid' ? `${which}-15` : `${which}-01`);
+    },
+  },
+  {
+    pattern: /\b(this|next|the)\s+weekend\b/g,
+    read: (m, ctx) => {
+      const ahead = (6 - weekday(ctx.today) + 7) % 7;
+      return day(addDays(ctx.today, ahead + (m[1] === 'next' && ahead < 7 ? 7 : 0)));
+    },
+  },
+  {
+    pattern: /\bafter (?:the )?(?:holidays|christmas|new year'?s?)\b/g,
+    read: (_m, ctx) => {
+      const { year, month: mo } = parseIsoDate(ctx.today);
+      return month(isoMonth(mo === 1 ? year : year + 1, 1));
+    },
+  },
   // relative days
   { pattern: /\b(day after tomorrow)\b/g, read: (_m, ctx) => day(addDays(ctx.today, 2)) },
   {
