@@ -1,0 +1,92 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Store, StoreUnavailableError } from '../../src/store/store.js';
+import {
+  ALICE,
+  BOB,
+  capturingLogger,
+  fakeBot,
+  logged,
+  nockAuthTest,
+  nockMethod,
+  nockUsersInfo,
+  postEvent,
+  type SlackTestServer,
+  slackRuntime,
+  startSlackServer,
+  waitFor,
+} from './helpers.js';
+import { BOB_SLACK, dmEvent, eventCallback } from './payloads.js';
+
+/** Redis gone mid-flight: every call fails the way the Redis store fails (fast, StoreUnavailableError). */
+function downStore(): Store {
+  const down = async (): Promise<never> => {
+    throw new StoreUnavailableError('Redis get failed: Connection is closed.');
+  };
+  return {
+    get: down,
+    set: down,
+    setIfAbsent: down,
+    delete: down,
+    increment: down,
+    keys: down,
+    acquireLock: down,
+    ping: down,
+    close: async () => {},
+  };
+}
+
+const { logger, lines } = capturingLogger();
+const bot = fakeBot();
+let server: SlackTestServer;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  nockAuthTest();
+  server = await startSlackServer(await slackRuntime({ logger, bot, store: downStore() }));
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+afterAll(async () => {
+  await server.close();
+  nock.enableNetConnect();
+});
+
+describe('Slack while the store is down', () => {
+  it('still answers a DM: the dedupe check fails open and says so at warn', async () => {
+    const { scope, bodies } = nockMethod('chat.postMessage');
+    const event = dmEvent('where am I next month?');
+    const res = await postEvent(server.url, event);
+    expect(res.status).toBe(200);
+    await waitFor(() => scope.isDone(), 'chat.postMessage');
+    expect(bot.asked.at(-1)).toMatchObject({ text: 'where am I next month?', asker: { email: ALICE.email } });
+    expect(bodies[0]!.channel).toBe('D0ALICE');
+    const warned = logged(lines, 'slack dedupe failed; answering anyway');
+    expect(warned.some((l) => l.eventId === event.event_id)).toBe(true);
+  });
+
+  it('still knows who asked a mention: the identity cache fails open to users.info', async () => {
+    const info = nockUsersInfo(BOB_SLACK, BOB.email);
+    const { scope, bodies } = nockMethod('chat.postMessage');
+    const res = await postEvent(
+      server.url,
+      eventCallback({
+        type: 'app_mention',
+        channel: 'C0GENERAL',
+        user: BOB_SLACK,
+        text: '<@UBOT0001> who is on IR?',
+        ts: '1764342009.000900',
+      }),
+    );
+    expect(res.status).toBe(200);
+    await waitFor(() => scope.isDone(), 'chat.postMessage');
+    expect(info.isDone()).toBe(true);
+    expect(bot.asked.at(-1)).toMatchObject({ text: 'who is on IR?', asker: { email: BOB.email } });
+    expect(bodies[0]!.thread_ts).toBe('1764342009.000900');
+    expect(logged(lines, 'slack identity cache read failed').length).toBeGreaterThan(0);
+    expect(logged(lines, 'slack identity cache write failed').length).toBeGreaterThan(0);
+    expect(logged(lines, 'slack handler failed')).toHaveLength(0);
+  });
+});
