@@ -3,6 +3,13 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../../src/logger.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** Paths whose rest is a password (calendar tokens), whatever the method or route that answered. */
+const SECRET_PATH = /^(\/+calendar\/).+/i;
+
+/** The path as the access log may show it: a secret segment becomes an ellipsis. */
+export function loggablePath(path: string): string {
+  return path.replace(SECRET_PATH, '$1…');
+}
 
 /** The request id and child logger the server attaches to every request, for plugins to use. */
 export function requestContext(res: Response): { requestId: string; logger: Logger } {
@@ -26,7 +33,7 @@ export function requestLogging(logger: Logger) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = {
         method: req.method,
-        path: req.path,
+        path: loggablePath(req.path),
         status: res.statusCode,
         ms: Math.round(ms * 10) / 10,
       };
