@@ -9,6 +9,7 @@ import { noisyScheduleCases } from './fixtures/paraphrases/noisy-schedule.js';
 import { procedureCases } from './fixtures/paraphrases/procedures.js';
 import { procedureWhoCases } from './fixtures/paraphrases/procedures-who.js';
 import { programCases } from './fixtures/paraphrases/program.js';
+import { round2Cases } from './fixtures/paraphrases/round2.js';
 import { scheduleDateCases } from './fixtures/paraphrases/schedule-dates.js';
 import { scheduleMineCases } from './fixtures/paraphrases/schedule-mine.js';
 import { scheduleOthersCases } from './fixtures/paraphrases/schedule-others.js';
@@ -32,6 +33,7 @@ const families: Record<string, Case[]> = {
   'greetings, typos, British spellings, shouting': noisyCases,
   'the schedule asked sloppily': noisyScheduleCases,
   'one-word messages': terseCases,
+  'second round: Slack-style phrasings': round2Cases,
 };
 
 const shown = (text: string) =>
