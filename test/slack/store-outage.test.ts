@@ -9,14 +9,16 @@ import {
   logged,
   nockAuthTest,
   nockMethod,
+  nockResponseUrl,
   nockUsersInfo,
   postEvent,
+  postForm,
   type SlackTestServer,
   slackRuntime,
   startSlackServer,
   waitFor,
 } from './helpers.js';
-import { BOB_SLACK, dmEvent, eventCallback } from './payloads.js';
+import { BOB_SLACK, dmEvent, eventCallback, slashCommand } from './payloads.js';
 
 /** Redis gone mid-flight: every call fails the way the Redis store fails (fast, StoreUnavailableError). */
 function downStore(): Store {
@@ -88,5 +90,23 @@ describe('Slack while the store is down', () => {
     expect(logged(lines, 'slack identity cache read failed').length).toBeGreaterThan(0);
     expect(logged(lines, 'slack identity cache write failed').length).toBeGreaterThan(0);
     expect(logged(lines, 'slack handler failed')).toHaveLength(0);
+  });
+
+  it('still answers /rotabot privately, only without the Share button it cannot keep', async () => {
+    nockUsersInfo(BOB_SLACK, BOB.email);
+    const reply = nockResponseUrl('/commands/9/outage');
+    const res = await postForm(server.url, slashCommand('does IR do TIPS?', '/commands/9/outage'));
+    expect(res.status).toBe(200);
+    await waitFor(() => reply.scope.isDone(), 'ephemeral answer');
+    const answer = reply.bodies[0]!;
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('You asked: does IR do TIPS?');
+    const actionIds = (answer.blocks as Array<{ type: string; elements?: Array<{ action_id?: string }> }>)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? [])
+      .map((e) => e.action_id);
+    expect(actionIds).toContain('rotabot_ask_0');
+    expect(actionIds).not.toContain('rotabot_share');
+    expect(logged(lines, 'could not keep an answer for sharing; no share button').length).toBeGreaterThan(0);
   });
 });
