@@ -18,8 +18,17 @@ async function lookUpMember(
   userId: string,
 ): Promise<string | undefined> {
   const key = MEMBER_KEY + userId;
-  const cached = await runtime.store.get(key).catch(() => null);
-  if (cached) return (JSON.parse(cached) as CachedMember).email;
+  const cached = await runtime.store.get(key).catch((error) => {
+    runtime.logger.warn({ err: error }, 'teams: member cache read failed');
+    return null;
+  });
+  if (cached) {
+    try {
+      return (JSON.parse(cached) as CachedMember).email;
+    } catch {
+      // Not ours to trust: look the member up again and overwrite it.
+    }
+  }
   let found: CachedMember = {};
   try {
     const member = await TeamsInfo.getMember(context, userId);

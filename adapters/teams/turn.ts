@@ -39,7 +39,11 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
     if (activity.id) {
       const first = await runtime.store
         .setIfAbsent(`teams:seen:${activity.conversation?.id}:${activity.id}`, '1', SEEN_TTL_MS)
-        .catch(() => true);
+        .catch((error) => {
+          // A rare double answer beats silence.
+          logger.warn({ err: error, activityId: activity.id }, 'teams: dedupe failed; answering anyway');
+          return true;
+        });
       if (!first) return;
     }
     const conversation = conversationKind(activity);

@@ -1,6 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
+import { createLogger } from '../../src/logger.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import { type Store, StoreUnavailableError } from '../../src/store/store.js';
 import {
   createFakeBot,
@@ -58,7 +60,12 @@ describe('Teams with bad input and a store outage', () => {
 
   it('still answers, with the email Teams gives, while the store is down', async () => {
     const bot = createFakeBot();
-    server = await startServer(createTeamsPlugin(createTestRuntime({ store: downStore(), bot })));
+    const logLines: string[] = [];
+    const runtime = {
+      ...createTestRuntime({ store: downStore(), bot }),
+      logger: createLogger('info', { write: (line: string) => void logLines.push(line) }),
+    };
+    server = await startServer(createTeamsPlugin(runtime));
     const sent = interceptReplies();
     const lookup = nock(SERVICE_HOST)
       .get('/amer/v3/conversations/a%3Apersonal-29%3A1abc-user/members/29%3A1abc-user')
@@ -71,6 +78,26 @@ describe('Teams with bad input and a store outage', () => {
     expect(bot.asked).toHaveLength(1);
     expect(bot.asked[0]!.asker.email).toBe('dana@hospital.org');
     expect(sent.map((s) => s.type)).toEqual(['typing', 'message']);
+    // The outage is visible in the logs, not swallowed.
+    const logs = logLines.join('\n');
+    expect(logs).toContain('teams: dedupe failed; answering anyway');
+    expect(logs).toContain('teams: member cache read failed');
+  });
+
+  it('looks the member up again when the cached entry is not JSON', async () => {
+    const bot = createFakeBot();
+    const store = createMemoryStore();
+    await store.set('teams:member:29:1abc-user', 'not json{');
+    server = await startServer(createTeamsPlugin(createTestRuntime({ store, bot })));
+    const sent = interceptReplies();
+    const lookup = nock(SERVICE_HOST)
+      .get('/amer/v3/conversations/a%3Apersonal-29%3A1abc-user/members/29%3A1abc-user')
+      .reply(200, { id: '29:1abc-user', name: 'Dana', email: 'dana@hospital.org' });
+
+    expect((await post(server.url, personalMessage('who is on IR?'))).status).toBe(200);
+    expect(lookup.isDone()).toBe(true);
+    expect(bot.asked[0]!.asker.email).toBe('dana@hospital.org');
+    expect(sent.map((s) => s.type)).toContain('message');
   });
 
   it('refuses malformed JSON with 400 and never asks the bot', async () => {
