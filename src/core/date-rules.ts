@@ -162,6 +162,22 @@ export const RULES: Rule[] = [
     pattern: /\b(?:in|during|for|of)\s+(20\d\d)\b/g,
     read: (m) => ({ kind: 'range', from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, label: m[1]! }),
   },
+  // calendar quarters: "in Q1" is January to March, the next one to come
+  {
+    pattern: /\bq([1-4])\b/g,
+    read: (m, ctx) => {
+      const first = (Number(m[1]) - 1) * 3 + 1;
+      const start = placeMonth(first, ctx);
+      const firstMonth = monthOf(ctx.today) > addMonths(start, 2) ? addMonths(start, 12) : start;
+      const end = addMonths(firstMonth, 2);
+      return {
+        kind: 'range',
+        from: `${firstMonth}-01`,
+        to: lastDayOfMonth(end),
+        label: `Q${m[1]} ${firstMonth.slice(0, 4)}`,
+      };
+    },
+  },
   // the start or end of a month, a weekend, and "after the holidays"
   {
     pattern:

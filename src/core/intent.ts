@@ -66,7 +66,7 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
     scheduleTarget &&
     !any('year') &&
     (u.asks.when || u.yesNo) &&
-    !/\b(done|performed|carried out) by\b/.test(folded);
+    !/\b(done|performed|carried out) by\b|\bover (at|to|in)\b/.test(folded);
 
   // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
   const describe =
@@ -179,9 +179,17 @@ export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary
   }
   if (rawHas(HELP) && content.length <= 3) return 'help';
   // "What is Jordan on?", "where is Casy next month": a name the schedule does not have.
+  const question = raw
+    .slice(
+      Math.max(
+        0,
+        raw.findIndex((w) => !GREETING.has(w) && !FILLER.has(w) && w !== 'quick' && w !== 'question'),
+      ),
+    )
+    .join(' ');
   const named =
     /^(?:what|where|how)(?: is|s| s)? ([a-z]+)(?: s)? (?:on|doing|at|working|rotating|next|this|in)\b/.exec(
-      folded,
+      question,
     );
   if (named && u.unknownWords.includes(named[1]!)) return 'schedule.person';
   return 'fallback';

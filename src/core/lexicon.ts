@@ -140,6 +140,7 @@ export const SHORTHAND: Record<string, string> = {
   mnth: 'month',
   mth: 'month',
   yr: 'year',
+  yrs: 'years',
   wk: 'week',
   b4: 'before',
   rn: 'right now',

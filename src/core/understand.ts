@@ -143,10 +143,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const embedded =
     /\b(if|whether)\s+(ir|you|we|they|the|it|there|i|duke|residents?)\b/.test(folded) &&
     !/^(what|which|who|when|where|how)\b/.test(folded);
-  const eitherOr = /\bor\b/.test(folded) && !/\bor not\b/.test(folded);
-  const yesNo = (startsYesNo || tagged || embedded) && !eitherOr;
-  // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
-  const negatedClaim = yesNo && !startsYesNo && /\b(not|dont|doesnt|didnt|isnt|arent|never)\b/.test(folded);
+  let yesNo = startsYesNo || tagged || embedded;
 
   const { refs: dates, rest } = parseDates(fixMonthTypos(folded, vocabulary), {
     today: ctx.today,
@@ -204,6 +201,17 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     corrections[ci] = { ...c, to: best, alternatives: options.filter((o) => o !== best) };
   }
   const matches = combine(vocabulary.index.match(words), vocabulary.index.matchUnordered(words, new Set()));
+  // "Is TIPS hepatobiliary or venous access?" asks which, not yes/no; "ICU in Jan or Feb?" is still yes/no.
+  const or = words.indexOf('or');
+  if (
+    or > 0 &&
+    !words.includes('not') &&
+    matches.some((m) => m.end <= or) &&
+    matches.some((m) => m.start > or)
+  )
+    yesNo = false;
+  // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
+  const negatedClaim = yesNo && !startsYesNo && /\b(not|dont|doesnt|didnt|isnt|arent|never)\b/.test(folded);
   const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
   // A knowledge-base word outside any whole name ("stents" from "biliary stent placement") names nothing known.
   const covered = new Set(spans(matches));

@@ -32,7 +32,7 @@ import {
   targetsOf,
 } from './schedule-view.js';
 
-import { after, ends, finalBlock, nextChange, whenOn } from './schedule-when.js';
+import { after, ends, finalBlock, firstBlock, nextChange, whenOn } from './schedule-when.js';
 
 /** "What am I on in March?" — one day or one month. */
 function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answer {
@@ -165,7 +165,8 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
       )
       .join('; ') || 'no assignment';
   const verdict = hits.length ? 'Yes' : 'No';
-  return reply(s, `${verdict} — ${label} ${s.is} on ${all}.`, blocks);
+  const tense = to < ctx.today ? s.was : s.is;
+  return reply(s, `${verdict} — ${label} ${tense} on ${all}.`, blocks);
 }
 
 /** "Is my next rotation ICU?": the next change, compared with what was asked. */
@@ -230,8 +231,11 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
   const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
   const said = new Set(u.words);
-  if (hasTargets(t) && [...END_WORDS].some((w) => said.has(w)) && (u.asks.when || u.yesNo))
-    return ends(ctx, s, t, u.yesNo);
+  const endAsked =
+    [...END_WORDS].some((w) => said.has(w)) && !/\bover (at|to|in)\b|\bdone by\b/.test(u.words.join(' '));
+  if (hasTargets(t) && endAsked && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
+  if (!u.past && !u.asks.howMany && said.has('first') && !u.refs.year.length)
+    return firstBlock(ctx, s, ref, t);
   if (!u.past && !u.asks.howMany && (said.has('last') || said.has('final')))
     return finalBlock(ctx, s, ref, t);
   if (u.asks.after && !u.asks.howMany) return after(ctx, s, t, ref);

@@ -46,7 +46,7 @@ export function whenOn(ctx: AnswerContext, s: Subject, t: Targets, past: boolean
   const upcoming = matching.filter((b) => b.start >= next.start);
   return reply(
     s,
-    `${nowText}${s.possessive} next ${name} block is ${blockName(ctx, next)}, ${span(next)} (starting ${formatDate(next.start)}).`,
+    `${nowText}${nowText ? cap(s.possessive) : s.possessive} next ${name} block is ${blockName(ctx, next)}, ${span(next)} (starting ${formatDate(next.start)}).`,
     [next],
     {
       items: upcoming.length > 1 ? upcoming.map((b) => `${span(b)}: ${blockName(ctx, b)}`) : undefined,
@@ -127,4 +127,26 @@ export function finalBlock(ctx: AnswerContext, s: Subject, ref: DateRef | undefi
   if (!block) return reply(s, `${s.has} no ${what} on the schedule by ${formatDate(to)}.`, []);
   const text = `${s.possessive} last ${what} by ${formatDate(to)} is ${blockName(ctx, block)} (${span(block)}).`;
   return reply(s, text, [block]);
+}
+
+/** "My first IR month this year": the earliest matching block in the dates asked (or the academic year). */
+export function firstBlock(ctx: AnswerContext, s: Subject, ref: DateRef | undefined, t: Targets): Answer {
+  const start = ctx.knowledge.program.academic_year_start_month;
+  const year = academicYearStart(ctx.today, start);
+  const from = ref ? firstDayOf(ref, ctx.today) : isoDate(year, start, 1);
+  const to = ref ? lastDayOf(ref) : addDays(isoDate(year + 1, start, 1), -1);
+  const block = blocksBetween(s.resident, from, to).find((b) => blockMatches(ctx, b, t));
+  const what = hasTargets(t) ? `${targetName(ctx, t)} block` : 'rotation';
+  if (!block)
+    return reply(
+      s,
+      `${s.has} no ${what} on the schedule between ${formatDate(from)} and ${formatDate(to)}.`,
+      [],
+    );
+  const tense = block.end < ctx.today ? 'was' : 'is';
+  return reply(
+    s,
+    `${s.possessive} first ${what} from ${formatDate(from)} ${tense} ${blockName(ctx, block)} (${span(block)}).`,
+    [block],
+  );
 }

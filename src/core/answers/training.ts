@@ -86,7 +86,9 @@ export const training: Handler = (u, ctx) => {
   const following = u.asks.after && named.length === 1 ? t.years[t.years.indexOf(named[0]!) + 1] : undefined;
   const years = following ? [following] : named;
   const words = new Set(u.words);
-  const groups = groupsAsked(u);
+  // "What's PGY-2 like for IR residents?": a named year wins over the IR that names the residents.
+  const asked = groupsAsked(u);
+  const groups = years.length && asked.every((g) => g === 'ir') && !u.asks.howMany && !u.yesNo ? [] : asked;
   const facts = ['training', ...years.map((y) => y.id)];
   const suggestions = [
     ask('What is the R5 year like?'),
@@ -114,6 +116,23 @@ export const training: Handler = (u, ctx) => {
       [...facts, ...withOptions.map((y) => y.id)],
       { suggestions },
     );
+  }
+  // "Are the first three years just DR?": years identical to DR residency are all DR.
+  if (
+    u.yesNo &&
+    years.length > 1 &&
+    groups.length === 1 &&
+    groups[0] === 'dr' &&
+    [...ALL_WORDS].some((w) => words.has(w))
+  ) {
+    const all = years.every((y) => y.same_as_dr);
+    const text = `${all ? 'Yes' : 'No'} — ${
+      years
+        .filter((y) => y.same_as_dr)
+        .map((y) => y.level)
+        .join(', ') || 'none of them'
+    } ${all ? 'are' : 'is'} identical to DR residency.`;
+    return answer('training', text, [...facts, 'dr'], { suggestions });
   }
   // "Is R4 mostly DR?": more than half of the year's months.
   if (u.yesNo && years.length === 1 && groups.length === 1 && [...MOST_WORDS].some((w) => words.has(w))) {
