@@ -49,6 +49,8 @@ export function createRedisClient(url: string, logger: Logger): Redis {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 5_000,
+    // A Redis that stops replying without dropping the connection must not hang a reply.
+    commandTimeout: 2_000,
     retryStrategy: (times) => Math.min(times * 250, 2_000),
   });
   let lastError = '';
