@@ -285,7 +285,8 @@ export const RULES: Rule[] = [
   },
   // the 15th (of this month, or the next one to come)
   {
-    pattern: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:year|yr|month|rotation|block|week))/g,
+    pattern:
+      /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:[a-z-]+\s+)?(?:year|yr|month|rotation|block|week))/g,
     read: (m, ctx) => {
       const { year, month: mo } = parseIsoDate(ctx.today);
       const d = +m[1]!;

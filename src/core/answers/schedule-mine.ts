@@ -117,8 +117,14 @@ function count(
       [],
     );
   }
-  const blocks = blocksBetween(s.resident, from, to).filter((b) => blockMatches(ctx, b, t));
-  const months = new Set(blocks.flatMap(monthsTouched).filter((m) => m >= monthOf(from)));
+  // "How many IR months have I done?": only what is behind the asker.
+  const done = u.past || u.words.some((w) => /^(done|had|completed|finished)$/.test(w));
+  const blocks = blocksBetween(s.resident, from, to).filter(
+    (b) => blockMatches(ctx, b, t) && (!done || b.start < ctx.today),
+  );
+  const months = new Set(
+    blocks.flatMap(monthsTouched).filter((m) => m >= monthOf(from) && (!done || m < monthOf(ctx.today))),
+  );
   const left = u.asks.left ? ' left' : '';
   const scope = ref
     ? `${left} in ${ref.kind === 'month' ? formatMonth(ref.month) : ref.label}`
@@ -127,7 +133,7 @@ function count(
   const verdict = u.yesNo ? (months.size ? 'Yes — ' : 'No — ') : '';
   return reply(
     s,
-    `${verdict}${s.has} ${plural(months.size, 'month')} of ${name}${scope}.${coverageNote(ctx)}`,
+    `${verdict}${s.has}${done ? ' done' : ''} ${plural(months.size, 'month')} of ${name}${scope}${done ? ' so far' : ''}.${coverageNote(ctx)}`,
     blocks,
     {
       items: blocks.map((b) => `${span(b)}: ${blockName(ctx, b)}`),
