@@ -37,6 +37,22 @@ export interface Rule {
 }
 
 export const RULES: Rule[] = [
+  // "the last week of Feb", "the first week of March": a day in that week of the month
+  {
+    pattern: new RegExp(
+      `\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\\s+week\\s+(?:of|in)\\s+(${MONTH_RE})\\b`,
+      'g',
+    ),
+    read: (m, ctx) => {
+      const which = placeMonth(MONTHS[m[2]!]!, ctx);
+      const n = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }[
+        m[1] as 'first'
+      ];
+      return day(
+        n ? `${which}-${String(1 + 7 * (n - 1)).padStart(2, '0')}` : addDays(lastDayOfMonth(which), -6),
+      );
+    },
+  },
   // 2027-01-10, 2027-01
   {
     pattern: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,

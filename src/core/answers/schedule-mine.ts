@@ -60,9 +60,11 @@ function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answe
   if (ref.kind === 'day') {
     const block = ctx.schedule!.blockOn(s.resident, ref.date);
     if (block)
-      return reply(s, `on ${formatDate(ref.date)} ${s.is} on ${blockName(ctx, block)} (${span(block)}).`, [
-        block,
-      ]);
+      return reply(
+        s,
+        `on ${formatDate(ref.date)} ${ref.date < ctx.today ? s.was : s.is} on ${blockName(ctx, block)} (${span(block)}).`,
+        [block],
+      );
     if (!ctx.schedule!.covers(monthOf(ref.date)))
       return reply(s, notScheduledYet(ctx, formatDate(ref.date), ref.date), []);
     return reply(s, `${s.has} no assignment on ${formatDate(ref.date)}.`, []);
