@@ -10,6 +10,7 @@ import {
   parseIsoDate,
   weekday,
 } from '../time/local-date.js';
+import { PERIOD_RULES } from './date-periods.js';
 import {
   academicYear,
   day,
@@ -27,7 +28,6 @@ import {
   YEAR,
 } from './date-words.js';
 import type { DateContext, DateRef } from './dates.js';
-import { holiday } from './holidays.js';
 
 /** The date words the bot reads, one rule each; earlier rules win where two overlap. */
 
@@ -146,78 +146,8 @@ export const RULES: Rule[] = [
       return month(placeMonth(MONTHS[m[2]!]!, { ...ctx, past }));
     },
   },
-  // holidays residents ask about, placed like a date without a year
-  {
-    pattern:
-      /\b(christmas eve|christmas|xmas|new year'?s eve|new year'?s?(?: day)?|thanksgiving|independence day|fourth of july|4th of july|labor day|memorial day|mlk day|juneteenth|halloween)\b/g,
-    read: (m, ctx) => {
-      const d = holiday(m[1]!, ctx);
-      return d ? day(d) : null;
-    },
-  },
-  // seasons, as the months residents mean by them
-  {
-    pattern: /\b(?:(next|this|last)\s+)?(spring|summer|fall|autumn|winter)\b/g,
-    read: (m, ctx) => {
-      const first = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }[m[2] as 'spring']!;
-      const start = placeMonth(first, {
-        ...ctx,
-        past: m[1] === 'last' ? true : m[1] === 'next' ? false : ctx.past,
-      });
-      const end = addMonths(start, 2);
-      return {
-        kind: 'range',
-        from: `${start}-01`,
-        to: lastDayOfMonth(end),
-        label: `${m[2]} ${start.slice(0, 4)}${end.slice(0, 4) !== start.slice(0, 4) ? `–${end.slice(2, 4)}` : ''}`,
-      };
-    },
-  },
-  // a bare calendar year: "in 2028"
-  {
-    pattern: /\b(?:in|during|for|of)\s+(20\d\d)\b/g,
-    read: (m) => ({ kind: 'range', from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, label: m[1]! }),
-  },
-  // calendar quarters: "in Q1" is January to March, the next one to come
-  {
-    pattern: /\bq([1-4])\b/g,
-    read: (m, ctx) => {
-      const first = (Number(m[1]) - 1) * 3 + 1;
-      const start = placeMonth(first, ctx);
-      const firstMonth = monthOf(ctx.today) > addMonths(start, 2) ? addMonths(start, 12) : start;
-      const end = addMonths(firstMonth, 2);
-      return {
-        kind: 'range',
-        from: `${firstMonth}-01`,
-        to: lastDayOfMonth(end),
-        label: `Q${m[1]} ${firstMonth.slice(0, 4)}`,
-      };
-    },
-  },
-  // the start or end of a month, a weekend, and "after the holidays"
-  {
-    pattern:
-      /\b(?:the\s+)?(end|beginning|start|middle|mid)\s+of\s+(?:the\s+)?(this|next|last|the)\s+month\b/g,
-    read: (m, ctx) => {
-      const which = addMonths(monthOf(ctx.today), m[2] === 'next' ? 1 : m[2] === 'last' ? -1 : 0);
-      const last = lastDayOfMonth(which);
-      return day(m[1] === 'end' ? last : m[1] === 'middle' || m[1] === 'mid' ? `${which}-15` : `${which}-01`);
-    },
-  },
-  {
-    pattern: /\b(this|next|the)\s+weekend\b/g,
-    read: (m, ctx) => {
-      const ahead = (6 - weekday(ctx.today) + 7) % 7;
-      return day(addDays(ctx.today, ahead + (m[1] === 'next' && ahead < 7 ? 7 : 0)));
-    },
-  },
-  {
-    pattern: /\bafter (?:the )?(?:holidays|christmas|new year'?s?)\b/g,
-    read: (_m, ctx) => {
-      const { year, month: mo } = parseIsoDate(ctx.today);
-      return month(isoMonth(mo === 1 ? year : year + 1, 1));
-    },
-  },
+  // holidays, seasons, quarters, bare years, the ends of months and weekends
+  ...PERIOD_RULES,
   // relative days
   { pattern: /\b(day after tomorrow)\b/g, read: (_m, ctx) => day(addDays(ctx.today, 2)) },
   {
