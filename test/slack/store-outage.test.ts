@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Store, StoreUnavailableError } from '../../src/store/store.js';
+import { downStore } from '../support/runtime.js';
 import {
   ALICE,
   BOB,
@@ -19,24 +19,6 @@ import {
   waitFor,
 } from './helpers.js';
 import { BOB_SLACK, dmEvent, eventCallback, slashCommand } from './payloads.js';
-
-/** Redis gone mid-flight: every call fails the way the Redis store fails (fast, StoreUnavailableError). */
-function downStore(): Store {
-  const down = async (): Promise<never> => {
-    throw new StoreUnavailableError('Redis get failed: Connection is closed.');
-  };
-  return {
-    get: down,
-    set: down,
-    setIfAbsent: down,
-    delete: down,
-    increment: down,
-    keys: down,
-    acquireLock: down,
-    ping: down,
-    close: async () => {},
-  };
-}
 
 const { logger, lines } = capturingLogger();
 const bot = fakeBot();

@@ -5,6 +5,7 @@ import { silentLogger } from '../../src/logger.js';
 import { noMetrics, type Runtime, staticSource } from '../../src/runtime.js';
 import type { Resident, Schedule } from '../../src/schedule/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { type Store, StoreUnavailableError } from '../../src/store/store.js';
 
 /** Saturday 28 November 2026, noon UTC: the default test clock. */
 export const TEST_NOW = new Date('2026-11-28T12:00:00Z');
@@ -68,5 +69,23 @@ export function createTestRuntime(overrides: TestRuntimeOverrides = {}): Runtime
     metrics: noMetrics,
     clock: () => TEST_NOW,
     ...defined,
+  };
+}
+
+/** Redis gone mid-flight: every call fails the way the Redis store fails (fast, StoreUnavailableError). */
+export function downStore(): Store {
+  const down = async (): Promise<never> => {
+    throw new StoreUnavailableError('Redis get failed: Connection is closed.');
+  };
+  return {
+    get: down,
+    set: down,
+    setIfAbsent: down,
+    delete: down,
+    increment: down,
+    keys: down,
+    acquireLock: down,
+    ping: down,
+    close: async () => {},
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
 import { createLogger } from '../../src/logger.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { type Store, StoreUnavailableError } from '../../src/store/store.js';
+import { downStore } from '../support/runtime.js';
 import {
   createFakeBot,
   createTestRuntime,
@@ -13,24 +13,6 @@ import {
   startServer,
   type TestServer,
 } from './helpers.js';
-
-/** Redis gone mid-flight: every call fails the way the Redis store fails (fast, StoreUnavailableError). */
-function downStore(): Store {
-  const down = async (): Promise<never> => {
-    throw new StoreUnavailableError('Redis get failed: Connection is closed.');
-  };
-  return {
-    get: down,
-    set: down,
-    setIfAbsent: down,
-    delete: down,
-    increment: down,
-    keys: down,
-    acquireLock: down,
-    ping: down,
-    close: async () => {},
-  };
-}
 
 function interceptReplies(): Array<Record<string, unknown>> {
   const sent: Array<Record<string, unknown>> = [];
