@@ -1,39 +1,21 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ALICE,
   capturingLogger,
   fakeBot,
-  nockAuthTest,
   nockMethod,
   nockResponseUrl,
   nockUsersInfo,
   postEvent,
   postForm,
-  type SlackTestServer,
-  slackRuntime,
-  startSlackServer,
+  useSlackServer,
   waitFor,
 } from './helpers.js';
 import { BOB_SLACK, dmEvent, slashCommand } from './payloads.js';
 
 const { logger, lines } = capturingLogger();
 const bot = fakeBot();
-let server: SlackTestServer;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nockAuthTest();
-  server = await startSlackServer(await slackRuntime({ logger, bot }));
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
-});
+const server = useSlackServer({ logger, bot });
 
 describe('Slack bad input and privacy', () => {
   it('refuses a signed body larger than any Slack payload with 413, never asking the bot', async () => {

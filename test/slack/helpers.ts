@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import nock from 'nock';
 import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createServer } from '../../adapters/server/create-server.js';
 import { createSlackPlugin } from '../../adapters/slack/plugin.js';
 import { signSlackRequest } from '../../adapters/slack/verify.js';
@@ -111,6 +112,39 @@ export interface SlackTestServer {
   url: string;
   runtime: Runtime;
   close(): Promise<void>;
+}
+
+/**
+ * One Slack test server for a whole test file: Slack is intercepted by nock (loopback only),
+ * nock is cleaned after each test, and the server stops after the file.
+ */
+export function useSlackServer(
+  options: SlackTestOptions & { authTest?: boolean; setup?: () => void } = {},
+): SlackTestServer {
+  let server: SlackTestServer | undefined;
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    if (options.authTest !== false) nockAuthTest();
+    options.setup?.();
+    server = await startSlackServer(await slackRuntime(options));
+  });
+  afterEach(() => {
+    nock.cleanAll();
+  });
+  afterAll(async () => {
+    await server?.close();
+    nock.enableNetConnect();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get runtime() {
+      return server!.runtime;
+    },
+    close: () => server!.close(),
+  };
 }
 
 /** The real server (health, 404s, error handler) with the Slack plugin, on loopback. */

@@ -1,5 +1,4 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { describeRotation } from '../../src/knowledge/rotation-names.js';
 import { formatDate } from '../../src/time/local-date.js';
 import {
@@ -13,16 +12,15 @@ import {
   postEvent,
   postForm,
   postInteraction,
-  type SlackTestServer,
   shippedKnowledge,
   slackRuntime,
   startSlackServer,
+  useSlackServer,
   waitFor,
 } from './helpers.js';
 import { BOB_SLACK, blockActions, eventCallback, slashCommand } from './payloads.js';
 
 const bot = fakeBot();
-let server: SlackTestServer;
 
 type Block = {
   type: string;
@@ -34,23 +32,10 @@ const blocksOf = (body: Record<string, unknown>): Block[] =>
 const buttonsOf = (blocks: Block[]) =>
   blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nockAuthTest();
-  // Bob's identity is looked up once and then cached for every test in this file.
-  nockUsersInfo(BOB_SLACK, BOB.email);
-  server = await startSlackServer(await slackRuntime({ bot }));
-});
+// Bob's identity is looked up once and then cached for every test in this file.
+const server = useSlackServer({ bot, setup: () => nockUsersInfo(BOB_SLACK, BOB.email) });
 beforeEach(() => {
   bot.asked.length = 0;
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
 });
 
 describe('/rotabot', () => {

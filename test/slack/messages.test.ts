@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { slackApiUrl } from '../../adapters/slack/client-options.js';
 import { createMetrics } from '../../src/metrics.js';
 import {
@@ -9,14 +9,11 @@ import {
   capturingLogger,
   fakeBot,
   logged,
-  nockAuthTest,
   nockMethod,
   nockUsersInfo,
   postEvent,
   SLACK_HOST,
-  type SlackTestServer,
-  slackRuntime,
-  startSlackServer,
+  useSlackServer,
   waitFor,
 } from './helpers.js';
 import { BOB_SLACK, dmEvent, eventCallback } from './payloads.js';
@@ -33,23 +30,9 @@ bot.handle = async (m) => {
   }
   return handle(m);
 };
-let server: SlackTestServer;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nockAuthTest();
-  server = await startSlackServer(await slackRuntime({ logger, bot, metrics }));
-});
+const server = useSlackServer({ logger, bot, metrics });
 beforeEach(() => {
   bot.asked.length = 0;
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
 });
 
 const mention = (text: string, extra: Record<string, unknown> = {}) =>

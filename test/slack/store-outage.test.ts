@@ -1,5 +1,4 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { downStore } from '../support/runtime.js';
 import {
   ALICE,
@@ -7,36 +6,19 @@ import {
   capturingLogger,
   fakeBot,
   logged,
-  nockAuthTest,
   nockMethod,
   nockResponseUrl,
   nockUsersInfo,
   postEvent,
   postForm,
-  type SlackTestServer,
-  slackRuntime,
-  startSlackServer,
+  useSlackServer,
   waitFor,
 } from './helpers.js';
 import { BOB_SLACK, dmEvent, eventCallback, slashCommand } from './payloads.js';
 
 const { logger, lines } = capturingLogger();
 const bot = fakeBot();
-let server: SlackTestServer;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nockAuthTest();
-  server = await startSlackServer(await slackRuntime({ logger, bot, store: downStore() }));
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
-});
+const server = useSlackServer({ logger, bot, store: downStore() });
 
 describe('Slack while the store is down', () => {
   it('still answers a DM: the dedupe check fails open and says so at warn', async () => {

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   capturingLogger,
   fakeBot,
@@ -11,29 +11,16 @@ import {
   postForm,
   postSigned,
   SLACK_HOST,
-  type SlackTestServer,
   slackRuntime,
   startSlackServer,
+  useSlackServer,
   waitFor,
 } from './helpers.js';
 import { dmEvent } from './payloads.js';
 
 const { logger, lines } = capturingLogger();
 const bot = fakeBot();
-let server: SlackTestServer;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  server = await startSlackServer(await slackRuntime({ logger, bot }));
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
-});
+const server = useSlackServer({ logger, bot, authTest: false });
 
 describe('POST /slack/events — Slack request verification', () => {
   it('answers url_verification with the challenge', async () => {
