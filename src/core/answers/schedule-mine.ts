@@ -1,4 +1,3 @@
-import type { Block } from '../../schedule/types.js';
 import {
   academicYearStart,
   addDays,
@@ -32,7 +31,7 @@ import {
   targetsOf,
 } from './schedule-view.js';
 
-import { after, ends, finalBlock, firstBlock, nextChange, whenOn } from './schedule-when.js';
+import { after, ends, finalBlock, firstBlock, nextChange, nextChanges, whenOn } from './schedule-when.js';
 
 /** "What am I on in March?" — one day or one month. */
 function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answer {
@@ -188,22 +187,6 @@ function isNext(ctx: AnswerContext, s: Subject, t: Targets): Answer {
     `${verdict} — ${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start)}.`,
     [next],
   );
-}
-
-/** "My next 3 rotations": the next changes, as a list. */
-function nextChanges(ctx: AnswerContext, s: Subject, count: number): Answer {
-  const upcoming: Block[] = [];
-  let last = ctx.schedule!.blockOn(s.resident, ctx.today);
-  for (const b of s.resident.blocks) {
-    if (upcoming.length >= count) break;
-    if (b.start > ctx.today && (!last || !sameRotation(b, last))) upcoming.push(b);
-    if (b.start > ctx.today) last = b;
-  }
-  if (!upcoming.length)
-    return reply(s, `${s.has} no further rotation on the schedule.${coverageNote(ctx)}`, []);
-  return reply(s, `${s.possessive} next ${plural(upcoming.length, 'rotation')}:`, upcoming, {
-    items: upcoming.map((b) => `${formatDate(b.start)}: ${blockName(ctx, b)}`),
-  });
 }
 
 /** "My remaining rotations": everything from today to the end of the schedule. */

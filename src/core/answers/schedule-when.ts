@@ -1,8 +1,9 @@
+import type { Block } from '../../schedule/types.js';
 import { academicYearStart, addDays, formatDate, isoDate } from '../../time/local-date.js';
 import type { DateRef } from '../dates.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import type { Answer } from '../types.js';
-import type { AnswerContext } from './context.js';
+import { type AnswerContext, plural } from './context.js';
 import {
   blockMatches,
   blockName,
@@ -149,4 +150,20 @@ export function firstBlock(ctx: AnswerContext, s: Subject, ref: DateRef | undefi
     `${s.possessive} first ${what} from ${formatDate(from)} ${tense} ${blockName(ctx, block)} (${span(block)}).`,
     [block],
   );
+}
+
+/** "My next 3 rotations": the next changes, as a list. */
+export function nextChanges(ctx: AnswerContext, s: Subject, count: number): Answer {
+  const upcoming: Block[] = [];
+  let last = ctx.schedule!.blockOn(s.resident, ctx.today);
+  for (const b of s.resident.blocks) {
+    if (upcoming.length >= count) break;
+    if (b.start > ctx.today && (!last || !sameRotation(b, last))) upcoming.push(b);
+    if (b.start > ctx.today) last = b;
+  }
+  if (!upcoming.length)
+    return reply(s, `${s.has} no further rotation on the schedule.${coverageNote(ctx)}`, []);
+  return reply(s, `${s.possessive} next ${plural(upcoming.length, 'rotation')}:`, upcoming, {
+    items: upcoming.map((b) => `${formatDate(b.start)}: ${blockName(ctx, b)}`),
+  });
 }
