@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_KEY_PREFIX } from './store/keys.js';
 
 /**
  * The process's configuration, parsed once at start from the environment. Nothing else
@@ -33,6 +34,13 @@ const ConfigSchema = z
     REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
       error: 'expects a redis:// or rediss:// URL',
     }),
+    REDIS_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9:._-]{1,100}$/, {
+        error: 'expects letters, digits and : . _ - (such as "rotabot:")',
+      })
+      .default(DEFAULT_KEY_PREFIX),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
       error: 'expects a bot token starting with xoxb-',
     }),

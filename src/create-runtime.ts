@@ -11,6 +11,7 @@ import { createMetrics } from './metrics.js';
 import type { LiveSource, Runtime } from './runtime.js';
 import type { ScheduleSourceOptions } from './schedule/source.js';
 import type { Schedule } from './schedule/types.js';
+import { storeKeyPrefix } from './store/keys.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createRedisStore } from './store/redis-store.js';
 import type { Store } from './store/store.js';
@@ -86,7 +87,7 @@ export async function createStore(config: Config, logger: Logger, clock: () => D
   // Start even when Redis is down: /readyz says so, and answers fail open until it is back.
   if (!(await waitForReady(client, REDIS_READY_WAIT_MS)))
     logger.warn('redis not reachable yet; starting anyway');
-  return createRedisStore(client);
+  return createRedisStore(client, storeKeyPrefix(config));
 }
 
 const PART_NAMES: Array<keyof RuntimeParts> = [

@@ -25,3 +25,10 @@ describe('the seam between the core and the platforms', () => {
     expect(importsOf('adapters/slack/plugin.ts').some((s) => s.startsWith('@slack/'))).toBe(true);
   });
 });
+
+describe('tests own their data', () => {
+  it('no test empties a Redis database (others run tests on the same Redis at the same time)', () => {
+    const offending = files('test').filter((file) => /flush(?:db|all)\b/i.test(readFileSync(file, 'utf8')));
+    expect(offending).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { type Store, StoreUnavailableError } from '../src/store/store.js';
 import { createUnansweredLog, withUnansweredLog } from '../src/unanswered.js';
 import { echoBot } from './server/fake-runtime.js';
 import { captureIo } from './support/cli-io.js';
+import { deleteKeysUnder, testKeyPrefix } from './support/redis-keys.js';
 
 const question: IncomingMessage = {
   text: 'can I do my research month at Mars?',
@@ -99,10 +100,11 @@ describe('npm run cli -- unanswered', () => {
   });
 
   it('lists what the server recorded in Redis, newest first', async () => {
-    // A database of its own: the command uses the server's key prefix, which other tests must not see.
-    const url = 'redis://127.0.0.1:6379/11';
+    // The command and the log share a key prefix of this run's own.
+    const url = 'redis://127.0.0.1:6379';
+    const REDIS_PREFIX = testKeyPrefix('unanswered-cli');
     const client = new Redis(url);
-    const store = createRedisStore(client);
+    const store = createRedisStore(client, REDIS_PREFIX);
     const log = createUnansweredLog(store, loadConfig({ UNANSWERED_KEEP_TEXT: 'on' }));
     await log.record(question, { intent: 'fallback', text: '', factIds: [], unanswered: true }, at);
     await log.record(
@@ -111,16 +113,16 @@ describe('npm run cli -- unanswered', () => {
       new Date('2026-11-28T11:00:00Z'),
     );
     const { run } = await import('../adapters/cli/commands/unanswered.js');
-    const t = captureIo({ REDIS_URL: url });
+    const t = captureIo({ REDIS_URL: url, REDIS_PREFIX });
     expect(await run([], t.io)).toBe(0);
     expect(t.out.join('').split('\n').slice(0, 2)).toEqual([
       '2026-11-28 11:00 UTC  slack  procedure.unknown  "second"',
       `2026-11-28 10:00 UTC  slack  fallback  ${JSON.stringify(question.text)}`,
     ]);
-    const json = captureIo({ REDIS_URL: url });
+    const json = captureIo({ REDIS_URL: url, REDIS_PREFIX });
     expect(await run(['--json', '--limit', '1'], json.io)).toBe(0);
     expect(json.out.map((l) => JSON.parse(l).intent)).toEqual(['procedure.unknown']);
-    for (const key of await store.keys('unanswered:')) await store.delete(key);
     await client.quit();
+    await deleteKeysUnder(REDIS_PREFIX);
   });
 });

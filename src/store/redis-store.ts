@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { DEFAULT_KEY_PREFIX } from './keys.js';
 import { type Store, StoreUnavailableError } from './store.js';
 
 // Deletes the lock only if it still holds our token: a lock that expired and was taken by
@@ -9,10 +10,11 @@ const INCREMENT_SCRIPT = `local n = redis.call('incr', KEYS[1]) if n == 1 then r
 
 /**
  * Redis-backed state shared by every replica. `client` is an ioredis client created by the
- * caller (so tests and the server control its options); keys are namespaced by `prefix`.
+ * caller (so tests and the server control its options); keys are namespaced by `prefix`
+ * (built by storeKeyPrefix from the configuration).
  * Errors from Redis surface as StoreUnavailableError so callers can degrade gracefully.
  */
-export function createRedisStore(client: Redis, prefix = 'rotabot:'): Store {
+export function createRedisStore(client: Redis, prefix = DEFAULT_KEY_PREFIX): Store {
   const k = (key: string) => prefix + key;
   async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {

@@ -1,28 +1,24 @@
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { deleteKeysUnder, testKeyPrefix } from '../support/redis-keys.js';
 import { runCli } from './run-cli.js';
 
-// Database 13 is this file's own; it is emptied before and after.
-const REDIS_URL = 'redis://127.0.0.1:6379/13';
-const redis = new Redis(REDIS_URL);
-await redis.flushdb();
-afterAll(async () => {
-  await redis.flushdb();
-  await redis.quit();
-});
+// The command runs under a key prefix of this run's own, deleted afterwards.
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_PREFIX = testKeyPrefix('ical-link');
+afterAll(() => deleteKeysUnder(REDIS_PREFIX));
 
 describe('rotabot ical --link / --rotate', () => {
   const as = ['ical', '--as', 'casey.demoreaux@example.edu'];
 
   it('prints the same stored link twice, and a new one after --rotate', async () => {
-    const first = await runCli([...as, '--link'], '', { REDIS_URL });
-    const again = await runCli([...as, '--link'], '', { REDIS_URL });
-    const rotated = await runCli([...as, '--rotate'], '', { REDIS_URL });
+    const first = await runCli([...as, '--link'], '', { REDIS_URL, REDIS_PREFIX });
+    const again = await runCli([...as, '--link'], '', { REDIS_URL, REDIS_PREFIX });
+    const rotated = await runCli([...as, '--rotate'], '', { REDIS_URL, REDIS_PREFIX });
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/\/calendar\/[A-Za-z0-9_-]{40,}\.ics\n$/);
     expect(again.out).toBe(first.out);
     expect(rotated.out).not.toBe(first.out);
-    expect((await runCli([...as, '--link'], '', { REDIS_URL })).out).toBe(rotated.out);
+    expect((await runCli([...as, '--link'], '', { REDIS_URL, REDIS_PREFIX })).out).toBe(rotated.out);
   });
 
   it('refuses without a shared store', async () => {

@@ -18,6 +18,9 @@ describe('configuration at start-up', () => {
     expect(problems({ REDIS_URL: 'localhost:6379' })).toEqual([
       'REDIS_URL expects a redis:// or rediss:// URL',
     ]);
+    expect(problems({ REDIS_PREFIX: 'has space' })).toEqual([
+      expect.stringMatching(/^REDIS_PREFIX expects letters, digits/),
+    ]);
     expect(problems({ SCHEDULER: 'maybe' })).toEqual(['SCHEDULER expects on or off']);
     expect(problems({ WEB_CHAT: 'yes please' })).toEqual(['WEB_CHAT expects on, off or auto']);
     const several = problems({ PORT: '-1', SLACK_BOT_TOKEN: 'xoxp-1', LOG_LEVEL: 'loud' });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { deleteKeysUnder, testKeyPrefix } from '../support/redis-keys.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
@@ -41,10 +42,12 @@ function startServer(env: Record<string, string>) {
 }
 
 describe('the server process', () => {
-  // With Redis, a database of its own: the server uses its real key prefix.
+  // With Redis, under a key prefix of this run's own.
+  const REDIS_PREFIX = testKeyPrefix('process');
+  afterAll(() => deleteKeysUnder(REDIS_PREFIX));
   it.each([
     ['in memory', {}],
-    ['with Redis', { REDIS_URL: 'redis://127.0.0.1:6379/12' }],
+    ['with Redis', { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX }],
   ])(
     'serves (%s), then on SIGTERM stops everything and exits 0 within 10 s',
     async (_name, env) => {

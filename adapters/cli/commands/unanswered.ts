@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../../src/config.js';
 import { createRedisClient } from '../../../src/create-runtime.js';
 import { silentLogger } from '../../../src/logger.js';
+import { storeKeyPrefix } from '../../../src/store/keys.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { createUnansweredLog, type UnansweredEntry } from '../../../src/unanswered.js';
 import { type CliCommand, UsageError } from '../command.js';
@@ -46,7 +47,7 @@ export const run: CliCommand = async (args, io) => {
   }
 
   const client = createRedisClient(config.REDIS_URL, silentLogger);
-  const store = createRedisStore(client);
+  const store = createRedisStore(client, storeKeyPrefix(config));
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('cannot reach the Redis in REDIS_URL')), 5_000);
