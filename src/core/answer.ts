@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Schedule } from '../schedule/types.js';
 import { localDate } from '../time/local-date.js';
-import type { AnswerContext, Handler } from './answers/context.js';
+import { type AnswerContext, capitalize, type Handler, isDecided } from './answers/context.js';
 import { calendar, fallback, greeting, help, thanks } from './answers/conversation.js';
 import { categoryList, doesIrDo, unknownProcedure, whoDoes } from './answers/procedures.js';
 import {
@@ -17,7 +17,8 @@ import {
 import { mine, person } from './answers/schedule-mine.js';
 import { whoIsOn } from './answers/schedule-who.js';
 import { training } from './answers/training.js';
-import type { Answer, ConversationKind } from './types.js';
+import { frameOf } from './frame-of.js';
+import type { Answer, ConversationKind, Verdict } from './types.js';
 import { type Intent, type Understanding, understand } from './understand.js';
 import { vocabularyOf } from './vocabulary.js';
 
@@ -78,20 +79,27 @@ export function prepare(input: QuestionInput): { understanding: Understanding; c
 export function respond(understanding: Understanding, ctx: AnswerContext): Answer {
   // "What am I on 4/31?": say the date does not exist rather than answer about another day.
   if (understanding.impossibleDate) {
-    return {
-      intent: 'fallback',
-      text: `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for 10 January). Which day did you mean?`,
-      factIds: [],
-      unanswered: true,
-    };
+    const text = `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for 10 January). Which day did you mean?`;
+    return render({ intent: 'fallback', text, factIds: [], unanswered: true }, understanding);
   }
-  const raw = HANDLERS[understanding.intent](understanding, ctx);
+  return render(HANDLERS[understanding.intent](understanding, ctx), understanding);
+}
+
+const SAY: Record<'yes' | 'no' | 'partly', string> = { yes: 'Yes — ', no: 'No — ', partly: 'Partly. ' };
+
+/**
+ * The one place a verdict becomes words: "Yes — "/"No — " in front of the handler's text. A yes/no
+ * question the facts did not decide gets `unknown`; any other question `none`. A negated claim
+ * asked back ("IR doesn't do kids, right?") holds exactly when the positive answer is No.
+ */
+export function render(raw: Answer, understanding: Understanding): Answer {
+  const frames = [frameOf(understanding, understanding.text)];
+  let verdict: Verdict = raw.verdict ?? (understanding.yesNo ? 'unknown' : 'none');
+  if (understanding.negatedClaim && (verdict === 'yes' || verdict === 'no'))
+    verdict = verdict === 'yes' ? 'no' : 'yes';
   // Every answer starts with a capital, whatever sentence a handler put first.
-  const answer = { ...raw, text: raw.text.charAt(0).toUpperCase() + raw.text.slice(1) };
-  if (!understanding.negatedClaim) return answer;
-  // The handler answered the positive question; a negated claim holds exactly when that answer is No.
-  const flipped = answer.text.replace(/^(Yes|No) — /, (_m, v: string) => (v === 'Yes' ? 'No — ' : 'Yes — '));
-  return { ...answer, text: flipped };
+  const text = isDecided(verdict) ? SAY[verdict] + raw.text : capitalize(raw.text);
+  return { ...raw, text, verdict, frames };
 }
 
 /** Understands a question and answers it: pure, deterministic, no I/O. */

@@ -4,6 +4,8 @@
  * IncomingMessage, and render the Answer back; nothing here knows a platform.
  */
 
+import type { Frame } from './frame.js';
+
 export type Platform = 'slack' | 'teams' | 'web' | 'cli';
 
 /** Where the question was asked: answers with personal links are given only in private. */
@@ -34,11 +36,19 @@ export interface Suggestion {
   question: string;
 }
 
+/**
+ * What a yes/no answer says, for machines: `yes`/`no` when the facts decide it, `partly` when they
+ * decide it differently for parts of the question, `unknown` when the facts do not decide it, `none`
+ * for a question that is not yes/no. The text says the same words first ("Yes — …").
+ */
+export type Verdict = 'yes' | 'no' | 'partly' | 'unknown' | 'none';
+
 export interface Answer {
   /** The intent family that produced this answer ('procedure.does-ir', 'schedule.mine', 'fallback', …). */
   intent: string;
   /**
-   * The answer itself, plain text. A yes/no question's text starts with "Yes" or "No".
+   * The answer itself, plain text, as the user reads it: a yes/no question's text starts with
+   * "Yes — " or "No — " (rendered in one place from `verdict`, never by a handler).
    * Paragraphs are separated by a blank line; adapters may add emphasis but never rewrite.
    */
   text: string;
@@ -51,6 +61,10 @@ export interface Answer {
   factIds: string[];
   /** True when the bot could not answer (fallback, unknown procedure, unknown asker, …). */
   unanswered?: boolean;
+  /** The verdict of a yes/no question, computed from the facts (see Verdict). */
+  verdict?: Verdict;
+  /** What was understood: one frame per question in the message (printed by `ask --json`). */
+  frames?: Frame[];
 }
 
 /** The one entry point adapters call. Never throws: failures become a graceful Answer. */

@@ -58,6 +58,8 @@ export type Refs = Record<EntityKind, string[]>;
 
 /** What the bot understood, and why: every field is visible in `ask --json` for explanation. */
 export interface Understanding {
+  /** The question as written. */
+  text: string;
   intent: Intent;
   yesNo: boolean;
   personal: boolean;
@@ -259,6 +261,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     /^\d{1,2}$/.test(t) ? [Number(t)] : NUMBER_WORDS[t] ? [NUMBER_WORDS[t]!] : [],
   );
   const base = {
+    text,
     yesNo,
     personal,
     past,

@@ -15,6 +15,15 @@ describe('rotabot ask', () => {
     const answer = JSON.parse(out);
     expect(answer.intent).toBe('procedure.does');
     expect(answer.factIds).toContain('biopsies');
+    expect(answer.verdict).toBe('no');
+    // What was understood: the frame, with the procedure named by its id and the user's words.
+    expect(answer.frames).toHaveLength(1);
+    expect(answer.frames[0]).toMatchObject({
+      intent: 'procedure.does',
+      asks: 'does',
+      yesNo: true,
+      subjects: expect.arrayContaining([expect.objectContaining({ kind: 'exclusion', id: 'biopsies' })]),
+    });
   });
 
   it('reads --as and --now in the program time zone', async () => {
@@ -64,6 +73,9 @@ describe('rotabot ask', () => {
     expect(Object.keys(lines[0])).toEqual(expect.arrayContaining(['id', 'text']));
     expect(Object.keys(lines[0]).slice(0, 2)).toEqual(['id', 'text']);
     expect(lines[0].text).toMatch(/^No — /);
+    expect(lines[0].verdict).toBe('no');
+    expect(lines[0].frames).toBeUndefined();
+    expect(lines[1].verdict).toBe('none');
     expect(lines[1].text).toContain('December 2026');
     expect(lines[2].error).toBeTruthy();
     expect(lines[3].text).not.toMatch(/@/);

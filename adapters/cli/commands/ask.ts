@@ -41,7 +41,8 @@ async function askJsonl(bot: Bot, io: CliIo, defaults: { as?: string; now?: Date
         throw new Error('"as" must be an email string');
       const now = parseNow(input.now as string | undefined, '"now"') ?? defaults.now;
       const asker = (input.as as string | undefined) ?? defaults.as;
-      const { text, ...rest } = await bot.handle(message(input.text, asker, now));
+      // The frames are for `--json`, where a person reads what was understood; a batch line stays an answer.
+      const { text, frames: _frames, ...rest } = await bot.handle(message(input.text, asker, now));
       io.stdout.write(`${JSON.stringify({ id, text, ...rest })}\n`);
     } catch (error) {
       failures++;

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/schema.js';
 import type { Resident, Schedule } from '../../schedule/types.js';
 import type { IsoDate } from '../../time/local-date.js';
-import type { Answer, ConversationKind, Suggestion } from '../types.js';
+import type { Answer, ConversationKind, Suggestion, Verdict } from '../types.js';
 import type { Understanding } from '../understand.js';
 import type { Vocabulary } from '../vocabulary.js';
 
@@ -38,6 +38,19 @@ export const ask = (label: string, question = label): Suggestion => ({ label, qu
 
 export function answer(intent: string, text: string, factIds: string[], extra: Partial<Answer> = {}): Answer {
   return { intent, text, factIds, ...extra };
+}
+
+/**
+ * The verdict of a yes/no question whose facts decide it: `holds` says whether the thing asked is so.
+ * Not a yes/no question: no verdict. Handlers never write "Yes — "; the answer step renders it.
+ */
+export function decide(yesNo: boolean, holds: boolean): Pick<Answer, 'verdict'> {
+  return yesNo ? { verdict: holds ? 'yes' : 'no' } : {};
+}
+
+/** A verdict that is yes or no (a text rendered with "Yes — "/"No — " in front). */
+export function isDecided(v: Verdict | undefined): v is 'yes' | 'no' | 'partly' {
+  return v === 'yes' || v === 'no' || v === 'partly';
 }
 
 /** "a, b and c" */

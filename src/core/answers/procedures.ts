@@ -1,4 +1,5 @@
 import type { Exclusion, Procedure } from '../../knowledge/schema.js';
+import type { Verdict } from '../types.js';
 import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
@@ -6,6 +7,7 @@ import {
   ask,
   capitalize,
   correctionNote,
+  decide,
   type Handler,
   joinAnd,
   whomToAsk,
@@ -62,38 +64,34 @@ export const doesIrDo: Handler = (u, ctx) => {
   const residentsNamed = u.words.some((w) => w === 'resident' || w === 'trainee');
   const residents = !dr && (residentsNamed || (u.personal && !u.refs.program.length));
   const lines: string[] = [];
-  let verdict: 'Yes' | 'No' | 'Mixed' | null = null;
-  const set = (v: 'Yes' | 'No') => {
-    verdict = verdict === null || verdict === v ? v : 'Mixed';
+  let verdict: Verdict | undefined;
+  const set = (v: 'yes' | 'no') => {
+    verdict = verdict === undefined || verdict === v ? v : 'partly';
   };
   // "Is TIPS an oncologic therapy?": the question is the category, not whether IR does it.
   const categoryAsked = u.refs.category.filter((c) => !procedures.some((p) => p.id === c));
   for (const p of procedures) {
     lines.push(procedureLine(ctx, p));
-    set(categoryAsked.length ? (categoryAsked.includes(p.category) ? 'Yes' : 'No') : dr ? 'No' : 'Yes');
+    set(categoryAsked.length ? (categoryAsked.includes(p.category) ? 'yes' : 'no') : dr ? 'no' : 'yes');
   }
   for (const x of exclusions) {
     lines.push(
       residents ? `residents do, but not on IR: ${exclusionLine(x)}` : dr ? byDr(ctx, x) : exclusionLine(x),
     );
-    set(dr || residents ? 'Yes' : 'No');
+    set(dr || residents ? 'yes' : 'no');
   }
   // "How many TIPS a month?": the description gives only the division's total.
   if (u.asks.howMany && procedures.length)
     lines.push(
       `The program description gives no count per procedure, only the division's total: ${ctx.knowledge.program.volume.text.charAt(0).toLowerCase()}${ctx.knowledge.program.volume.text.slice(1)}`,
     );
-  let text = lines.join('\n\n');
-  if (u.yesNo && verdict === 'Mixed') {
-    text = `Partly. ${text}`;
-  } else if (u.yesNo && verdict) {
-    text = `${verdict} — ${text}`;
-  }
+  const text = lines.join('\n\n');
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : [ask('Who does drainages?'), ask('What does IR do?')];
   return answer('procedure.does', text + correctionNote(u), [...u.refs.procedure, ...u.refs.exclusion], {
     suggestions,
+    ...(u.yesNo && verdict ? { verdict } : {}),
   });
 };
 
@@ -147,16 +145,16 @@ export const categoryList: Handler = (u, ctx) => {
   const ids = u.refs.category;
   const category = ctx.vocabulary.categories.get(ids[0]!)!;
   const procedures = ctx.vocabulary.proceduresByCategory.get(category.id) ?? [];
-  const yes = u.yesNo ? 'Yes — ' : '';
   const others = ids.slice(1).map((id) => ctx.vocabulary.categories.get(id)!.name);
   const about = category.description ? ` ${category.description}` : '';
   const also = others.length
     ? `\n\nYou also mentioned ${joinAnd(others)}: ask about ${others.length === 1 ? 'it' : 'them'} next.`
     : '';
-  const text = `${yes}${capitalize(category.name)} is one of the areas the division routinely works in.${about} Its routine procedures are listed below; the division performs many others too.${also}`;
+  const text = `${capitalize(category.name)} is one of the areas the division routinely works in.${about} Its routine procedures are listed below; the division performs many others too.${also}`;
   return answer('category.list', text + correctionNote(u), [category.id, ...procedures.map((p) => p.id)], {
     itemsTitle: category.name,
     items: procedures.map((p) => p.name),
+    ...decide(u.yesNo, true),
     suggestions: others
       .map((o) => ask(o, `Which ${o.toLowerCase()} procedures does IR do?`))
       .concat([ask('What does IR do?')]),

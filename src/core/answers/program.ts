@@ -1,5 +1,5 @@
 import { describeRotation } from '../../knowledge/rotation-names.js';
-import { answer, ask, capitalize, type Handler, joinAnd, plural, whomToAsk } from './context.js';
+import { answer, ask, capitalize, decide, type Handler, joinAnd, plural, whomToAsk } from './context.js';
 
 /** "What does IR do?" — the division in one paragraph, with its categories. */
 export const overview: Handler = (_u, ctx) => {
@@ -29,27 +29,26 @@ const SEPARATE = /\b(separate|different|distinct|split|own)\b/;
 export const patients: Handler = (u, ctx) => {
   const p = ctx.knowledge.program.patients;
   const words = u.words.join(' ');
-  let verdict = '';
-  if (u.yesNo) {
-    const asksSeparate = SEPARATE.test(words);
-    const asksAdultOnly = /\bonly\b/.test(words);
-    if (asksSeparate) verdict = p.unified ? 'No — ' : 'Yes — ';
-    else if (asksAdultOnly) verdict = p.adult && p.pediatric ? 'No — ' : 'Yes — ';
-    else
-      verdict = (/\b(pediatric|child|kid|baby|infant|ped)/.test(words) ? p.pediatric : p.adult)
-        ? 'Yes — '
-        : 'No — ';
-  }
-  return answer('program.patients', `${verdict}${p.text}`, ['program-patients'], {
+  const asksSeparate = SEPARATE.test(words);
+  const asksAdultOnly = /\bonly\b/.test(words);
+  const holds = asksSeparate
+    ? !p.unified
+    : asksAdultOnly
+      ? !(p.adult && p.pediatric)
+      : /\b(pediatric|child|kid|baby|infant|ped)/.test(words)
+        ? p.pediatric
+        : p.adult;
+  return answer('program.patients', p.text, ['program-patients'], {
     suggestions: [ask('How many procedures does IR do?'), ask('Does IR cover the VA?')],
+    ...decide(u.yesNo, holds),
   });
 };
 
 export const volume: Handler = (u, ctx) => {
   const v = ctx.knowledge.program.volume;
-  const prefix = u.yesNo ? 'Yes — ' : '';
-  return answer('program.volume', `${prefix}${v.text}`, ['program-volume'], {
+  return answer('program.volume', v.text, ['program-volume'], {
     suggestions: [ask('What does IR do?'), ask('Does IR treat children?')],
+    ...decide(u.yesNo, true),
   });
 };
 
@@ -81,10 +80,12 @@ export const site: Handler = (u, ctx) => {
     u.refs.program.length > 0 ||
     u.refs.group.includes('ir') ||
     u.words.some((w) => /^(you|we|they|yall)$/.test(w));
-  const farOrNear = asksFar ? (near ? 'No — ' : '') : near ? 'Yes — ' : '';
-  const prefix = !u.yesNo ? '' : asksFar || asksNear ? farOrNear : coverage && byDivision ? 'Yes — ' : '';
-  return answer('program.site', prefix + lines.join('\n\n'), ids, {
+  // Near is decided by the description; far only when it says near; coverage only when named as the division's.
+  const decided = asksFar || asksNear ? near : coverage && byDivision;
+  const holds = !asksFar;
+  return answer('program.site', lines.join('\n\n'), ids, {
     suggestions: [ask('Who is at the VA this month?'), ask('What does IR do?')],
+    ...(decided ? decide(u.yesNo, holds) : {}),
   });
 };
 

@@ -11,7 +11,16 @@ import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
 import { END_WORDS } from '../lexicon.js';
 import type { Answer } from '../types.js';
 import type { Understanding } from '../understand.js';
-import { type AnswerContext, answer, ask, capitalize, type Handler, plural, whomToAsk } from './context.js';
+import {
+  type AnswerContext,
+  answer,
+  ask,
+  capitalize,
+  decide,
+  type Handler,
+  plural,
+  whomToAsk,
+} from './context.js';
 import {
   blockMatches,
   blockName,
@@ -131,14 +140,14 @@ function count(
     ? `${left} in ${ref.kind === 'month' ? formatMonth(ref.month) : ref.label}`
     : `${left} on the schedule`;
   // "Do I have any VA months left?": whether there are any, then how many.
-  const verdict = u.yesNo ? (months.size ? 'Yes — ' : 'No — ') : '';
   return reply(
     s,
-    `${verdict}${s.has}${done ? ' done' : ''} ${plural(months.size, 'month')} of ${name}${scope}${done ? ' so far' : ''}.${coverageNote(ctx)}`,
+    `${s.has}${done ? ' done' : ''} ${plural(months.size, 'month')} of ${name}${scope}${done ? ' so far' : ''}.${coverageNote(ctx)}`,
     blocks,
     {
       items: blocks.map((b) => `${span(b)}: ${blockName(ctx, b)}`),
       itemsTitle: blocks.length ? `${cap(name)} blocks` : undefined,
+      ...decide(u.yesNo, months.size > 0),
     },
   );
 }
@@ -161,7 +170,8 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
   const hits = inside.filter((b) => blockMatches(ctx, b, t));
   // Over a long range ("this year") only the matching blocks are worth naming.
   const long = monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).length > 2;
-  if (long && !hits.length) return reply(s, `No — ${s.has} no ${targetName(ctx, t)} ${label}.`, []);
+  if (long && !hits.length)
+    return reply(s, `${s.has} no ${targetName(ctx, t)} ${label}.`, [], decide(true, false));
   const blocks = long ? hits : inside;
   const all =
     blocks
@@ -171,21 +181,26 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
           : `${blockName(ctx, b)} (${span(b)})`,
       )
       .join('; ') || 'no assignment';
-  const verdict = hits.length ? 'Yes' : 'No';
   const tense = to < ctx.today ? s.was : s.is;
-  return reply(s, `${verdict} — ${label} ${tense} on ${all}.`, blocks);
+  return reply(s, `${label} ${tense} on ${all}.`, blocks, decide(true, hits.length > 0));
 }
 
 /** "Is my next rotation ICU?": the next change, compared with what was asked. */
 function isNext(ctx: AnswerContext, s: Subject, t: Targets): Answer {
   const current = ctx.schedule!.blockOn(s.resident, ctx.today);
   const next = s.resident.blocks.find((b) => b.start > ctx.today && (!current || !sameRotation(b, current)));
-  if (!next) return reply(s, `No — ${s.has} no further rotation on the schedule.${coverageNote(ctx)}`, []);
-  const verdict = blockMatches(ctx, next, t) ? 'Yes' : 'No';
+  if (!next)
+    return reply(
+      s,
+      `${s.has} no further rotation on the schedule.${coverageNote(ctx)}`,
+      [],
+      decide(true, false),
+    );
   return reply(
     s,
-    `${verdict} — ${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start)}.`,
+    `${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start)}.`,
     [next],
+    decide(true, blockMatches(ctx, next, t)),
   );
 }
 

@@ -11,7 +11,7 @@ import {
 } from '../../time/local-date.js';
 import type { Answer } from '../types.js';
 import type { Understanding } from '../understand.js';
-import { type AnswerContext, answer } from './context.js';
+import { type AnswerContext, answer, isDecided } from './context.js';
 
 /** What a schedule question is about: rotations, rotation groups ("IR" = both sites) and sites ("VA"). */
 export interface Targets {
@@ -164,5 +164,7 @@ const facts = (s: Subject, blocks: Block[]) => [
 ];
 
 export function reply(s: Subject, text: string, blocks: Block[], extra: Partial<Answer> = {}): Answer {
-  return answer(s.you ? 'schedule.mine' : 'schedule.person', cap(text), facts(s, blocks), extra);
+  // A text under a verdict continues "Yes — …" and keeps its own first letter.
+  const body = isDecided(extra.verdict) ? text : cap(text);
+  return answer(s.you ? 'schedule.mine' : 'schedule.person', body, facts(s, blocks), extra);
 }

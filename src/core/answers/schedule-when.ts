@@ -3,7 +3,7 @@ import { academicYearStart, addDays, formatDate, isoDate } from '../../time/loca
 import type { DateRef } from '../dates.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import type { Answer } from '../types.js';
-import { type AnswerContext, plural } from './context.js';
+import { type AnswerContext, decide, plural } from './context.js';
 import {
   blockMatches,
   blockName,
@@ -106,15 +106,16 @@ export function ends(ctx: AnswerContext, s: Subject, t: Targets, yesNo: boolean)
     const when = last ? ` The last one ended ${formatDate(last.end)}.` : '';
     return reply(
       s,
-      `${yesNo ? 'Yes — ' : ''}${s.has} no more ${name} on the schedule.${when}`,
+      `${s.has} no more ${name} on the schedule.${when}`,
       last ? [last] : [],
+      decide(yesNo, true),
     );
   }
   const now = block.start <= ctx.today;
   const text = now
-    ? `${yesNo ? 'No — ' : ''}${s.is} on ${blockName(ctx, block)} now; it ends ${formatDate(block.end)}.`
-    : `${yesNo ? 'No — ' : ''}${s.possessive} next ${name} block is ${span(block)}; it ends ${formatDate(block.end)}.`;
-  return reply(s, text, [block]);
+    ? `${s.is} on ${blockName(ctx, block)} now; it ends ${formatDate(block.end)}.`
+    : `${s.possessive} next ${name} block is ${span(block)}; it ends ${formatDate(block.end)}.`;
+  return reply(s, text, [block], decide(yesNo, false));
 }
 
 /** "My last rotation of the year": the final block of the academic year (or of the dates asked). */

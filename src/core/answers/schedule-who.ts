@@ -1,7 +1,7 @@
 import type { Assignment } from '../../schedule/types.js';
 import { addMonths, formatDate, formatMonth, monthOf } from '../../time/local-date.js';
 import { type DateRef, monthsOf } from '../dates.js';
-import { answer, ask, type Handler } from './context.js';
+import { answer, ask, decide, type Handler } from './context.js';
 import {
   blockMatches,
   blockName,
@@ -55,8 +55,11 @@ export const whoIsOn: Handler = (u, ctx) => {
   const tense =
     (ref?.kind === 'day' ? ref.date : `${months[months.length - 1]}-31`) < ctx.today ? 'was' : 'is';
   if (!hits.length) {
-    const text = `${u.yesNo ? 'No — ' : ''}Nobody ${tense} ${onWhat} ${label}.`;
-    return answer('schedule.who', text, [], { suggestions: [ask(`Who is on ${what} next month?`)] });
+    const text = `${u.yesNo ? 'n' : 'N'}obody ${tense} ${onWhat} ${label}.`;
+    return answer('schedule.who', text, [], {
+      suggestions: [ask(`Who is on ${what} next month?`)],
+      ...decide(u.yesNo, false),
+    });
   }
   const items = hits
     .sort(
@@ -71,12 +74,12 @@ export const whoIsOn: Handler = (u, ctx) => {
     });
   const people = new Set(hits.map((a) => a.resident.email)).size;
   const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
-  const text = `${u.yesNo ? 'Yes — ' : ''}${people} ${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
+  const text = `${people} ${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
   return answer(
     'schedule.who',
     text,
     hits.map((a) => a.block.source),
-    { items },
+    { items, ...decide(u.yesNo, true) },
   );
 };
 

@@ -1,7 +1,16 @@
 import type { TrainingYear } from '../../knowledge/schema.js';
 import { ALL_WORDS, MOST_WORDS } from '../lexicon.js';
 import type { Understanding } from '../understand.js';
-import { type AnswerContext, answer, ask, capitalize, type Handler, joinAnd, plural } from './context.js';
+import {
+  type AnswerContext,
+  answer,
+  ask,
+  capitalize,
+  decide,
+  type Handler,
+  joinAnd,
+  plural,
+} from './context.js';
 
 /** "R1–R3" for consecutive years, "R1, R3" otherwise. */
 function levels(years: readonly TrainingYear[]): string {
@@ -30,7 +39,13 @@ function groupsAsked(u: Understanding): string[] {
   return others.length ? others : u.refs.group;
 }
 
-function countAnswer(u: Understanding, ctx: AnswerContext, group: string, years: TrainingYear[]): string {
+/** The months of a group in the years asked; `holds` answers a yes/no reading ("does R4 have research?"). */
+function countAnswer(
+  u: Understanding,
+  ctx: AnswerContext,
+  group: string,
+  years: TrainingYear[],
+): { text: string; holds: boolean } {
   const name = ctx.vocabulary.groups.get(group)?.name ?? group;
   const scope = years.length ? years : ctx.knowledge.training.years;
   const withMonths = scope.filter((y) => monthsOf(y, group) > 0);
@@ -55,7 +70,7 @@ function countAnswer(u: Understanding, ctx: AnswerContext, group: string, years:
       elsewhere.length && !whole
         ? ` ${name} comes in ${joinAnd(elsewhere.map((y) => `${y.level} (${plural(monthsOf(y, group), 'month')})`))}.`
         : '';
-    return `${u.yesNo ? 'No — ' : ''}${u.yesNo ? subject : capitalize(subject)} no dedicated ${name} months.${where}`;
+    return { text: `${subject} no dedicated ${name} months.${where}`, holds: false };
   }
   const parts = [
     total
@@ -66,14 +81,8 @@ function countAnswer(u: Understanding, ctx: AnswerContext, group: string, years:
     parts.push(`${levels(drYears)} ${drYears.length === 1 ? 'is' : 'are'} identical to DR residency.`);
   // "Does R4 have two research months?": a stated number is checked, not just the presence.
   const stated = u.numbers[0];
-  const verdict = !u.yesNo
-    ? ''
-    : stated !== undefined && total
-      ? stated === total
-        ? 'Yes — '
-        : 'No — '
-      : 'Yes — ';
-  return `${verdict}${parts.filter(Boolean).join(' ')}`;
+  const holds = stated !== undefined && total ? stated === total : true;
+  return { text: parts.filter(Boolean).join(' '), holds };
 }
 
 /** The training years: each year's shape, counts of months by rotation group, where research falls, the option. */
@@ -110,12 +119,10 @@ export const training: Handler = (u, ctx) => {
   }
   if (optionAsked && withOptions.length && (groups.includes('elective') || !u.asks.howMany)) {
     const text = withOptions.map((y) => `In ${y.level}: ${y.options.join(' ')}`).join('\n');
-    return answer(
-      'training',
-      `${u.yesNo ? 'Yes — ' : ''}${text}`,
-      [...facts, ...withOptions.map((y) => y.id)],
-      { suggestions },
-    );
+    return answer('training', text, [...facts, ...withOptions.map((y) => y.id)], {
+      suggestions,
+      ...decide(u.yesNo, true),
+    });
   }
   // "Are the first three years just DR?": years identical to DR residency are all DR.
   if (
@@ -126,35 +133,38 @@ export const training: Handler = (u, ctx) => {
     [...ALL_WORDS].some((w) => words.has(w))
   ) {
     const all = years.every((y) => y.same_as_dr);
-    const text = `${all ? 'Yes' : 'No'} — ${
+    const text = `${
       years
         .filter((y) => y.same_as_dr)
         .map((y) => y.level)
         .join(', ') || 'none of them'
     } ${all ? 'are' : 'is'} identical to DR residency.`;
-    return answer('training', text, [...facts, 'dr'], { suggestions });
+    return answer('training', text, [...facts, 'dr'], { suggestions, ...decide(true, all) });
   }
   // "Is R4 mostly DR?": more than half of the year's months.
   if (u.yesNo && years.length === 1 && groups.length === 1 && [...MOST_WORDS].some((w) => words.has(w))) {
     const n = monthsOf(years[0]!, groups[0]!);
     const name = ctx.vocabulary.groups.get(groups[0]!)?.name ?? groups[0]!;
-    const text = `${n > 6 ? 'Yes' : 'No'} — ${n} of the ${years[0]!.level} year's 12 months are ${name}. ${yearText(years[0]!)}`;
-    return answer('training', text, [...facts, groups[0]!], { suggestions });
+    const text = `${n} of the ${years[0]!.level} year's 12 months are ${name}. ${yearText(years[0]!)}`;
+    return answer('training', text, [...facts, groups[0]!], { suggestions, ...decide(true, n > 6) });
   }
   // "Is the R4 year all IR?" — only a year whose twelve months are all that group is.
   if (u.yesNo && years.length === 1 && groups.length === 1 && [...ALL_WORDS].some((w) => words.has(w))) {
     const n = monthsOf(years[0]!, groups[0]!);
     const name = ctx.vocabulary.groups.get(groups[0]!)?.name ?? groups[0]!;
-    const text = `${n === 12 ? 'Yes' : 'No'} — ${plural(n, 'month')} of the ${years[0]!.level} year ${n === 1 ? 'is' : 'are'} ${name}. ${yearText(years[0]!)}`;
-    return answer('training', text, [...facts, groups[0]!], { suggestions });
+    const text = `${plural(n, 'month')} of the ${years[0]!.level} year ${n === 1 ? 'is' : 'are'} ${name}. ${yearText(years[0]!)}`;
+    return answer('training', text, [...facts, groups[0]!], { suggestions, ...decide(true, n === 12) });
   }
   if (groups.length && (u.asks.howMany || u.yesNo)) {
-    return answer(
-      'training',
-      groups.map((g) => countAnswer(u, ctx, g, years)).join('\n\n'),
-      [...facts, ...groups],
-      { suggestions },
-    );
+    const counts = groups.map((g) => countAnswer(u, ctx, g, years));
+    const all = counts.every((c) => c.holds);
+    const none = counts.every((c) => !c.holds);
+    // Under a verdict the first paragraph continues "Yes — "; every other starts a sentence.
+    const text = counts.map((c, i) => (i || !u.yesNo ? capitalize(c.text) : c.text)).join('\n\n');
+    return answer('training', text, [...facts, ...groups], {
+      suggestions,
+      ...(u.yesNo ? { verdict: all ? 'yes' : none ? 'no' : 'partly' } : {}),
+    });
   }
   if (groups.length && (u.asks.when || /^(which|what)$/.test(u.words[0] ?? '') || !years.length)) {
     const lines = groups.map((g) => {
@@ -170,29 +180,30 @@ export const training: Handler = (u, ctx) => {
     const sameAsDr = years.every((y) => y.same_as_dr);
     const asksSame = words.has('same') || words.has('identical') || words.has('like') || words.has('similar');
     if (sameAsDr && years.length > 1) {
-      const text = `${u.yesNo ? 'Yes — ' : ''}${levels(years)} are identical to DR residency.`;
-      return answer('training', text, facts, { suggestions });
+      const text = `${levels(years)} are identical to DR residency.`;
+      return answer('training', text, facts, { suggestions, ...decide(u.yesNo, true) });
     }
-    const prefix = u.yesNo && asksSame ? (sameAsDr ? 'Yes — ' : 'No — ') : '';
     const items = years.length === 1 ? breakdown(ctx, years[0]!) : [];
-    return answer('training', prefix + years.map((y) => yearText(y)).join('\n\n'), facts, {
+    return answer('training', years.map((y) => yearText(y)).join('\n\n'), facts, {
       items: items.length ? items : undefined,
       itemsTitle: items.length ? `The ${years[0]!.level} year` : undefined,
       suggestions,
+      ...(asksSame ? decide(u.yesNo, sameAsDr) : {}),
     });
   }
   // "Is the residency 4 years?": compare the stated length.
   const lengthAsked =
     u.yesNo && u.numbers.length > 0 && (words.has('year') || words.has('long') || words.has('length'));
-  const lengthVerdict = lengthAsked ? (u.numbers[0] === t.residency.length_years ? 'Yes — ' : 'No — ') : '';
+
   const items = t.years.map(
     (y) => `${y.level}: ${y.same_as_dr ? 'identical to DR residency' : breakdown(ctx, y).join(', ')}`,
   );
   return answer(
     'training',
-    `${lengthVerdict}${lengthVerdict ? `it is ${plural(t.residency.length_years, 'year')}. ` : ''}${t.residency.text}`,
+    `${lengthAsked ? `it is ${plural(t.residency.length_years, 'year')}. ` : ''}${t.residency.text}`,
     facts,
     {
+      ...(lengthAsked ? decide(true, u.numbers[0] === t.residency.length_years) : {}),
       items,
       itemsTitle: `${t.residency.name}: ${plural(t.residency.length_years, 'year')}`,
       suggestions,

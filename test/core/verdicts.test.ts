@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/time/local-date.js';
+import { ask, knowledge, NOW, schedule } from './helpers.js';
+
+const CASEY = 'casey.demoreaux@example.edu';
+const casey = schedule.byEmail(CASEY)!;
+const groupOn = (date: string) => {
+  const b = schedule.blockOn(casey, date as IsoDate);
+  return b?.rotationId ? knowledge.rotations.find((r) => r.id === b.rotationId)?.group : undefined;
+};
+const anyoneOn = (month: string, test: (r: { site?: string; group: string }) => boolean) =>
+  schedule.assignmentsInMonth(month as never).some((a) => {
+    const r = knowledge.rotations.find((x) => x.id === a.block.rotationId);
+    return r !== undefined && test(r);
+  });
+const va = knowledge.program.sites.find((s) => s.id === 'durham-va')!;
+const vaNear = /across the street/.test(va.description);
+const r4 = knowledge.training.years.find((y) => y.level === 'R4')!;
+const r4Months = (group: string) => r4.months.find((m) => m.group === group)?.months ?? 0;
+const yn = (b: boolean) => (b ? 'yes' : 'no');
+
+/** The verdict of each yes/no family, against the facts it is computed from (true, false, undecided). */
+const TABLE: Array<{ text: string; as?: string; verdict: string }> = [
+  // procedures: listed, excluded, not listed at all
+  { text: 'does IR do TIPS?', verdict: yn(knowledge.procedures.some((p) => p.id === 'tips')) },
+  { text: 'does IR do biopsies?', verdict: yn(!knowledge.exclusions.some((x) => x.id === 'biopsies')) },
+  { text: 'does IR do varicocele embolization?', verdict: 'unknown' },
+  // the asker's schedule: on it, not on it, a month the schedule does not cover
+  { text: 'am I on ICU this month?', as: CASEY, verdict: yn(groupOn('2026-11-15') === 'icu') },
+  { text: 'am I on ICU in March?', as: CASEY, verdict: yn(groupOn('2027-03-15') === 'icu') },
+  { text: 'am I on ICU in September 2027?', as: CASEY, verdict: 'unknown' },
+  // who is on: someone, nobody
+  { text: 'is anyone at the VA in March?', verdict: yn(anyoneOn('2027-03', (r) => r.site === 'durham-va')) },
+  { text: 'is anyone on ICU in july 2026?', verdict: yn(anyoneOn('2026-07', (r) => r.group === 'icu')) },
+  // training years: a quantifier, a stated count, a stated length
+  { text: 'is the R4 year all IR?', verdict: yn(r4Months('ir') === 12) },
+  { text: 'does R4 have two research months?', verdict: yn(r4Months('research') === 2) },
+  { text: 'does R4 have one research month?', verdict: yn(r4Months('research') === 1) },
+  { text: 'is the residency 5 years?', verdict: yn(knowledge.training.residency.length_years === 5) },
+  { text: 'is the residency 4 years?', verdict: yn(knowledge.training.residency.length_years === 4) },
+  // patients: a fact, its negation asked back, a separate division
+  { text: 'does IR treat kids?', verdict: yn(knowledge.program.patients.pediatric) },
+  { text: "IR doesn't treat kids, right?", verdict: yn(!knowledge.program.patients.pediatric) },
+  { text: 'are adult and pediatric IR separate?', verdict: yn(!knowledge.program.patients.unified) },
+  // a site: near is in its description; "part of Duke" is not decided by anything
+  { text: 'is the VA close?', verdict: yn(vaNear) },
+  { text: 'is the VA far?', verdict: yn(!vaNear) },
+  { text: 'is the VA part of Duke?', verdict: 'unknown' },
+  // not a yes/no question
+  { text: 'who is at the VA in March?', verdict: 'none' },
+];
+
+describe('verdicts are computed from the facts and rendered once', () => {
+  it.each(TABLE)('$text → $verdict', ({ text, as, verdict }) => {
+    const a = ask(text, { as, now: NOW });
+    expect(a.verdict).toBe(verdict);
+    // The text says the same, first: "Yes — " / "No — ", and neither when undecided.
+    if (verdict === 'yes') expect(a.text).toMatch(/^Yes — /);
+    else if (verdict === 'no') expect(a.text).toMatch(/^No — /);
+    else expect(a.text).not.toMatch(/^(Yes|No)\b/);
+  });
+});
