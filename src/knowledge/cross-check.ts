@@ -80,9 +80,9 @@ export function crossCheck(files: CheckedFiles): Problem[] {
   if (exclusions) {
     const { file, data } = exclusions;
     problems.push(...duplicateIds(file, ['divisions'], data.divisions));
-    problems.push(...duplicateIds(file, ['exclusions'], data.exclusions));
-    problems.push(...references(file, data.exclusions, 'exclusions', 'done_by', data.divisions, 'divisions'));
-    problems.push(...duplicateAliases(file, { divisions: data.divisions, exclusions: data.exclusions }));
+    problems.push(...duplicateIds(file, ['referrals'], data.referrals));
+    problems.push(...references(file, data.referrals, 'referrals', 'done_by', data.divisions, 'divisions'));
+    problems.push(...duplicateAliases(file, { divisions: data.divisions, referrals: data.referrals }));
   }
   if (procedures && exclusions) problems.push(...procedureNamedAsExclusion(procedures, exclusions));
   if (rotations) {
@@ -96,10 +96,23 @@ export function crossCheck(files: CheckedFiles): Problem[] {
     }
     problems.push(...duplicateAliases(file, { groups: data.groups, rotations: data.rotations }));
     problems.push(...duplicateLabels(rotations));
+    problems.push(...duplicateRoles(rotations));
   }
   if (training) {
     const { file, data } = training;
     problems.push(...duplicateIds(file, ['years'], data.years));
+    if (rotations) {
+      problems.push(
+        ...references(
+          file,
+          data.years,
+          'years',
+          'same_as',
+          rotations.data.groups,
+          'groups in rotations.yaml',
+        ),
+      );
+    }
     data.years.forEach((year, i) => {
       if (rotations) {
         problems.push(
@@ -233,6 +246,29 @@ function duplicateAliases(file: YamlFile, lists: Record<string, readonly Entry[]
   return problems;
 }
 
+/** A role names one group: two "specialty" groups would leave "the program's months" undecided. */
+function duplicateRoles(rotations: NonNullable<CheckedFiles['rotations']>): Problem[] {
+  const { file, data } = rotations;
+  const problems: Problem[] = [];
+  const seen = new Map<string, { id: string; line: number }>();
+  data.groups.forEach((g, i) => {
+    if (!g.role) return;
+    const line = file.lineOf(['groups', i, 'role']);
+    const first = seen.get(g.role);
+    if (!first) seen.set(g.role, { id: g.id, line });
+    else {
+      problems.push(
+        error(
+          file.at(line),
+          `the role "${g.role}" is given to both "${first.id}" (line ${first.line}) and "${g.id}"`,
+          'keep the role on one group only',
+        ),
+      );
+    }
+  });
+  return problems;
+}
+
 /** Schedule labels resolve to one rotation only (case, spaces and hyphens ignored, as the resolver does). */
 function duplicateLabels(rotations: NonNullable<CheckedFiles['rotations']>): Problem[] {
   const { file, data } = rotations;
@@ -264,13 +300,13 @@ function duplicateLabels(rotations: NonNullable<CheckedFiles['rotations']>): Pro
   return problems;
 }
 
-/** The biliary-drainage rule: no procedure may share a name with work IR does not do. */
+/** The biliary-drainage rule: no procedure may share a name with work the program refers elsewhere. */
 function procedureNamedAsExclusion(
   procedures: NonNullable<CheckedFiles['procedures']>,
   exclusions: NonNullable<CheckedFiles['exclusions']>,
 ): Problem[] {
   const excluded = new Map<string, string>();
-  for (const x of exclusions.data.exclusions) {
+  for (const x of exclusions.data.referrals) {
     for (const name of [x.name ?? '', ...(x.aliases ?? [])]) excluded.set(normalizeAlias(name), x.id);
   }
   const problems: Problem[] = [];
@@ -282,7 +318,7 @@ function procedureNamedAsExclusion(
       problems.push(
         error(
           file.at(file.lineOf(['procedures', i, 'aliases', j])),
-          `"${alias}" is also a name of "${exclusion}" in not-done-by-ir.yaml`,
+          `"${alias}" is also a name of "${exclusion}" in referrals.yaml (work the program refers elsewhere)`,
           'use a more specific name here (e.g. "biliary drainage", not "drainage")',
         ),
       );

@@ -8,13 +8,20 @@ import {
   FaqFileSchema,
   KNOWLEDGE_FILES,
   type Knowledge,
+  type KnowledgeFileName,
+  OPTIONAL_FILES,
   ProceduresFileSchema,
   ProgramFileSchema,
+  RENAMED_FILES,
   RotationsFileSchema,
   TrainingFileSchema,
 } from './schema.js';
 import { readYamlFile } from './yaml-file.js';
 import { zodProblems } from './zod-problems.js';
+
+type ProceduresData = z.output<typeof ProceduresFileSchema>;
+type ReferralsData = z.output<typeof ExclusionsFileSchema>;
+type FaqData = z.output<typeof FaqFileSchema>;
 
 export interface KnowledgeValidation {
   /** The knowledge base, when there is no error (warnings allowed). */
@@ -37,7 +44,15 @@ export async function validateKnowledge(dir: string): Promise<KnowledgeValidatio
 
   const known = Object.keys(KNOWLEDGE_FILES);
   for (const name of names.sort()) {
-    if (/\.ya?ml$/i.test(name) && !known.includes(name)) {
+    const renamed = RENAMED_FILES[name];
+    if (renamed) {
+      problems.push({
+        severity: names.includes(renamed) ? 'warning' : 'error',
+        location: `${join(dir, name)}:1`,
+        problem: `this file is now called ${renamed}`,
+        fix: `rename it to ${renamed} and, inside it, the list "exclusions:" to "referrals:"`,
+      });
+    } else if (/\.ya?ml$/i.test(name) && !known.includes(name)) {
       problems.push({
         severity: 'warning',
         location: `${join(dir, name)}:1`,
@@ -47,7 +62,13 @@ export async function validateKnowledge(dir: string): Promise<KnowledgeValidatio
     }
   }
 
-  const load = async <S extends z.ZodType>(name: keyof typeof KNOWLEDGE_FILES, schema: S) => {
+  /** An optional file left out reads as empty; its checks have nothing to look at. */
+  const absent = new Map<KnowledgeFileName, unknown>();
+  const load = async <S extends z.ZodType>(name: KnowledgeFileName, schema: S) => {
+    if (OPTIONAL_FILES.includes(name) && !names.includes(name)) {
+      absent.set(name, schema.parse({}));
+      return undefined;
+    }
     const { file, problems: found } = await readYamlFile(join(dir, name));
     problems.push(...found);
     if (!file) return undefined;
@@ -62,28 +83,32 @@ export async function validateKnowledge(dir: string): Promise<KnowledgeValidatio
   const files: CheckedFiles = {
     program: await load('program.yaml', ProgramFileSchema),
     procedures: await load('procedures.yaml', ProceduresFileSchema),
-    exclusions: await load('not-done-by-ir.yaml', ExclusionsFileSchema),
+    exclusions: await load('referrals.yaml', ExclusionsFileSchema),
     rotations: await load('rotations.yaml', RotationsFileSchema),
     training: await load('training.yaml', TrainingFileSchema),
     faq: await load('faq.yaml', FaqFileSchema),
   };
   problems.push(...crossCheck(files));
 
-  const { program, procedures, exclusions, rotations, training, faq } = files;
+  const { program, rotations, training } = files;
+  const procedures = files.procedures?.data ?? (absent.get('procedures.yaml') as ProceduresData | undefined);
+  const exclusions = files.exclusions?.data ?? (absent.get('referrals.yaml') as ReferralsData | undefined);
+  const faq = files.faq?.data ?? (absent.get('faq.yaml') as FaqData | undefined);
   const ok = !problems.some((p) => p.severity === 'error');
   if (!ok || !program || !procedures || !exclusions || !rotations || !training || !faq) {
     return { knowledge: null, problems };
   }
   const knowledge: Knowledge = {
     program: program.data.program,
-    categories: procedures.data.categories,
-    procedures: procedures.data.procedures,
-    divisions: exclusions.data.divisions,
-    exclusions: exclusions.data.exclusions,
+    categories: procedures.categories,
+    procedures: procedures.procedures,
+    ...(exclusions.divisions_name ? { divisionsName: exclusions.divisions_name } : {}),
+    divisions: exclusions.divisions,
+    exclusions: exclusions.referrals,
     groups: rotations.data.groups,
     rotations: rotations.data.rotations,
     training: training.data,
-    faq: faq.data.faq,
+    faq: faq.faq,
   };
   return { knowledge, problems };
 }

@@ -29,6 +29,8 @@ export const ProgramFileSchema = z.strictObject({
     name: text,
     /** Short name people use for the program or division ("IR"). */
     aliases,
+    /** A short name for answers ("IR", "DR"); the first alias when absent. */
+    short_name: text.optional(),
     division: text,
     institution: text,
     summary: text,
@@ -44,6 +46,19 @@ export const ProgramFileSchema = z.strictObject({
       { error: 'expects an IANA time zone such as America/New_York' },
     ),
     academic_year_start_month: z.number().int().min(1).max(12),
+    /** How dates are written for this program's residents (a BCP 47 tag such as en-US or en-GB; en-US when absent). */
+    locale: text
+      .refine(
+        (tag) => {
+          try {
+            return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+          } catch {
+            return false;
+          }
+        },
+        { error: 'expects a language tag such as en-US or en-GB' },
+      )
+      .optional(),
     patients: z.strictObject({ adult: z.boolean(), pediatric: z.boolean(), unified: z.boolean(), text }),
     volume: z.strictObject({
       procedures_per_month: z.number().int().positive(),
@@ -68,13 +83,15 @@ export const ProcedureSchema = z.strictObject({
   aliases,
   description: text.optional(),
 });
+/** Optional: a program without a procedures list leaves the file out (or the lists empty). */
 export const ProceduresFileSchema = z.strictObject({
-  categories: z.array(CategorySchema).min(1),
-  procedures: z.array(ProcedureSchema).min(1),
+  categories: z.array(CategorySchema).default([]),
+  procedures: z.array(ProcedureSchema).default([]),
 });
 
+/** Another division (or service) this program's work is referred to. */
 export const DivisionSchema = z.strictObject({ id, name: text, aliases, description: text.optional() });
-/** Work the IR division does not do, and who does it instead. */
+/** Work this program does not do itself, and the divisions that do it instead. */
 export const ExclusionSchema = z.strictObject({
   id,
   name: text,
@@ -82,12 +99,30 @@ export const ExclusionSchema = z.strictObject({
   done_by: z.array(id).min(1),
   text,
 });
+/** referrals.yaml — optional: a program that refers nothing elsewhere leaves it out. */
 export const ExclusionsFileSchema = z.strictObject({
-  divisions: z.array(DivisionSchema).min(1),
-  exclusions: z.array(ExclusionSchema).min(1),
+  /** What the divisions below are called together ("the diagnostic radiology divisions"). */
+  divisions_name: text.optional(),
+  divisions: z.array(DivisionSchema).default([]),
+  referrals: z.array(ExclusionSchema).default([]),
 });
 
-export const RotationGroupSchema = z.strictObject({ id, name: text, aliases, description: text.optional() });
+/**
+ * What a rotation group means to the program, for the answers that need it: `specialty` is
+ * the program's own specialty (the group whose months are "the program's months"), `elective`
+ * the group an option may swap in. At most one group per role.
+ */
+export const GROUP_ROLES = ['specialty', 'elective'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+export const RotationGroupSchema = z.strictObject({
+  id,
+  name: text,
+  /** A short name for answers ("IR", "ICU"); the name when absent. */
+  short_name: text.optional(),
+  role: z.enum(GROUP_ROLES, { error: `expects one of: ${GROUP_ROLES.join(', ')}` }).optional(),
+  aliases,
+  description: text.optional(),
+});
 export const RotationSchema = z.strictObject({
   id,
   name: text,
@@ -106,18 +141,27 @@ export const RotationsFileSchema = z.strictObject({
   rotations: z.array(RotationSchema).min(1),
 });
 
-export const TrainingYearSchema = z.strictObject({
+const TrainingYearFields = z.strictObject({
   id,
   /** "R4" */
   level: text,
   /** "PGY-5", "fourth year", "IR-1" … */
   aliases,
   summary: text,
-  same_as_dr: z.boolean().default(false),
+  /**
+   * The id of a rotation group (rotations.yaml) whose own residency this year is identical to:
+   * an IR program's R1 year is "same_as: dr".
+   */
+  same_as: id.optional(),
   /** Months by rotation group; they add up to 12 when the year is described month by month. */
   months: z.array(z.strictObject({ group: id, months: z.number().int().min(1).max(12) })).default([]),
   options: z.array(text).default([]),
 });
+export const TrainingYearSchema = TrainingYearFields.transform((year) => ({
+  ...year,
+  /** @deprecated read `same_as` (kept while the answers move to roles). */
+  same_as_dr: year.same_as !== undefined,
+}));
 export const TrainingFileSchema = z.strictObject({
   residency: z.strictObject({ name: text, length_years: z.number().int().positive(), text }),
   years: z.array(TrainingYearSchema).min(1),
@@ -145,22 +189,31 @@ export type TrainingYear = z.infer<typeof TrainingYearSchema>;
 export type Training = z.infer<typeof TrainingFileSchema>;
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
 
-/** Which file holds which topic. */
+/** Which file holds which topic. Optional files may be left out of a program's folder. */
 export const KNOWLEDGE_FILES = {
   'program.yaml': ProgramFileSchema,
   'procedures.yaml': ProceduresFileSchema,
-  'not-done-by-ir.yaml': ExclusionsFileSchema,
+  'referrals.yaml': ExclusionsFileSchema,
   'rotations.yaml': RotationsFileSchema,
   'training.yaml': TrainingFileSchema,
   'faq.yaml': FaqFileSchema,
 } as const;
+export type KnowledgeFileName = keyof typeof KNOWLEDGE_FILES;
+export const OPTIONAL_FILES: readonly KnowledgeFileName[] = ['procedures.yaml', 'referrals.yaml', 'faq.yaml'];
+/** Files that earlier versions used, and the file that holds their entries now. */
+export const RENAMED_FILES: Readonly<Record<string, KnowledgeFileName>> = {
+  'not-done-by-ir.yaml': 'referrals.yaml',
+};
 
 /** The whole knowledge base, validated and cross-checked (every reference resolves). */
 export interface Knowledge {
   program: Program;
   categories: Category[];
   procedures: Procedure[];
+  /** What the referral divisions are called together, when the program names them. */
+  divisionsName?: string;
   divisions: Division[];
+  /** Work the program refers to other divisions (referrals.yaml). */
   exclusions: Exclusion[];
   groups: RotationGroup[];
   rotations: Rotation[];

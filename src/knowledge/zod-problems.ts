@@ -144,10 +144,14 @@ export function allowedKeys(schema: z.ZodType, path: YamlPath): string[] {
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
-  while (s instanceof z.ZodDefault || s instanceof z.ZodOptional || s instanceof z.ZodNullable) {
-    s = s.unwrap() as z.ZodType;
+  for (;;) {
+    if (s instanceof z.ZodDefault || s instanceof z.ZodOptional || s instanceof z.ZodNullable) {
+      s = s.unwrap() as z.ZodType;
+    } else if (s instanceof z.ZodPipe) {
+      // A transformed entry: its keys are those of the schema it reads.
+      s = s.in as z.ZodType;
+    } else return s;
   }
-  return s;
 }
 
 /** The allowed word nearest to a misspelt one, if it is near enough to be a likely typo. */

@@ -126,7 +126,7 @@ describe('a broken knowledge file gives located problems', () => {
     ['rotations.yaml', '    site: durham-va\n', '    site: va-hospital\n', 'va-hospital', /duke, durham-va/],
     ['rotations.yaml', '    group: icu\n', '    group: intensive\n', 'group: intensive', /surgical-oncology/],
     [
-      'not-done-by-ir.yaml',
+      'referrals.yaml',
       '      - pediatric-radiology\n',
       '      - peds-radiology\n',
       'peds-radiology',

@@ -188,7 +188,7 @@ describe('the shipped knowledge base', () => {
     const year = (level: string) => k.training.years.find((y) => y.level === level)!;
     expect(k.training.residency.length_years).toBe(k.training.years.length);
     expect(k.training.years.map((y) => y.level)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
-    for (const level of ['R1', 'R2', 'R3']) expect(year(level).same_as_dr).toBe(true);
+    for (const level of ['R1', 'R2', 'R3']) expect(year(level).same_as).toBe('dr');
     const months = (level: string) => Object.fromEntries(year(level).months.map((m) => [m.group, m.months]));
     expect(months('R4')).toEqual({ ir: 5, dr: 4, icu: 1, 'surgical-oncology': 1, research: 1 });
     expect(year('R4').months.reduce((s, m) => s + m.months, 0)).toBe(12);
