@@ -1,5 +1,5 @@
 import type { HomeSummary } from '../../src/core/home.js';
-import { formatDate } from '../../src/time/local-date.js';
+import { formatDate } from '../../src/time/format-date.js';
 import {
   actions,
   context,
@@ -21,7 +21,7 @@ const UNKNOWN =
   'If you are a resident, ask the program coordinator to check that the schedule lists the email your Slack profile uses.';
 
 /** The App Home tab: where the resident is now, what is next, their next reminder, and quick questions. */
-export function renderHomeView(summary: HomeSummary | null, programName: string): HomeView {
+export function renderHomeView(summary: HomeSummary | null, programName: string, locale: string): HomeView {
   const blocks: KnownBlock[] = [
     section(
       `*rotabot* answers questions about ${escapeMrkdwn(programName)}: rotations, schedules and procedures.`,
@@ -39,10 +39,10 @@ export function renderHomeView(summary: HomeSummary | null, programName: string)
   } else {
     const now = summary.current ? escapeMrkdwn(summary.current) : 'No rotation scheduled today';
     const next = summary.next
-      ? `${escapeMrkdwn(summary.next.text)}, from ${formatDate(summary.next.starts)}`
+      ? `${escapeMrkdwn(summary.next.text)}, from ${formatDate(summary.next.starts, locale)}`
       : 'Nothing scheduled after this yet';
     const reminder = summary.nextReminder
-      ? `${formatDate(summary.nextReminder)} (a direct message before your rotation changes)`
+      ? `${formatDate(summary.nextReminder, locale)} (a direct message before your rotation changes)`
       : 'None scheduled';
     blocks.push(section(`*Now:* ${now}\n*Next:* ${next}\n*Next reminder:* ${reminder}`));
   }

@@ -19,7 +19,7 @@ export const PERIOD_RULES: Rule[] = [
       /\b(christmas eve|christmas|xmas|new year'?s eve|new year'?s?(?: day)?|thanksgiving|independence day|fourth of july|4th of july|labor day|memorial day|mlk day|juneteenth|halloween)\b/g,
     read: (m, ctx) => {
       const d = holiday(m[1]!, ctx);
-      return d ? day(d) : null;
+      return d ? day(d, ctx) : null;
     },
   },
   // seasons, as the months residents mean by them
@@ -68,21 +68,24 @@ export const PERIOD_RULES: Rule[] = [
     read: (m, ctx) => {
       const which = addMonths(monthOf(ctx.today), m[2] === 'next' ? 1 : m[2] === 'last' ? -1 : 0);
       const last = lastDayOfMonth(which);
-      return day(m[1] === 'end' ? last : m[1] === 'middle' || m[1] === 'mid' ? `${which}-15` : `${which}-01`);
+      return day(
+        m[1] === 'end' ? last : m[1] === 'middle' || m[1] === 'mid' ? `${which}-15` : `${which}-01`,
+        ctx,
+      );
     },
   },
   {
     pattern: /\b(this|next|the)\s+weekend\b/g,
     read: (m, ctx) => {
       const ahead = (6 - weekday(ctx.today) + 7) % 7;
-      return day(addDays(ctx.today, ahead + (m[1] === 'next' && ahead < 7 ? 7 : 0)));
+      return day(addDays(ctx.today, ahead + (m[1] === 'next' && ahead < 7 ? 7 : 0)), ctx);
     },
   },
   {
     pattern: /\bafter (?:the )?(?:holidays|christmas|new year'?s?)\b/g,
     read: (_m, ctx) => {
       const { year, month: mo } = parseIsoDate(ctx.today);
-      return month(isoMonth(mo === 1 ? year : year + 1, 1));
+      return month(isoMonth(mo === 1 ? year : year + 1, 1), ctx);
     },
   },
 ];

@@ -1,8 +1,8 @@
+import { formatMonth } from '../time/format-date.js';
 import {
   academicYearStart,
   addDays,
   addMonths,
-  formatMonth,
   isoDate,
   isoMonth,
   lastDayOfMonth,
@@ -50,35 +50,36 @@ export const RULES: Rule[] = [
       ];
       return day(
         n ? `${which}-${String(1 + 7 * (n - 1)).padStart(2, '0')}` : addDays(lastDayOfMonth(which), -6),
+        ctx,
       );
     },
   },
   // 2027-01-10, 2027-01
   {
     pattern: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
-    read: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? day(isoDate(+m[1]!, +m[2]!, +m[3]!)) : null),
+    read: (m, ctx) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? day(isoDate(+m[1]!, +m[2]!, +m[3]!), ctx) : null),
   },
   {
     pattern: /\b(\d{4})-(\d{2})\b/g,
-    read: (m) => (+m[2]! >= 1 && +m[2]! <= 12 ? month(isoMonth(+m[1]!, +m[2]!)) : null),
+    read: (m, ctx) => (+m[2]! >= 1 && +m[2]! <= 12 ? month(isoMonth(+m[1]!, +m[2]!), ctx) : null),
   },
   // 1/10/2027 (US order), 1/2027, 1/10
   {
     pattern: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
-    read: (m) => {
+    read: (m, ctx) => {
       const y = fullYear(m[3])!;
-      return validDay(y, +m[1]!, +m[2]!) ? day(isoDate(y, +m[1]!, +m[2]!)) : null;
+      return validDay(y, +m[1]!, +m[2]!) ? day(isoDate(y, +m[1]!, +m[2]!), ctx) : null;
     },
   },
   {
     pattern: /\b(\d{1,2})\/(\d{4})\b/g,
-    read: (m) => (+m[1]! >= 1 && +m[1]! <= 12 ? month(isoMonth(+m[2]!, +m[1]!)) : null),
+    read: (m, ctx) => (+m[1]! >= 1 && +m[1]! <= 12 ? month(isoMonth(+m[2]!, +m[1]!), ctx) : null),
   },
   {
     pattern: /\b(\d{1,2})\/(\d{1,2})\b/g,
     read: (m, ctx) => {
       const d = placeDay(+m[1]!, +m[2]!, ctx);
-      return d ? day(d) : null;
+      return d ? day(d, ctx) : null;
     },
   },
   // Dec 15, December 15th 2026, 15 December, the 15th of December
@@ -87,9 +88,9 @@ export const RULES: Rule[] = [
     read: (m, ctx) => {
       const y = fullYear(m[3]);
       const mo = MONTHS[m[1]!]!;
-      if (y !== undefined) return validDay(y, mo, +m[2]!) ? day(isoDate(y, mo, +m[2]!)) : null;
+      if (y !== undefined) return validDay(y, mo, +m[2]!) ? day(isoDate(y, mo, +m[2]!), ctx) : null;
       const d = placeDay(mo, +m[2]!, ctx);
-      return d ? day(d) : null;
+      return d ? day(d, ctx) : null;
     },
   },
   {
@@ -97,15 +98,15 @@ export const RULES: Rule[] = [
     read: (m, ctx) => {
       const y = fullYear(m[3]);
       const mo = MONTHS[m[2]!]!;
-      if (y !== undefined) return validDay(y, mo, +m[1]!) ? day(isoDate(y, mo, +m[1]!)) : null;
+      if (y !== undefined) return validDay(y, mo, +m[1]!) ? day(isoDate(y, mo, +m[1]!), ctx) : null;
       const d = placeDay(mo, +m[1]!, ctx);
-      return d ? day(d) : null;
+      return d ? day(d, ctx) : null;
     },
   },
   // March 2027, March of 2027, Mar '27
   {
     pattern: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(?:of\\s+)?(\\d{4}|'\\d{2})\\b`, 'g'),
-    read: (m) => month(isoMonth(fullYear(m[2])!, MONTHS[m[1]!]!)),
+    read: (m, ctx) => month(isoMonth(fullYear(m[2])!, MONTHS[m[1]!]!), ctx),
   },
   // "March and April", "from Jan to March", "between Feb and April": every month between.
   {
@@ -117,12 +118,12 @@ export const RULES: Rule[] = [
       const from = placeMonth(MONTHS[m[1]!]!, ctx);
       let to = placeMonth(MONTHS[m[2]!]!, { ...ctx, past: false });
       while (to < from) to = addMonths(to, 12);
-      if (from === to) return month(from);
+      if (from === to) return month(from, ctx);
       return {
         kind: 'range',
         from: `${from}-01`,
         to: lastDayOfMonth(to),
-        label: `${formatMonth(from)} to ${formatMonth(to)}`,
+        label: `${formatMonth(from, ctx.locale)} to ${formatMonth(to, ctx.locale)}`,
       };
     },
   },
@@ -130,9 +131,9 @@ export const RULES: Rule[] = [
   {
     pattern: /\b(in|of|for|during|through|until|till|by|since|early|late|mid|next|last|this|coming)\s+may\b/g,
     read: (m, ctx) => {
-      if (m[1] === 'next') return month(placeMonth(5, { ...ctx, past: false }));
-      if (m[1] === 'last') return month(placeMonth(5, { ...ctx, past: true }));
-      return month(placeMonth(5, ctx));
+      if (m[1] === 'next') return month(placeMonth(5, { ...ctx, past: false }), ctx);
+      if (m[1] === 'last') return month(placeMonth(5, { ...ctx, past: true }), ctx);
+      return month(placeMonth(5, ctx), ctx);
     },
   },
   {
@@ -143,25 +144,25 @@ export const RULES: Rule[] = [
     read: (m, ctx) => {
       const which = m[1]?.trim();
       const past = which === 'last' ? true : which === 'next' || which === 'coming' ? false : ctx.past;
-      return month(placeMonth(MONTHS[m[2]!]!, { ...ctx, past }));
+      return month(placeMonth(MONTHS[m[2]!]!, { ...ctx, past }), ctx);
     },
   },
   // holidays, seasons, quarters, bare years, the ends of months and weekends
   ...PERIOD_RULES,
   // relative days
-  { pattern: /\b(day after tomorrow)\b/g, read: (_m, ctx) => day(addDays(ctx.today, 2)) },
+  { pattern: /\b(day after tomorrow)\b/g, read: (_m, ctx) => day(addDays(ctx.today, 2), ctx) },
   {
     pattern: /\b(today|tonight|right now|currently|at the moment|this morning|this afternoon)\b/g,
-    read: (_m, ctx) => day(ctx.today),
+    read: (_m, ctx) => day(ctx.today, ctx),
   },
   {
     pattern: /\b(tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b/g,
-    read: (_m, ctx) => day(addDays(ctx.today, 1)),
+    read: (_m, ctx) => day(addDays(ctx.today, 1), ctx),
   },
-  { pattern: /\b(yesterday)\b/g, read: (_m, ctx) => day(addDays(ctx.today, -1)) },
+  { pattern: /\b(yesterday)\b/g, read: (_m, ctx) => day(addDays(ctx.today, -1), ctx) },
   {
     pattern: /\b(next|this|last|previous)\s+week\b/g,
-    read: (m, ctx) => day(addDays(ctx.today, m[1] === 'next' ? 7 : m[1] === 'this' ? 0 : -7)),
+    read: (m, ctx) => day(addDays(ctx.today, m[1] === 'next' ? 7 : m[1] === 'this' ? 0 : -7), ctx),
   },
   {
     pattern: new RegExp(`\\b(?:(next|this|last|on|coming)\\s+)?(${WEEKDAY_RE})\\b`, 'g'),
@@ -170,11 +171,11 @@ export const RULES: Rule[] = [
       const today = weekday(ctx.today);
       if (m[1] === 'last' || (ctx.past && m[1] !== 'next')) {
         const back = (today - target + 7) % 7 || 7;
-        return day(addDays(ctx.today, -back));
+        return day(addDays(ctx.today, -back), ctx);
       }
       let ahead = (target - today + 7) % 7;
       if (ahead === 0 && m[1] === 'next') ahead = 7;
-      return day(addDays(ctx.today, ahead));
+      return day(addDays(ctx.today, ahead), ctx);
     },
   },
   {
@@ -182,8 +183,8 @@ export const RULES: Rule[] = [
       /\bin\s+(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month)s?\b/g,
     read: (m, ctx) => {
       const n = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
-      if (m[2] === 'month') return month(addMonths(monthOf(ctx.today), n));
-      return day(addDays(ctx.today, m[2] === 'week' ? 7 * n : n));
+      if (m[2] === 'month') return month(addMonths(monthOf(ctx.today), n), ctx);
+      return day(addDays(ctx.today, m[2] === 'week' ? 7 * n : n), ctx);
     },
   },
   {
@@ -191,9 +192,9 @@ export const RULES: Rule[] = [
       /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+(from now|ago)\b/g,
     read: (m, ctx) => {
       const n = (NUMBER_WORDS[m[1]!] ?? Number(m[1])) * (m[3] === 'ago' ? -1 : 1);
-      if (m[2] === 'year') return month(addMonths(monthOf(ctx.today), 12 * n));
-      if (m[2] === 'month') return month(addMonths(monthOf(ctx.today), n));
-      return day(addDays(ctx.today, m[2] === 'week' ? 7 * n : n));
+      if (m[2] === 'year') return month(addMonths(monthOf(ctx.today), 12 * n), ctx);
+      if (m[2] === 'month') return month(addMonths(monthOf(ctx.today), n), ctx);
+      return day(addDays(ctx.today, m[2] === 'week' ? 7 * n : n), ctx);
     },
   },
   // months relative to now
@@ -202,10 +203,10 @@ export const RULES: Rule[] = [
       /\b(this|current|next|following|coming|upcoming|last|previous|past)\s+month\b|\bmonth after next\b/g,
     read: (m, ctx) => {
       const current = monthOf(ctx.today);
-      if (m[0] === 'month after next') return month(addMonths(current, 2));
+      if (m[0] === 'month after next') return month(addMonths(current, 2), ctx);
       const w = m[1]!;
       const delta = w === 'this' || w === 'current' ? 0 : ['last', 'previous', 'past'].includes(w) ? -1 : 1;
-      return month(addMonths(current, delta));
+      return month(addMonths(current, delta), ctx);
     },
   },
   // academic years
@@ -240,11 +241,11 @@ export const RULES: Rule[] = [
         validDay(year, mo, d) &&
         (ctx.past ? isoDate(year, mo, d) <= ctx.today : isoDate(year, mo, d) >= ctx.today)
       ) {
-        return day(isoDate(year, mo, d));
+        return day(isoDate(year, mo, d), ctx);
       }
       const other = ctx.past ? addMonths(monthOf(ctx.today), -1) : addMonths(monthOf(ctx.today), 1);
       const [y2, m2] = [Number(other.slice(0, 4)), Number(other.slice(5, 7))];
-      return validDay(y2, m2, d) ? day(isoDate(y2, m2, d)) : null;
+      return validDay(y2, m2, d) ? day(isoDate(y2, m2, d), ctx) : null;
     },
   },
 ];

@@ -1,8 +1,7 @@
+import { formatDate, formatMonth } from '../time/format-date.js';
 import {
   addDays,
   daysInMonth,
-  formatDate,
-  formatMonth,
   type IsoDate,
   type IsoMonth,
   isoDate,
@@ -73,8 +72,16 @@ export function placeDay(month: number, day: number, ctx: DateContext): IsoDate 
   return null;
 }
 
-export const day = (date: IsoDate): DateRef => ({ kind: 'day', date, label: formatDate(date) });
-export const month = (m: IsoMonth): DateRef => ({ kind: 'month', month: m, label: formatMonth(m) });
+export const day = (date: IsoDate, ctx: DateContext): DateRef => ({
+  kind: 'day',
+  date,
+  label: formatDate(date, ctx.locale),
+});
+export const month = (m: IsoMonth, ctx: DateContext): DateRef => ({
+  kind: 'month',
+  month: m,
+  label: formatMonth(m, ctx.locale),
+});
 
 export function academicYear(startYear: number, ctx: DateContext, label: string): DateRef {
   const from = isoDate(startYear, ctx.academicYearStartMonth, 1);

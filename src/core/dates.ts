@@ -14,6 +14,8 @@ export type DateRef =
 export interface DateContext {
   today: IsoDate;
   academicYearStartMonth: number;
+  /** The program's locale, for the labels of dates ("Friday, January 1, 2027"). */
+  locale: string;
   /** The question is about the past ("when was I…", "who did…"). */
   past: boolean;
 }

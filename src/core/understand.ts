@@ -150,6 +150,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const { refs: dates, rest } = parseDates(fixMonthTypos(folded, vocabulary), {
     today: ctx.today,
     academicYearStartMonth: vocabulary.knowledge.program.academic_year_start_month,
+    locale: vocabulary.knowledge.program.locale,
     past,
   });
   // British spelling is folded only into words the bot knows, so "biopises" stays a typo to correct.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, isSupportedLocale } from '../time/format-date.js';
 
 /**
  * The knowledge base's file formats. One YAML file per topic in KNOWLEDGE_DIR; every entry
@@ -45,6 +46,12 @@ export const ProgramFileSchema = z.strictObject({
       },
       { error: 'expects an IANA time zone such as America/New_York' },
     ),
+    /** How dates are written in answers: a BCP 47 tag ("en-US" → "Friday, January 1, 2027"). */
+    locale: text
+      .refine(isSupportedLocale, {
+        error: 'expects a locale such as en-US (United States) or en-GB (United Kingdom)',
+      })
+      .default(DEFAULT_LOCALE),
     academic_year_start_month: z.number().int().min(1).max(12),
     /** How dates are written for this program's residents (a BCP 47 tag such as en-US or en-GB; en-US when absent). */
     locale: text

@@ -5,7 +5,7 @@ import { createLogger } from '../logger.js';
 import { noMetrics, type Runtime, staticSource } from '../runtime.js';
 import type { Schedule } from '../schedule/types.js';
 import type { Store } from '../store/store.js';
-import { formatDate, formatMonth } from '../time/local-date.js';
+import { formatDate, formatMonth } from '../time/format-date.js';
 import { buildAnnouncement, buildReminder } from './content.js';
 import { remindersDueOn } from './due.js';
 import type { Messenger, OutgoingPost } from './messenger.js';
@@ -55,13 +55,13 @@ function dryRun(o: JobCommandOptions): number {
     const posts = buildAnnouncement(knowledge, schedule, o.period);
     if (!posts.length) {
       o.io.stderr.write(
-        `The schedule has no rotations for ${formatMonth(o.period)}: there is nothing to announce.\n`,
+        `The schedule has no rotations for ${formatMonth(o.period, knowledge.program.locale)}: there is nothing to announce.\n`,
       );
       return 1;
     }
     const to = destinations(config);
     out(
-      `Announcement for ${formatMonth(o.period)}: ${posts.length} post${posts.length > 1 ? 's' : ''}, to ${to.length ? to.join(' and ') : 'nowhere yet (set ANNOUNCE_SLACK_CHANNEL and/or ANNOUNCE_TEAMS_CONVERSATION)'}.`,
+      `Announcement for ${formatMonth(o.period, knowledge.program.locale)}: ${posts.length} post${posts.length > 1 ? 's' : ''}, to ${to.length ? to.join(' and ') : 'nowhere yet (set ANNOUNCE_SLACK_CHANNEL and/or ANNOUNCE_TEAMS_CONVERSATION)'}.`,
     );
     out('(dry run: nothing was posted)');
     for (const [i, post] of posts.entries()) out(`\n[post ${i + 1} of ${posts.length}]\n${formatPost(post)}`);
@@ -69,7 +69,7 @@ function dryRun(o: JobCommandOptions): number {
   }
   const due = remindersDueOn(schedule, o.period, { leadWeekdays: config.REMIND_LEAD_DAYS });
   out(
-    `Reminders for ${formatDate(o.period)}: ${due.length} resident${due.length === 1 ? '' : 's'} (REMIND_LEAD_DAYS=${config.REMIND_LEAD_DAYS}).`,
+    `Reminders for ${formatDate(o.period, knowledge.program.locale)}: ${due.length} resident${due.length === 1 ? '' : 's'} (REMIND_LEAD_DAYS=${config.REMIND_LEAD_DAYS}).`,
   );
   out('(dry run: nothing was sent)');
   for (const { resident, block } of due) {
@@ -108,12 +108,12 @@ export async function runJobCommand(o: JobCommandOptions): Promise<number> {
   const { config, knowledge, schedule } = o.data;
   const what =
     o.job === 'announce'
-      ? `Announcement for ${formatMonth(o.period)}`
-      : `Reminders for ${formatDate(o.period)}`;
+      ? `Announcement for ${formatMonth(o.period, knowledge.program.locale)}`
+      : `Reminders for ${formatDate(o.period, knowledge.program.locale)}`;
   if (o.job === 'announce') {
     if (!buildAnnouncement(knowledge, schedule, o.period).length) {
       o.io.stderr.write(
-        `The schedule has no rotations for ${formatMonth(o.period)}: there is nothing to announce.\n`,
+        `The schedule has no rotations for ${formatMonth(o.period, knowledge.program.locale)}: there is nothing to announce.\n`,
       );
       return 1;
     }

@@ -1,17 +1,8 @@
 import { describeRotation } from '../knowledge/rotation-names.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Assignment, Block, Resident, Schedule } from '../schedule/types.js';
-import {
-  addDays,
-  firstDayOfMonth,
-  formatDate,
-  formatMonth,
-  type IsoDate,
-  type IsoMonth,
-  lastDayOfMonth,
-  monthName,
-  parseIsoDate,
-} from '../time/local-date.js';
+import { formatDate, formatMonth, formatShortDate, formatShortSpan } from '../time/format-date.js';
+import { addDays, firstDayOfMonth, type IsoDate, type IsoMonth, lastDayOfMonth } from '../time/local-date.js';
 import type { OutgoingPost } from './messenger.js';
 
 /**
@@ -25,20 +16,15 @@ import type { OutgoingPost } from './messenger.js';
  */
 export const PART_LIMITS = { items: 30, itemChars: 1500, chars: 10_000 } as const;
 
-const shortDate = (date: IsoDate) => {
-  const { month, day } = parseIsoDate(date);
-  return `${day} ${monthName(month).slice(0, 3)}`;
-};
-
-/** "(1–14 Dec)" for a block that covers only part of the month; empty for the whole month. */
-function partOfMonth(block: Block, month: IsoMonth): string {
+/** "Dec 1 – 14" (en-US) for a block that covers only part of the month; empty for the whole month. */
+function partOfMonth(block: Block, month: IsoMonth, locale: string): string {
   const first = firstDayOfMonth(month);
   const last = lastDayOfMonth(month);
   const from = block.start > first ? block.start : null;
   const to = block.end < last ? block.end : null;
-  if (from && to) return `${shortDate(from)}–${shortDate(to)}`;
-  if (from) return `from ${shortDate(from)}`;
-  if (to) return `until ${shortDate(to)}`;
+  if (from && to) return formatShortSpan(from, to, locale);
+  if (from) return `from ${formatShortDate(from, locale)}`;
+  if (to) return `until ${formatShortDate(to, locale)}`;
   return '';
 }
 
@@ -78,7 +64,7 @@ export function announcementLines(knowledge: Knowledge, schedule: Schedule, mont
     .sort(([a, x], [b, y]) => x.rank - y.rank || a.localeCompare(b))
     .flatMap(([heading, { assignments }]) => {
       const people = assignments.sort(byLevelThenName).map(({ resident, block }) => {
-        const part = partOfMonth(block, month);
+        const part = partOfMonth(block, month, knowledge.program.locale);
         return `${resident.name} (${resident.level}${part ? `, ${part}` : ''})`;
       });
       return rotationLines(heading, people);
@@ -111,17 +97,17 @@ export function buildAnnouncement(knowledge: Knowledge, schedule: Schedule, mont
   return parts.map((items, i) => ({
     text:
       parts.length === 1
-        ? `Rotations for ${formatMonth(month)}, by rotation and site.`
-        : `Rotations for ${formatMonth(month)}, by rotation and site (part ${i + 1} of ${parts.length}).`,
+        ? `Rotations for ${formatMonth(month, knowledge.program.locale)}, by rotation and site.`
+        : `Rotations for ${formatMonth(month, knowledge.program.locale)}, by rotation and site (part ${i + 1} of ${parts.length}).`,
     items,
   }));
 }
 
-/** "tomorrow, Tuesday 1 December 2026" / "on Monday 30 November 2026". */
-function when(start: IsoDate, today: IsoDate): string {
-  if (start === today) return `today, ${formatDate(start)}`;
-  if (start === addDays(today, 1)) return `tomorrow, ${formatDate(start)}`;
-  return `on ${formatDate(start)}`;
+/** "tomorrow, Tuesday, December 1, 2026" / "on Monday, November 30, 2026" (en-US). */
+function when(start: IsoDate, today: IsoDate, locale: string): string {
+  if (start === today) return `today, ${formatDate(start, locale)}`;
+  if (start === addDays(today, 1)) return `tomorrow, ${formatDate(start, locale)}`;
+  return `on ${formatDate(start, locale)}`;
 }
 
 /** The personal reminder: the day, the new rotation with its site, and the rotation's reminder fact. */
@@ -134,8 +120,8 @@ export function buildReminder(
   const display = describeRotation(knowledge, block);
   const firstName = resident.name.trim().split(/\s+/)[0] ?? resident.name;
   const paragraphs = [
-    `Hi ${firstName} — a reminder: ${when(block.start, today)}, you start ${display.text} ` +
-      `(until ${formatDate(block.end)}).`,
+    `Hi ${firstName} — a reminder: ${when(block.start, today, knowledge.program.locale)}, you start ${display.text} ` +
+      `(until ${formatDate(block.end, knowledge.program.locale)}).`,
   ];
   if (display.rotation?.reminder) paragraphs.push(display.rotation.reminder);
   if (block.notes) paragraphs.push(`Note from the schedule: ${block.notes}`);

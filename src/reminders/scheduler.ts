@@ -1,14 +1,8 @@
 import { type ScheduledTask, schedule as scheduleCron } from 'node-cron';
 import type { Runtime } from '../runtime.js';
 import { StoreUnavailableError } from '../store/store.js';
-import {
-  addMonths,
-  formatMonth,
-  type IsoDate,
-  type IsoMonth,
-  localDate,
-  monthOf,
-} from '../time/local-date.js';
+import { formatMonth } from '../time/format-date.js';
+import { addMonths, type IsoDate, type IsoMonth, localDate, monthOf } from '../time/local-date.js';
 import { buildAnnouncement, buildReminder } from './content.js';
 import { type CronTimes, createCronTimes } from './cron-time.js';
 import { remindersDueOn } from './due.js';
@@ -84,7 +78,9 @@ export function createScheduler(
 
   async function report(job: Job, period: string, problems: RunProblem[]): Promise<void> {
     const what =
-      job === 'announce' ? `The announcement for ${formatMonth(period)}` : `Reminders for ${period}`;
+      job === 'announce'
+        ? `The announcement for ${formatMonth(period, runtime.knowledge.current().program.locale)}`
+        : `Reminders for ${period}`;
     const lines = problems.map((p) => `• ${p.label} (${p.platform}): ${p.state} — ${p.reason}`);
     await tellCoordinator(`${what}: not delivered to\n${lines.join('\n')}`);
   }
@@ -112,7 +108,7 @@ export function createScheduler(
             .catch(() => false)
         ) {
           await tellCoordinator(
-            `The announcement for ${formatMonth(month)} was not posted: the schedule has no rotations for that month yet.`,
+            `The announcement for ${formatMonth(month, runtime.knowledge.current().program.locale)} was not posted: the schedule has no rotations for that month yet.`,
           );
         }
       }

@@ -110,15 +110,3 @@ const MONTH_NAMES = [
 export function monthName(monthNumber: number): string {
   return MONTH_NAMES[monthNumber - 1]!;
 }
-
-/** 'November 2026' */
-export function formatMonth(month: IsoMonth): string {
-  return `${monthName(Number(month.slice(5, 7)))} ${month.slice(0, 4)}`;
-}
-
-/** 'Monday 30 November 2026' */
-export function formatDate(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-  return `${names[weekday(date)]} ${day} ${monthName(month)} ${year}`;
-}

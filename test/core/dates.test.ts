@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { type DateContext, type DateRef, parseDates } from '../../src/core/dates.js';
 import { localDate } from '../../src/time/local-date.js';
 
-const ctx = (today: string, past = false): DateContext => ({ today, academicYearStartMonth: 7, past });
+const ctx = (today: string, past = false): DateContext => ({
+  today,
+  academicYearStartMonth: 7,
+  locale: 'en-US',
+  past,
+});
 const first = (text: string, c: DateContext): DateRef | undefined => parseDates(text, c).refs[0];
 const month = (text: string, c: DateContext) => {
   const ref = first(text, c);

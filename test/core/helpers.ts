@@ -17,7 +17,7 @@ const parsed = parseSchedule(readFileSync('knowledge/sample-schedule.csv', 'utf8
 if (!parsed.schedule) throw new Error('the sample schedule does not load');
 export const schedule: Schedule = parsed.schedule;
 
-/** Saturday 28 November 2026, 10:00 in Durham. */
+/** Saturday, November 28, 2026, 10:00 in Durham. */
 export const NOW = new Date('2026-11-28T15:00:00Z');
 
 export interface AskOptions {

@@ -100,6 +100,12 @@ describe('a broken knowledge file gives located problems', () => {
     expect(p?.fix).toMatch(/number/);
   });
 
+  it('a locale that is not a locale tag names the line and an example', async () => {
+    const text = await editFile(dir, 'program.yaml', (t) => replaceOnce(t, 'locale: en-US', 'locale: american'));
+    const problems = errorsAt(await failing(), at('program.yaml', lineOf(text, 'locale: american')));
+    expect(problems.map((p) => `${p.problem} — ${p.fix}`).join('\n')).toMatch(/en-US/);
+  });
+
   it('a number where text is expected suggests quotes', async () => {
     const text = await editFile(dir, 'procedures.yaml', (t) =>
       replaceOnce(t, '      - Y90\n', '      - Y90\n      - 90\n'),

@@ -43,7 +43,7 @@ describe('announce and remind commands', () => {
     const t = io();
     expect(await remind(['--date', '2026-12-31', '--dry-run'], t.io)).toBe(0);
     expect(t.out.join('')).toContain(
-      'To Dana Testarossa (R4):\n  Hi Dana — a reminder: tomorrow, Friday 1 January 2027',
+      'To Dana Testarossa (R4):\n  Hi Dana — a reminder: tomorrow, Friday, January 1, 2027',
     );
   });
 

@@ -84,7 +84,7 @@ describe('reminder', () => {
     ]);
     const post = buildReminder(knowledge, ana, ana.blocks[0]!, '2027-01-29');
     expect(post.text).toBe(
-      'Hi Ana — a reminder: on Monday 1 February 2027, you start Abdominal Imaging (Body) (until Sunday 28 February 2027).\n\n' +
+      'Hi Ana — a reminder: on Monday, February 1, 2027, you start Abdominal Imaging (Body) (until Sunday, February 28, 2027).\n\n' +
         'During abdominal radiology rotations, residents are the primary operator for biopsies and drainages.',
     );
   });
@@ -100,7 +100,7 @@ describe('reminder', () => {
     ]);
     const post = buildReminder(knowledge, bo, bo.blocks[0]!, '2026-11-30');
     expect(post.text).toBe(
-      'Hi Bo — a reminder: tomorrow, Tuesday 1 December 2026, you start Mystery at Elsewhere Hospital (until Thursday 31 December 2026).\n\n' +
+      'Hi Bo — a reminder: tomorrow, Tuesday, December 1, 2026, you start Mystery at Elsewhere Hospital (until Thursday, December 31, 2026).\n\n' +
         'Note from the schedule: Badge pickup at 7',
     );
   });

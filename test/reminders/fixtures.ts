@@ -41,7 +41,7 @@ export function shippedKnowledge(): Promise<Knowledge> {
 }
 
 /**
- * Residents changing rotation on Tuesday 1 December 2026 (reminder Monday 30 November with
+ * Residents changing rotation on Tuesday, December 1, 2026 (reminder Monday, November 30 with
  * lead 1), and one who stays on the same rotation (no reminder).
  */
 export function decemberResidents(count = 6): Resident[] {

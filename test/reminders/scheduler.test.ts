@@ -37,7 +37,7 @@ describe('scheduler (memory store)', () => {
     for (const r of residents.slice(0, 6)) expect(counts[r.email]).toBe(2);
     expect(counts['stay.same@example.edu']).toBeUndefined();
     const toA = log.find((s) => s.to === residents[0]!.email)!.post.text;
-    expect(toA).toContain('tomorrow, Tuesday 1 December 2026');
+    expect(toA).toContain('tomorrow, Tuesday, December 1, 2026');
     expect(toA).toContain('approximately 700');
   });
 
@@ -126,7 +126,7 @@ describe('scheduler (memory store)', () => {
     const messenger = fakeMessenger();
     await createScheduler(runtime, [messenger], { clock: () => now }).catchUp();
     expect(messenger.sent).toHaveLength(6);
-    expect(messenger.sent[0]!.post.text).toContain('a reminder: today, Tuesday 1 December 2026, you start');
+    expect(messenger.sent[0]!.post.text).toContain('a reminder: today, Tuesday, December 1, 2026, you start');
   });
 
   it('does not catch up a run older than REMIND_CATCH_UP_HOURS', async () => {
@@ -209,8 +209,8 @@ describe('scheduler (memory store)', () => {
     const messenger = fakeMessenger();
     await createScheduler(runtime, [messenger]).runAnnouncement('2026-12');
     expect(messenger.sent[0]!.post.items).toEqual([
-      'Interventional Radiology at Duke University Medical Center: Split Month (R5, until 14 Dec)',
-      'Interventional Radiology at the Durham VA: Split Month (R5, from 15 Dec)',
+      'Interventional Radiology at Duke University Medical Center: Split Month (R5, until Dec 14)',
+      'Interventional Radiology at the Durham VA: Split Month (R5, from Dec 15)',
     ]);
   });
 });

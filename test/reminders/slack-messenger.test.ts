@@ -57,7 +57,7 @@ describe('Slack messenger', () => {
     expect(scope.isDone()).toBe(true);
     expect(posted.channel).toBe('D456');
     expect(posted.text).toContain(
-      'Hi Ana — a reminder: tomorrow, Tuesday 1 December 2026, you start Interventional Radiology at the Durham VA',
+      'Hi Ana — a reminder: tomorrow, Tuesday, December 1, 2026, you start Interventional Radiology at the Durham VA',
     );
     expect(posted.text).toContain('across the street from Duke University Medical Center');
     expect(JSON.parse(posted.blocks!)[0]).toMatchObject({ type: 'section' });

@@ -22,7 +22,7 @@ export const SLACK_API_URL = `${SLACK_HOST}/api`;
 export const HOOKS_HOST = 'https://hooks.slack.test';
 export const BOT_USER = 'UBOT0001';
 export const BOT_ID = 'BBOT0001';
-/** Saturday 28 November 2026, 10:00 in Durham. */
+/** Saturday, November 28, 2026, 10:00 in Durham. */
 export const NOW = new Date('2026-11-28T15:00:00Z');
 export const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 

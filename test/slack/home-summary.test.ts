@@ -46,7 +46,7 @@ describe('buildHomeSummary (platform-neutral App Home)', () => {
     });
     expect(s.next?.starts).toBe('2027-01-01');
     expect(s.next?.text).toContain('ICU');
-    // Two weekdays before Friday 1 January 2027: Wednesday 30 December.
+    // Two weekdays before Friday, January 1, 2027: Wednesday, December 30.
     expect(s.nextReminder).toBe('2026-12-30');
   });
 

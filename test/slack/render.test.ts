@@ -105,16 +105,17 @@ describe('renderHomeView', () => {
         quickQuestions: [{ label: 'My next rotation', question: 'What is my next rotation?' }],
       },
       'Duke Interventional Radiology',
+      'en-US',
     );
     expect(view.type).toBe('home');
     expect(view.blocks.length).toBeLessThanOrEqual(LIMITS.homeBlocks);
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('*Now:* Interventional Radiology');
-    expect(text).toContain('Tuesday 1 December 2026');
-    expect(text).toContain('*Next reminder:* Monday 30 November 2026');
+    expect(text).toContain('Tuesday, December 1, 2026');
+    expect(text).toContain('*Next reminder:* Monday, November 30, 2026');
   });
 
   it('says so when the schedule is not available', () => {
-    expect(JSON.stringify(renderHomeView(null, 'X').blocks)).toContain("isn't available");
+    expect(JSON.stringify(renderHomeView(null, 'X', 'en-US').blocks)).toContain("isn't available");
   });
 });

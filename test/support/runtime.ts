@@ -7,7 +7,7 @@ import type { Resident, Schedule } from '../../src/schedule/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { type Store, StoreUnavailableError } from '../../src/store/store.js';
 
-/** Saturday 28 November 2026, noon UTC: the default test clock. */
+/** Saturday, November 28, 2026, noon UTC: the default test clock. */
 export const TEST_NOW = new Date('2026-11-28T12:00:00Z');
 
 /**

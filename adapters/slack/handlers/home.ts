@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { buildHomeSummary, type HomeSummary } from '../../../src/core/home.js';
+import { DEFAULT_LOCALE } from '../../../src/time/format-date.js';
 import { deliver, firstDelivery, type SlackContext } from '../dispatch.js';
 import { renderHomeView } from '../home-view.js';
 
@@ -12,9 +13,11 @@ export function registerHomeHandler(app: App, ctx: SlackContext): void {
       const { runtime } = ctx;
       let summary: HomeSummary | null = null;
       let programName = 'the residency program';
+      let locale = DEFAULT_LOCALE;
       try {
         const knowledge = runtime.knowledge.current();
         programName = knowledge.program.name;
+        locale = knowledge.program.locale;
         const asker = await ctx.identify(event.user, client);
         summary = buildHomeSummary({
           knowledge,
@@ -28,7 +31,7 @@ export function registerHomeHandler(app: App, ctx: SlackContext): void {
       } catch (error) {
         ctx.log.error({ err: error, eventId: body.event_id }, 'slack home summary failed');
       }
-      const view = renderHomeView(summary, programName);
+      const view = renderHomeView(summary, programName, locale);
       await deliver(ctx, 'views.publish', () => client.views.publish({ user_id: event.user, view }));
     });
   });

@@ -1,12 +1,5 @@
-import {
-  academicYearStart,
-  addDays,
-  formatDate,
-  formatMonth,
-  type IsoDate,
-  isoDate,
-  monthOf,
-} from '../../time/local-date.js';
+import { formatDate, formatMonth } from '../../time/format-date.js';
+import { academicYearStart, addDays, type IsoDate, isoDate, monthOf } from '../../time/local-date.js';
 import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
 import { END_WORDS } from '../lexicon.js';
 import type { Answer } from '../types.js';
@@ -48,15 +41,17 @@ function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answe
   if (!ref) {
     const block = ctx.schedule!.blockOn(s.resident, today);
     const next = s.resident.blocks.find((b) => b.start > today && (!block || !sameRotation(b, block)));
-    const nextText = next ? ` Next: ${blockName(ctx, next)} from ${formatDate(next.start)}.` : '';
+    const nextText = next
+      ? ` Next: ${blockName(ctx, next)} from ${formatDate(next.start, ctx.knowledge.program.locale)}.`
+      : '';
     if (!block) {
       if (!ctx.schedule!.covers(monthOf(today)))
-        return reply(s, notScheduledYet(ctx, formatMonth(monthOf(today))), []);
+        return reply(s, notScheduledYet(ctx, formatMonth(monthOf(today), ctx.knowledge.program.locale)), []);
       return reply(s, `${s.has} no assignment on the schedule today.${nextText}`, next ? [next] : []);
     }
     return reply(
       s,
-      `${s.is} on ${blockName(ctx, block)} (${span(block)}).${nextText}`,
+      `${s.is} on ${blockName(ctx, block)} (${span(ctx, block)}).${nextText}`,
       next ? [block, next] : [block],
       {
         suggestions: s.you
@@ -70,12 +65,12 @@ function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answe
     if (block)
       return reply(
         s,
-        `on ${formatDate(ref.date)} ${ref.date < ctx.today ? s.was : s.is} on ${blockName(ctx, block)} (${span(block)}).`,
+        `on ${formatDate(ref.date, ctx.knowledge.program.locale)} ${ref.date < ctx.today ? s.was : s.is} on ${blockName(ctx, block)} (${span(ctx, block)}).`,
         [block],
       );
     if (!ctx.schedule!.covers(monthOf(ref.date)))
-      return reply(s, notScheduledYet(ctx, formatDate(ref.date), ref.date), []);
-    return reply(s, `${s.has} no assignment on ${formatDate(ref.date)}.`, []);
+      return reply(s, notScheduledYet(ctx, formatDate(ref.date, ctx.knowledge.program.locale), ref.date), []);
+    return reply(s, `${s.has} no assignment on ${formatDate(ref.date, ctx.knowledge.program.locale)}.`, []);
   }
   return inRange(ctx, s, ref);
 }
@@ -84,7 +79,7 @@ function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answe
 function inRange(ctx: AnswerContext, s: Subject, ref: DateRef): Answer {
   const from = ref.kind === 'month' ? `${ref.month}-01` : firstDayOf(ref, ctx.today);
   const to = lastDayOf(ref);
-  const label = ref.kind === 'month' ? formatMonth(ref.month) : ref.label;
+  const label = ref.kind === 'month' ? formatMonth(ref.month, ctx.knowledge.program.locale) : ref.label;
   const months = monthsOf(ref);
   const covered = months.filter((m) => ctx.schedule!.covers(m));
   if (!covered.length) return reply(s, notScheduledYet(ctx, cap(label), to), []);
@@ -94,7 +89,7 @@ function inRange(ctx: AnswerContext, s: Subject, ref: DateRef): Answer {
   if (blocks.length === 1 && ref.kind === 'month') {
     return reply(
       s,
-      `in ${label} ${tense} on ${blockName(ctx, blocks[0]!)}${span(blocks[0]!) === label ? '' : ` (${span(blocks[0]!)})`}.`,
+      `in ${label} ${tense} on ${blockName(ctx, blocks[0]!)}${span(ctx, blocks[0]!) === label ? '' : ` (${span(ctx, blocks[0]!)})`}.`,
       blocks,
     );
   }
@@ -104,7 +99,7 @@ function inRange(ctx: AnswerContext, s: Subject, ref: DateRef): Answer {
     : '';
   return reply(s, `${s.possessive} rotations in ${label}:${tail}`, blocks, {
     itemsTitle: cap(label),
-    items: blocks.map((b) => `${span(b)}: ${blockName(ctx, b)}`),
+    items: blocks.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`),
   });
 }
 
@@ -123,7 +118,11 @@ function count(
   if (ref && !monthsOf(ref).some((m) => ctx.schedule!.covers(m))) {
     return reply(
       s,
-      notScheduledYet(ctx, cap(ref.kind === 'month' ? formatMonth(ref.month) : ref.label), to),
+      notScheduledYet(
+        ctx,
+        cap(ref.kind === 'month' ? formatMonth(ref.month, ctx.knowledge.program.locale) : ref.label),
+        to,
+      ),
       [],
     );
   }
@@ -137,7 +136,7 @@ function count(
   );
   const left = u.asks.left ? ' left' : '';
   const scope = ref
-    ? `${left} in ${ref.kind === 'month' ? formatMonth(ref.month) : ref.label}`
+    ? `${left} in ${ref.kind === 'month' ? formatMonth(ref.month, ctx.knowledge.program.locale) : ref.label}`
     : `${left} on the schedule`;
   // "Do I have any VA months left?": whether there are any, then how many.
   return reply(
@@ -145,7 +144,7 @@ function count(
     `${s.has}${done ? ' done' : ''} ${plural(months.size, 'month')} of ${name}${scope}${done ? ' so far' : ''}.${coverageNote(ctx)}`,
     blocks,
     {
-      items: blocks.map((b) => `${span(b)}: ${blockName(ctx, b)}`),
+      items: blocks.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`),
       itemsTitle: blocks.length ? `${cap(name)} blocks` : undefined,
       ...decide(u.yesNo, months.size > 0),
     },
@@ -158,9 +157,9 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
   const to = ref ? lastDayOf(ref) : ctx.today;
   const label = ref
     ? ref.kind === 'month'
-      ? `in ${formatMonth(ref.month)}`
+      ? `in ${formatMonth(ref.month, ctx.knowledge.program.locale)}`
       : ref.kind === 'day'
-        ? `on ${formatDate(ref.date)}`
+        ? `on ${formatDate(ref.date, ctx.knowledge.program.locale)}`
         : `in ${ref.label}`
     : 'now';
   if (!monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).some((m) => ctx.schedule!.covers(m))) {
@@ -176,9 +175,9 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
   const all =
     blocks
       .map((b) =>
-        blocks.length === 1 && label === `in ${span(b)}`
+        blocks.length === 1 && label === `in ${span(ctx, b)}`
           ? blockName(ctx, b)
-          : `${blockName(ctx, b)} (${span(b)})`,
+          : `${blockName(ctx, b)} (${span(ctx, b)})`,
       )
       .join('; ') || 'no assignment';
   const tense = to < ctx.today ? s.was : s.is;
@@ -198,7 +197,7 @@ function isNext(ctx: AnswerContext, s: Subject, t: Targets): Answer {
     );
   return reply(
     s,
-    `${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start)}.`,
+    `${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start, ctx.knowledge.program.locale)}.`,
     [next],
     decide(true, blockMatches(ctx, next, t)),
   );

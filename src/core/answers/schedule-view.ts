@@ -1,14 +1,7 @@
 import { describeRotation, resolveSite } from '../../knowledge/rotation-names.js';
 import type { Block, Resident } from '../../schedule/types.js';
-import {
-  formatDate,
-  formatMonth,
-  type IsoDate,
-  type IsoMonth,
-  lastDayOfMonth,
-  monthOf,
-  parseIsoDate,
-} from '../../time/local-date.js';
+import { formatMonth, formatSpan } from '../../time/format-date.js';
+import { type IsoDate, type IsoMonth, monthOf } from '../../time/local-date.js';
 import type { Answer } from '../types.js';
 import type { Understanding } from '../understand.js';
 import { type AnswerContext, answer, isDecided } from './context.js';
@@ -77,15 +70,9 @@ export function blockName(ctx: AnswerContext, block: Block): string {
   return describeRotation(ctx.knowledge, block).text;
 }
 
-/** "1–31 December 2026", "15 December 2026 – 10 January 2027" */
-export function span(block: Block): string {
-  const a = parseIsoDate(block.start);
-  const b = parseIsoDate(block.end);
-  const whole = block.start.endsWith('-01') && block.end === lastDayOfMonth(monthOf(block.start));
-  if (whole) return formatMonth(monthOf(block.start));
-  const end = formatDate(block.end).replace(/^\w+ /, '');
-  if (a.year === b.year && a.month === b.month) return `${a.day}–${end}`;
-  return `${formatDate(block.start).replace(/^\w+ /, '')} – ${end}`;
+/** "December 2026", "December 1 – 14, 2026", "December 15, 2026 – January 10, 2027" (en-US) */
+export function span(ctx: AnswerContext, block: Block): string {
+  return formatSpan(block.start, block.end, ctx.knowledge.program.locale);
 }
 
 /** How a sentence names the person asked about: "you are" / "Avery Lee (R4) is". */
@@ -136,7 +123,7 @@ export function monthsTouched(block: Block): IsoMonth[] {
 export function coverageNote(ctx: AnswerContext): string {
   const c = ctx.schedule?.coverage;
   return c
-    ? ` The schedule runs from ${formatMonth(monthOf(c.first))} through ${formatMonth(monthOf(c.last))}.`
+    ? ` The schedule runs from ${formatMonth(monthOf(c.first), ctx.knowledge.program.locale)} through ${formatMonth(monthOf(c.last), ctx.knowledge.program.locale)}.`
     : '';
 }
 
@@ -144,7 +131,7 @@ export function coverageNote(ctx: AnswerContext): string {
 export function notScheduledYet(ctx: AnswerContext, label: string, when?: IsoDate): string {
   const first = ctx.schedule?.coverage?.first;
   if (when && first && when < first)
-    return `${label} is before the schedule starts (${formatMonth(monthOf(first))}).`;
+    return `${label} is before the schedule starts (${formatMonth(monthOf(first), ctx.knowledge.program.locale)}).`;
   return `${label} is not scheduled yet.${coverageNote(ctx)}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Block } from '../../schedule/types.js';
-import { academicYearStart, addDays, formatDate, isoDate } from '../../time/local-date.js';
+import { formatDate } from '../../time/format-date.js';
+import { academicYearStart, addDays, isoDate } from '../../time/local-date.js';
 import type { DateRef } from '../dates.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import type { Answer } from '../types.js';
@@ -30,14 +31,14 @@ export function whenOn(ctx: AnswerContext, s: Subject, t: Targets, past: boolean
     if (!gone.length)
       return reply(s, `${s.has} not been on ${name} in the schedule so far.${coverageNote(ctx)}`, []);
     const now = gone[0]!.end >= ctx.today ? ` (${s.is} on it now)` : '';
-    return reply(s, `${s.was} last on ${blockName(ctx, gone[0]!)} in ${span(gone[0]!)}${now}.`, gone, {
-      items: gone.length > 1 ? gone.map((b) => `${span(b)}: ${blockName(ctx, b)}`) : undefined,
+    return reply(s, `${s.was} last on ${blockName(ctx, gone[0]!)} in ${span(ctx, gone[0]!)}${now}.`, gone, {
+      items: gone.length > 1 ? gone.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`) : undefined,
       itemsTitle: gone.length > 1 ? `Every ${name} block so far` : undefined,
     });
   }
   const current = matching.find((b) => b.start <= ctx.today && b.end >= ctx.today);
   const next = matching.find((b) => b.start > ctx.today && (!current || b.start > current.end));
-  const nowText = current ? `${s.is} on ${blockName(ctx, current)} now (${span(current)}). ` : '';
+  const nowText = current ? `${s.is} on ${blockName(ctx, current)} now (${span(ctx, current)}). ` : '';
   if (!next)
     return reply(
       s,
@@ -47,10 +48,10 @@ export function whenOn(ctx: AnswerContext, s: Subject, t: Targets, past: boolean
   const upcoming = matching.filter((b) => b.start >= next.start);
   return reply(
     s,
-    `${nowText}${nowText ? cap(s.possessive) : s.possessive} next ${name} block is ${blockName(ctx, next)}, ${span(next)} (starting ${formatDate(next.start)}).`,
+    `${nowText}${nowText ? cap(s.possessive) : s.possessive} next ${name} block is ${blockName(ctx, next)}, ${span(ctx, next)} (starting ${formatDate(next.start, ctx.knowledge.program.locale)}).`,
     [next],
     {
-      items: upcoming.length > 1 ? upcoming.map((b) => `${span(b)}: ${blockName(ctx, b)}`) : undefined,
+      items: upcoming.length > 1 ? upcoming.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`) : undefined,
       itemsTitle: upcoming.length > 1 ? `Every ${name} block to come` : undefined,
     },
   );
@@ -69,7 +70,7 @@ export function nextChange(ctx: AnswerContext, s: Subject): Answer {
   const now = current ? ` (after ${blockName(ctx, current)})` : '';
   return reply(
     s,
-    `${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start)}${now}.`,
+    `${s.possessive} next rotation is ${blockName(ctx, next)}, starting ${formatDate(next.start, ctx.knowledge.program.locale)}${now}.`,
     [next],
   );
 }
@@ -87,12 +88,12 @@ export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef |
   if (!next)
     return reply(
       s,
-      `after ${blockName(ctx, anchor)} (${span(anchor)}) ${s.has} nothing else on the schedule.${coverageNote(ctx)}`,
+      `after ${blockName(ctx, anchor)} (${span(ctx, anchor)}) ${s.has} nothing else on the schedule.${coverageNote(ctx)}`,
       [anchor],
     );
   return reply(
     s,
-    `after ${blockName(ctx, anchor)} (${span(anchor)}), ${s.is} on ${blockName(ctx, next)} from ${formatDate(next.start)}.`,
+    `after ${blockName(ctx, anchor)} (${span(ctx, anchor)}), ${s.is} on ${blockName(ctx, next)} from ${formatDate(next.start, ctx.knowledge.program.locale)}.`,
     [anchor, next],
   );
 }
@@ -103,7 +104,7 @@ export function ends(ctx: AnswerContext, s: Subject, t: Targets, yesNo: boolean)
   const block = s.resident.blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t));
   if (!block) {
     const last = [...s.resident.blocks].reverse().find((b) => blockMatches(ctx, b, t));
-    const when = last ? ` The last one ended ${formatDate(last.end)}.` : '';
+    const when = last ? ` The last one ended ${formatDate(last.end, ctx.knowledge.program.locale)}.` : '';
     return reply(
       s,
       `${s.has} no more ${name} on the schedule.${when}`,
@@ -113,8 +114,8 @@ export function ends(ctx: AnswerContext, s: Subject, t: Targets, yesNo: boolean)
   }
   const now = block.start <= ctx.today;
   const text = now
-    ? `${s.is} on ${blockName(ctx, block)} now; it ends ${formatDate(block.end)}.`
-    : `${s.possessive} next ${name} block is ${span(block)}; it ends ${formatDate(block.end)}.`;
+    ? `${s.is} on ${blockName(ctx, block)} now; it ends ${formatDate(block.end, ctx.knowledge.program.locale)}.`
+    : `${s.possessive} next ${name} block is ${span(ctx, block)}; it ends ${formatDate(block.end, ctx.knowledge.program.locale)}.`;
   return reply(s, text, [block], decide(yesNo, false));
 }
 
@@ -126,8 +127,13 @@ export function finalBlock(ctx: AnswerContext, s: Subject, ref: DateRef | undefi
   const to = ref ? lastDayOf(ref) : hasTargets(t) ? (ctx.schedule!.coverage?.last ?? yearEnd) : yearEnd;
   const block = [...s.resident.blocks].reverse().find((b) => b.start <= to && blockMatches(ctx, b, t));
   const what = hasTargets(t) ? `${targetName(ctx, t)} block` : 'rotation';
-  if (!block) return reply(s, `${s.has} no ${what} on the schedule by ${formatDate(to)}.`, []);
-  const text = `${s.possessive} last ${what} by ${formatDate(to)} is ${blockName(ctx, block)} (${span(block)}).`;
+  if (!block)
+    return reply(
+      s,
+      `${s.has} no ${what} on the schedule by ${formatDate(to, ctx.knowledge.program.locale)}.`,
+      [],
+    );
+  const text = `${s.possessive} last ${what} by ${formatDate(to, ctx.knowledge.program.locale)} is ${blockName(ctx, block)} (${span(ctx, block)}).`;
   return reply(s, text, [block]);
 }
 
@@ -142,13 +148,13 @@ export function firstBlock(ctx: AnswerContext, s: Subject, ref: DateRef | undefi
   if (!block)
     return reply(
       s,
-      `${s.has} no ${what} on the schedule between ${formatDate(from)} and ${formatDate(to)}.`,
+      `${s.has} no ${what} on the schedule between ${formatDate(from, ctx.knowledge.program.locale)} and ${formatDate(to, ctx.knowledge.program.locale)}.`,
       [],
     );
   const tense = block.end < ctx.today ? 'was' : 'is';
   return reply(
     s,
-    `${s.possessive} first ${what} from ${formatDate(from)} ${tense} ${blockName(ctx, block)} (${span(block)}).`,
+    `${s.possessive} first ${what} from ${formatDate(from, ctx.knowledge.program.locale)} ${tense} ${blockName(ctx, block)} (${span(ctx, block)}).`,
     [block],
   );
 }
@@ -165,6 +171,6 @@ export function nextChanges(ctx: AnswerContext, s: Subject, count: number): Answ
   if (!upcoming.length)
     return reply(s, `${s.has} no further rotation on the schedule.${coverageNote(ctx)}`, []);
   return reply(s, `${s.possessive} next ${plural(upcoming.length, 'rotation')}:`, upcoming, {
-    items: upcoming.map((b) => `${formatDate(b.start)}: ${blockName(ctx, b)}`),
+    items: upcoming.map((b) => `${formatDate(b.start, ctx.knowledge.program.locale)}: ${blockName(ctx, b)}`),
   });
 }

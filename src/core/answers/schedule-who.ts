@@ -1,5 +1,6 @@
 import type { Assignment } from '../../schedule/types.js';
-import { addMonths, formatDate, formatMonth, monthOf } from '../../time/local-date.js';
+import { formatDate, formatMonth } from '../../time/format-date.js';
+import { addMonths, monthOf } from '../../time/local-date.js';
 import { type DateRef, monthsOf } from '../dates.js';
 import { answer, ask, decide, type Handler } from './context.js';
 import {
@@ -17,14 +18,14 @@ import {
 export const whoIsOn: Handler = (u, ctx) => {
   const t = targetsOf(u);
   // "Who has the VA next?": next month, when no date is given.
-  const ref = u.dates[0] ?? (u.asks.next ? nextMonthRef(ctx.today) : undefined);
+  const ref = u.dates[0] ?? (u.asks.next ? nextMonthRef(ctx.today, ctx.knowledge.program.locale) : undefined);
   const schedule = ctx.schedule;
   const label = !ref
     ? 'this month'
     : ref.kind === 'day'
-      ? `on ${formatDate(ref.date)}`
+      ? `on ${formatDate(ref.date, ctx.knowledge.program.locale)}`
       : ref.kind === 'month'
-        ? `in ${formatMonth(ref.month)}`
+        ? `in ${formatMonth(ref.month, ctx.knowledge.program.locale)}`
         : `in ${ref.label}`;
   const months = ref ? monthsOf(ref) : [monthOf(ctx.today)];
   if (!schedule || !months.some((m) => schedule.covers(m))) {
@@ -69,8 +70,10 @@ export const whoIsOn: Handler = (u, ctx) => {
     )
     .map((a) => {
       const whole =
-        ref?.kind !== 'day' && span(a.block) === formatMonth(monthOf(a.block.start)) && months.length === 1;
-      return `${a.resident.name} (${a.resident.level}) — ${blockName(ctx, a.block)}${whole ? '' : `, ${span(a.block)}`}`;
+        ref?.kind !== 'day' &&
+        span(ctx, a.block) === formatMonth(monthOf(a.block.start), ctx.knowledge.program.locale) &&
+        months.length === 1;
+      return `${a.resident.name} (${a.resident.level}) — ${blockName(ctx, a.block)}${whole ? '' : `, ${span(ctx, a.block)}`}`;
     });
   const people = new Set(hits.map((a) => a.resident.email)).size;
   const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
@@ -83,7 +86,7 @@ export const whoIsOn: Handler = (u, ctx) => {
   );
 };
 
-function nextMonthRef(today: string): DateRef {
+function nextMonthRef(today: string, locale: string): DateRef {
   const month = addMonths(monthOf(today), 1);
-  return { kind: 'month', month, label: formatMonth(month) };
+  return { kind: 'month', month, label: formatMonth(month, locale) };
 }
