@@ -101,7 +101,9 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a locale that is not a locale tag names the line and an example', async () => {
-    const text = await editFile(dir, 'program.yaml', (t) => replaceOnce(t, 'locale: en-US', 'locale: american'));
+    const text = await editFile(dir, 'program.yaml', (t) =>
+      replaceOnce(t, 'locale: en-US', 'locale: american'),
+    );
     const problems = errorsAt(await failing(), at('program.yaml', lineOf(text, 'locale: american')));
     expect(problems.map((p) => `${p.problem} — ${p.fix}`).join('\n')).toMatch(/en-US/);
   });
