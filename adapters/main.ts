@@ -1,10 +1,11 @@
 import { type Config, ConfigError, loadConfig } from '../src/config.js';
 import { createRuntime } from '../src/create-runtime.js';
 import { createLogger, type Logger } from '../src/logger.js';
+import { isLoopbackHost } from '../src/net/loopback.js';
 import { InvalidFileError } from '../src/problem.js';
 import type { Runtime } from '../src/runtime.js';
+import { choosePlugins, listenHost } from './plugins.js';
 import { createServer } from './server/create-server.js';
-import type { ServerPlugin } from './server/plugin.js';
 import { createShutdown } from './server/shutdown.js';
 
 /** `npm start`: one process, one HTTP server; Slack, Teams, web chat and scheduler as configured. */
@@ -14,18 +15,6 @@ interface Scheduler {
   stop(): void | Promise<void>;
 }
 
-// Loaded only when used: Bolt and botbuilder are heavy, and the web chat alone starts faster without them.
-async function choosePlugins(runtime: Runtime): Promise<ServerPlugin[]> {
-  const { config } = runtime;
-  const plugins: ServerPlugin[] = [];
-  if (config.webChatEnabled) plugins.push((await import('./web/plugin.js')).createWebChatPlugin(runtime));
-  plugins.push((await import('./calendar/plugin.js')).createCalendarPlugin(runtime));
-  if (config.slackEnabled) plugins.push((await import('./slack/plugin.js')).createSlackPlugin(runtime));
-  // Always mounted: without MicrosoftAppId it runs unauthenticated, for the Bot Framework Emulator.
-  plugins.push((await import('./teams/plugin.js')).createTeamsPlugin(runtime));
-  return plugins;
-}
-
 async function createSchedulerFor(runtime: Runtime): Promise<Scheduler | undefined> {
   if (!runtime.config.SCHEDULER) return undefined;
   const [{ createScheduler }, { createMessengers }] = await Promise.all([
@@ -33,12 +22,6 @@ async function createSchedulerFor(runtime: Runtime): Promise<Scheduler | undefin
     import('./messengers.js'),
   ]);
   return createScheduler(runtime, createMessengers(runtime));
-}
-
-/** Loopback for the local web chat alone; every interface once a platform must reach us. */
-export function listenHost(config: Config): string {
-  if (config.HOST) return config.HOST;
-  return config.slackEnabled || config.teamsAuthenticated ? '0.0.0.0' : '127.0.0.1';
 }
 
 function fail(lines: string[]): never {
@@ -109,7 +92,7 @@ async function start(): Promise<void> {
   );
   if (config.webChatEnabled) {
     logger.info({ url: `http://${shown}:${port}/` }, `web chat at http://${shown}:${port}/`);
-    if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
+    if (!isLoopbackHost(host)) {
       logger.warn(
         { host },
         'the web chat is reachable beyond this machine: anyone who can reach it may ask as any resident',

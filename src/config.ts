@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost } from './net/loopback.js';
 import { DEFAULT_KEY_PREFIX } from './store/keys.js';
 
 /**
@@ -55,6 +56,7 @@ const ConfigSchema = z
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
     MicrosoftAppTenantId: optionalText,
+    TEAMS_EMULATOR: onOff('off'),
     WEB_CHAT: z.enum(['on', 'off', 'auto'], { error: 'expects on, off or auto' }).default('auto'),
     SCHEDULER: onOff('on'),
     ANNOUNCE_CRON: cronExpression.default('0 9 25 * *'),
@@ -97,14 +99,34 @@ const ConfigSchema = z
         message: 'is required with MicrosoftAppId',
       });
     }
+    if (c.TEAMS_EMULATOR) {
+      // The Emulator's mode is unauthenticated: only for a developer's own machine.
+      if (c.MicrosoftAppId || c.SLACK_BOT_TOKEN) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TEAMS_EMULATOR'],
+          message:
+            'is for local use without platform credentials: unset MicrosoftAppId and SLACK_BOT_TOKEN, or TEAMS_EMULATOR',
+        });
+      }
+      if (c.HOST && !isLoopbackHost(c.HOST)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TEAMS_EMULATOR'],
+          message: `serves loopback clients only: HOST must be 127.0.0.1, ::1 or localhost (not ${c.HOST})`,
+        });
+      }
+    }
   });
 
 type RawConfig = z.infer<typeof ConfigSchema>;
 
 export interface Config extends RawConfig {
   slackEnabled: boolean;
-  /** Bot Framework JWTs are checked (MicrosoftAppId set); otherwise /api/messages is open, for the Emulator. */
+  /** Bot Framework JWTs are checked on /api/messages (MicrosoftAppId set). */
   teamsAuthenticated: boolean;
+  /** /api/messages is mounted: authenticated, or the Emulator's unauthenticated loopback mode (TEAMS_EMULATOR=on). */
+  teamsEnabled: boolean;
   webChatEnabled: boolean;
 }
 
@@ -128,5 +150,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const teamsAuthenticated = Boolean(c.MicrosoftAppId);
   const anyPlatform = slackEnabled || teamsAuthenticated;
   const webChatEnabled = c.WEB_CHAT === 'on' || (c.WEB_CHAT === 'auto' && !anyPlatform);
-  return { ...c, slackEnabled, teamsAuthenticated, webChatEnabled };
+  const teamsEnabled = teamsAuthenticated || c.TEAMS_EMULATOR;
+  return { ...c, slackEnabled, teamsAuthenticated, teamsEnabled, webChatEnabled };
 }

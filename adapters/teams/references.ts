@@ -2,10 +2,15 @@ import { type Activity, type ConversationReference, TurnContext } from 'botbuild
 import type { Store } from '../../src/store/store.js';
 
 /**
- * Conversation references, kept without expiry so posts survive restarts. The reference lives
- * under its conversation id; a person's keys (AAD object id, Teams user id, email) only point at
- * their personal conversation, so dropping the conversation makes every pointer to it dead.
+ * Conversation references, so posts survive restarts. The reference lives under its conversation
+ * id; a person's keys (AAD object id, Teams user id, email) only point at their personal
+ * conversation, so dropping the conversation makes every pointer to it dead. Each is kept for
+ * REFERENCE_TTL_MS after it was last written or used, and only when small (MAX_REFERENCE_BYTES).
  */
+export const REFERENCE_TTL_MS = 400 * 24 * 60 * 60 * 1000;
+export const MAX_REFERENCE_BYTES = 4096;
+/** Ids longer than this are not Teams ids. */
+const MAX_ID_CHARS = 512;
 const CONVERSATION = 'teams:ref:conv:';
 const PERSON = 'teams:ref:person:';
 const EMAIL = 'teams:ref:email:';
@@ -37,9 +42,12 @@ export interface ReferenceBook {
 }
 
 export function createReferenceBook(store: Store): ReferenceBook {
+  /** A reference in use stays: reading it for a post refreshes its expiry. */
   async function read(conversationId: string): Promise<StoredReference | null> {
     const raw = await store.get(CONVERSATION + conversationId);
-    return raw ? (JSON.parse(raw) as StoredReference) : null;
+    if (!raw) return null;
+    await store.set(CONVERSATION + conversationId, raw, REFERENCE_TTL_MS);
+    return JSON.parse(raw) as StoredReference;
   }
 
   return {
@@ -49,14 +57,18 @@ export function createReferenceBook(store: Store): ReferenceBook {
       // A reference that points into a thread would reply there; keep the channel itself.
       reference.conversation = { ...reference.conversation!, id: conversationId };
       delete reference.activityId;
-      await store.set(CONVERSATION + conversationId, JSON.stringify(reference));
+      const json = JSON.stringify(reference);
+      if (Buffer.byteLength(json) > MAX_REFERENCE_BYTES || conversationId.length > MAX_ID_CHARS) {
+        throw new Error(`conversation reference over ${MAX_REFERENCE_BYTES} bytes; not stored`);
+      }
+      await store.set(CONVERSATION + conversationId, json, REFERENCE_TTL_MS);
       if (person && activity.conversation?.conversationType === 'personal') {
         const pointers = [
           person.aadObjectId && PERSON + person.aadObjectId,
           person.userId && PERSON + person.userId,
           person.email && EMAIL + person.email.toLowerCase(),
-        ].filter((k): k is string => Boolean(k));
-        await Promise.all(pointers.map((key) => store.set(key, conversationId)));
+        ].filter((k): k is string => typeof k === 'string' && k.length > 0 && k.length <= MAX_ID_CHARS);
+        await Promise.all(pointers.map((key) => store.set(key, conversationId, REFERENCE_TTL_MS)));
       }
       return conversationId;
     },
@@ -67,7 +79,10 @@ export function createReferenceBook(store: Store): ReferenceBook {
         if (!key) continue;
         const conversationId = await store.get(key);
         const reference = conversationId ? await read(conversationId) : null;
-        if (reference) return reference;
+        if (reference) {
+          await store.set(key, conversationId!, REFERENCE_TTL_MS);
+          return reference;
+        }
       }
       return null;
     },

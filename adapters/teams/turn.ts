@@ -19,7 +19,9 @@ function includesBot(members: ChannelAccount[] | undefined, context: TurnContext
 export function createTurnHandler(runtime: Runtime, references: ReferenceBook): TurnHandler {
   const { logger } = runtime;
 
+  // Only the Bot Framework's own, authenticated traffic may say where the bot can post later.
   async function remember(context: TurnContext, email?: string): Promise<void> {
+    if (!runtime.config.teamsAuthenticated) return;
     const { activity } = context;
     try {
       const id = await references.save(activity, {

@@ -36,6 +36,25 @@ describe('configuration at start-up', () => {
   });
 });
 
+describe('the Emulator mode (TEAMS_EMULATOR)', () => {
+  it('is off unless asked for, and then only without credentials and on loopback', () => {
+    expect(loadConfig({}).teamsEnabled).toBe(false);
+    expect(loadConfig({ TEAMS_EMULATOR: 'on' }).teamsEnabled).toBe(true);
+    expect(loadConfig({ TEAMS_EMULATOR: 'on' }).teamsAuthenticated).toBe(false);
+    expect(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }).teamsEnabled).toBe(true);
+    expect(loadConfig({ TEAMS_EMULATOR: 'on', HOST: '127.0.0.1' }).teamsEnabled).toBe(true);
+    expect(problems({ TEAMS_EMULATOR: 'on', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' })).toEqual([
+      expect.stringMatching(/^TEAMS_EMULATOR is for local use without platform credentials/),
+    ]);
+    expect(problems({ TEAMS_EMULATOR: 'on', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual([
+      expect.stringMatching(/^TEAMS_EMULATOR is for local use/),
+    ]);
+    expect(problems({ TEAMS_EMULATOR: 'on', HOST: '0.0.0.0' })).toEqual([
+      expect.stringMatching(/^TEAMS_EMULATOR serves loopback clients only/),
+    ]);
+  });
+});
+
 describe('.env.example', () => {
   const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
 

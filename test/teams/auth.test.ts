@@ -1,8 +1,19 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
+import { createLogger } from '../../src/logger.js';
+import {
+  APP_ID,
+  AUTH_ENV,
+  CHANNEL_ISSUER,
+  EMULATOR_ISSUER,
+  KEY_ID,
+  nockBotFrameworkAuth,
+  signingKeys,
+  token,
+} from './bot-framework.js';
 import {
   createFakeBot,
   createTestRuntime,
@@ -14,51 +25,30 @@ import {
   type TestServer,
 } from './helpers.js';
 
-const APP_ID = '0b5b3a2e-1111-4a4a-9c9c-5e5e5e5e5e5e';
-const KEY_ID = 'test-signing-key';
-const CHANNEL_ISSUER = 'https://api.botframework.com';
-
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-
-/** The Bot Framework's signing keys, as its JWKS endpoint publishes them (endorsed for msteams). */
-function jwks(key: KeyObject) {
-  const { n, e } = key.export({ format: 'jwk' });
-  return { keys: [{ kty: 'RSA', use: 'sig', kid: KEY_ID, n, e, endorsements: ['msteams'] }] };
-}
-
-function token(claims: Record<string, unknown> = {}, options: jwt.SignOptions = {}): string {
+/** A token as the Bot Framework Emulator's AAD issuer makes them: it names no service URL. */
+function emulatorToken(): string {
   const now = Math.floor(Date.now() / 1000);
   return jwt.sign(
-    { iss: CHANNEL_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, nbf: now - 60, exp: now + 3600, ...claims },
-    privateKey,
-    { algorithm: 'RS256', keyid: KEY_ID, ...options },
+    { iss: EMULATOR_ISSUER, aud: APP_ID, azp: APP_ID, ver: '2.0', nbf: now - 60, exp: now + 3600 },
+    signingKeys.privateKey,
+    { algorithm: 'RS256', keyid: KEY_ID },
   );
 }
 
 describe('Teams authentication (MicrosoftAppId set)', () => {
   let server: TestServer;
   let bot: ReturnType<typeof createFakeBot>;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    nock('https://login.botframework.com')
-      .persist()
-      .get('/v1/.well-known/openidconfiguration')
-      .reply(200, {
-        issuer: CHANNEL_ISSUER,
-        authorization_endpoint: 'https://invalid.botframework.com',
-        jwks_uri: 'https://login.botframework.com/v1/.well-known/keys',
-        id_token_signing_alg_values_supported: ['RS256'],
-        token_endpoint_auth_methods_supported: ['private_key_jwt'],
-      })
-      .get('/v1/.well-known/keys')
-      .reply(200, jwks(publicKey));
+    nockBotFrameworkAuth();
     bot = createFakeBot();
-    const runtime = createTestRuntime({
-      bot,
-      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'app-secret', MicrosoftAppType: 'MultiTenant' },
-    });
+    const runtime = {
+      ...createTestRuntime({ bot, env: AUTH_ENV }),
+      logger: createLogger('info', { write: (line: string) => void logLines.push(line) }),
+    };
     server = await startServer(createTeamsPlugin(runtime));
   });
   afterEach(() => {
@@ -71,19 +61,10 @@ describe('Teams authentication (MicrosoftAppId set)', () => {
   });
 
   it('accepts a correctly signed token and replies with an app token', async () => {
-    const appToken = nock('https://login.microsoftonline.com')
-      .persist()
-      .post(/^\/botframework\.com\/oauth2\/v2\.0\/token/)
-      .reply(200, {
-        token_type: 'Bearer',
-        expires_in: 3599,
-        ext_expires_in: 3599,
-        access_token: 'app-token',
-      });
     const authorizations: string[] = [];
-    nock(SERVICE_HOST)
-      .persist()
+    const replies = nock(SERVICE_HOST)
       .post(/\/activities/)
+      .twice()
       .reply(200, function () {
         authorizations.push(String(this.req.headers.authorization));
         return { id: 'reply' };
@@ -95,33 +76,79 @@ describe('Teams authentication (MicrosoftAppId set)', () => {
 
     expect(res.status).toBe(200);
     expect(bot.asked.at(-1)?.text).toBe('hello');
-    expect(appToken.isDone()).toBe(true);
-    expect(authorizations.length).toBeGreaterThan(0);
-    expect(authorizations.every((a) => a === 'Bearer app-token')).toBe(true);
+    expect(replies.isDone()).toBe(true);
+    expect(authorizations).toEqual(['Bearer app-token', 'Bearer app-token']);
   });
 
   it.each([
     ['no token', undefined],
+    ['a malformed token', 'not.a-token'],
     ['a wrong issuer', token({ iss: 'https://evil.example.com' })],
     ['an expired token', token({ nbf: 1_700_000_000, exp: 1_700_003_600 })],
     ['a wrong audience', token({ aud: 'some-other-bot' })],
     ['a token for another service URL', token({ serviceurl: 'https://evil.example.com/' })],
+    ['a token signed with an unknown key id', token({}, { keyid: 'no-such-key' })],
     [
       'a token signed by another key',
       jwt.sign(
-        { iss: CHANNEL_ISSUER, aud: APP_ID },
+        { iss: CHANNEL_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL },
         generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
         { algorithm: 'RS256', keyid: KEY_ID, expiresIn: 600 },
       ),
     ],
-  ])('refuses %s', async (_name, bearer) => {
+  ])('refuses %s with 401 and one log line, without calling out', async (_name, bearer) => {
     const before = bot.asked.length;
+    const outbound = nock(SERVICE_HOST).post(/.*/).reply(200, {}).get(/.*/).reply(200, {});
+    logLines.length = 0;
     const res = await post(
       server.url,
       personalMessage('sneaky'),
       bearer ? { authorization: `Bearer ${bearer}` } : {},
     );
-    expect([401, 403]).toContain(res.status);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'unauthorized', message: expect.any(String) });
     expect(bot.asked.length).toBe(before);
+    expect(outbound.isDone()).toBe(false);
+    const refusals = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'teams: request refused');
+    expect(refusals).toEqual([expect.objectContaining({ status: 401, reason: 'unauthorized' })]);
+    expect(logLines.join('')).not.toContain('"stack"');
+    nock.cleanAll();
+    nockBotFrameworkAuth();
+  });
+
+  it('sends nothing to a service URL the token does not vouch for', async () => {
+    const evil = nock('https://evil.example.com').post(/.*/).reply(200, {}).get(/.*/).reply(200, {});
+    logLines.length = 0;
+    const activity = { ...personalMessage('hello'), serviceUrl: 'https://evil.example.com/internal/' };
+    const headers = { authorization: `Bearer ${emulatorToken()}` };
+
+    const first = await post(server.url, activity, headers);
+    const second = await post(server.url, { ...activity, id: 'another-id' }, headers);
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(evil.isDone()).toBe(false);
+    expect(evil.pendingMocks()).toHaveLength(2);
+    const refused = logLines.filter((l) => l.includes('service URL not vouched for'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toContain('"serviceHost":"evil.example.com"');
+    expect(refused[0]).not.toContain('/internal/');
+    nock.cleanAll();
+    nockBotFrameworkAuth();
+  });
+
+  it("answers through Microsoft's own service host even when the token names none", async () => {
+    const replies = nock(SERVICE_HOST)
+      .post(/\/activities/)
+      .twice()
+      .reply(200, { id: 'r' })
+      .get(/\/members\//)
+      .reply(200, { id: '29:1other-user' });
+    const someoneElse = { id: '29:1other-user', aadObjectId: 'aad-other' };
+    const res = await post(server.url, personalMessage('from the emulator token', someoneElse), {
+      authorization: `Bearer ${emulatorToken()}`,
+    });
+    expect(res.status).toBe(200);
+    expect(replies.isDone()).toBe(true);
   });
 });

@@ -38,9 +38,14 @@ export interface TestRuntimeOptions {
   residents?: Resident[];
 }
 
+/**
+ * Without MicrosoftAppId in `env` the runtime is in the Emulator mode (TEAMS_EMULATOR=on), the
+ * only way the route runs unauthenticated; bot-framework.ts has what authenticated tests need.
+ */
 export function createTestRuntime(options: TestRuntimeOptions = {}): Runtime {
+  const emulator: Record<string, string> = options.env?.MicrosoftAppId ? {} : { TEAMS_EMULATOR: 'on' };
   return createSharedTestRuntime({
-    env: { SCHEDULER: 'off', ...options.env },
+    env: { SCHEDULER: 'off', ...emulator, ...options.env },
     store: options.store,
     schedule: staticSource(rosterSchedule(options.residents ?? [])),
     bot: options.bot ?? createFakeBot(),

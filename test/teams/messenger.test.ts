@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTeamsAdapter } from '../../adapters/teams/adapter.js';
 import { createTeamsMessenger } from '../../adapters/teams/messenger.js';
 import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
@@ -9,6 +9,7 @@ import { createReferenceBook } from '../../adapters/teams/references.js';
 import { RecipientUnreachableError } from '../../src/reminders/messenger.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
+import { AUTH_ENV, authorization, nockBotFrameworkAuth } from './bot-framework.js';
 import {
   botAddedToTeam,
   CHANNEL_ID,
@@ -34,7 +35,7 @@ const dana = { email: 'dana@hospital.org', name: 'Dana Resident' };
 
 /** A messenger as a freshly started process builds it: new Redis client, new adapter. */
 function freshMessenger() {
-  const runtime = createTestRuntime({ store: redisStore() });
+  const runtime = createTestRuntime({ store: redisStore(), env: AUTH_ENV });
   const delays: number[] = [];
   const messenger = createTeamsMessenger(runtime, createTeamsAdapter(runtime.config), {
     retry: { baseDelayMs: 10, sleep: async (ms) => void delays.push(ms) },
@@ -65,19 +66,22 @@ describe('Teams proactive posts from stored references (real Redis)', () => {
     nock.enableNetConnect('127.0.0.1');
     // The first "process": the bot is added to a team and a resident writes to it.
     const store = redisStore();
-    const server = await startServer(createTeamsPlugin(createTestRuntime({ store })));
+    const server = await startServer(createTeamsPlugin(createTestRuntime({ store, env: AUTH_ENV })));
+    nockBotFrameworkAuth();
     nock(SERVICE_HOST)
       .persist()
       .post(/\/activities/)
       .reply(200, { id: 'r' })
       .get(/\/members\//)
       .reply(200, { id: '29:1abc-user', aadObjectId: 'aad-user-1', email: 'dana@hospital.org' });
-    expect((await post(server.url, botAddedToTeam())).status).toBe(200);
-    expect((await post(server.url, personalMessage('hi'))).status).toBe(200);
+    for (const activity of [botAddedToTeam(), personalMessage('hi')]) {
+      expect((await post(server.url, activity, authorization(activity))).status).toBe(200);
+    }
     await server.close();
     await store.close();
     nock.cleanAll();
   });
+  beforeEach(() => nockBotFrameworkAuth());
   afterEach(() => nock.cleanAll());
   afterAll(async () => {
     const cleanup = new Redis('redis://127.0.0.1:6379');

@@ -5,6 +5,8 @@ import { createReferenceBook } from '../../adapters/teams/references.js';
 import type { Bot } from '../../src/core/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
+import { rawRequest } from '../support/raw-http.js';
+import { AUTH_ENV, authorization, nockBotFrameworkAuth } from './bot-framework.js';
 import {
   BOT,
   botAddedToTeam,
@@ -52,7 +54,7 @@ function member(email: string) {
 const cardOf = (sent: Sent) =>
   (sent.body.attachments as { contentType: string; content: Record<string, unknown> }[])[0]!;
 
-describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
+describe('Teams at POST /api/messages (authenticated)', () => {
   let server: TestServer;
   let bot: ReturnType<typeof createFakeBot>;
   let store: Store;
@@ -60,9 +62,14 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
   async function start(options: { bot?: Bot; residents?: TestRuntimeOptions['residents'] } = {}) {
     store = createMemoryStore();
     bot = createFakeBot();
-    const runtime = createTestRuntime({ store, bot, ...options });
+    const runtime = createTestRuntime({ store, bot, env: AUTH_ENV, ...options });
     server = await startServer(createTeamsPlugin(runtime));
+    nockBotFrameworkAuth();
   }
+
+  /** Posts an activity the way the Bot Framework does: with a token vouching for its service URL. */
+  const send = (activity: object) =>
+    post(server.url, activity, authorization(activity as { serviceUrl?: string }));
 
   beforeAll(() => {
     nock.disableNetConnect();
@@ -82,7 +89,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
       .reply(200, member('Dana.Resident@Hospital.org'));
     const activity = personalMessage('who is on IR this month?');
 
-    const res = await post(server.url, activity);
+    const res = await send(activity);
 
     expect(res.status).toBe(200);
     expect(lookup.isDone()).toBe(true);
@@ -122,8 +129,8 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
       .get(/\/members\//)
       .once()
       .reply(200, member('dana@hospital.org'));
-    await post(server.url, personalMessage('one'));
-    await post(server.url, personalMessage('two'));
+    await send(personalMessage('one'));
+    await send(personalMessage('two'));
     expect(lookup.isDone()).toBe(true);
     expect(bot.asked.map((m) => m.asker.email)).toEqual(['dana@hospital.org', 'dana@hospital.org']);
   });
@@ -139,7 +146,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
     const lookup = nock(SERVICE_HOST)
       .get(/\/members\//)
       .reply(200, member('other@hospital.org'));
-    await post(server.url, personalMessage('my schedule'));
+    await send(personalMessage('my schedule'));
     expect(bot.asked[0]!.asker.email).toBe('chief@hospital.org');
     expect(lookup.isDone()).toBe(false);
   });
@@ -151,7 +158,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
       .reply(200, member('sam@hospital.org'));
     const activity = channelMention('does IR do TIPS?');
 
-    const res = await post(server.url, activity);
+    const res = await send(activity);
 
     expect(res.status).toBe(200);
     expect(bot.asked[0]).toMatchObject({ text: 'does IR do TIPS?', conversation: 'channel' });
@@ -173,7 +180,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
       conversationType: 'groupChat',
       id: '19:chat@thread.v2',
     };
-    await post(server.url, activity);
+    await send(activity);
     expect(bot.asked[0]).toMatchObject({ text: 'hello', conversation: 'group' });
     expect(bot.asked[0]!.asker.email).toBeUndefined();
   });
@@ -183,7 +190,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
     nock(SERVICE_HOST)
       .get(/\/members\//)
       .reply(200, member('dana@hospital.org'));
-    await post(server.url, personalMessage('first question'));
+    await send(personalMessage('first question'));
     const action = (
       cardOf(sent[1]!).content.actions as { type: string; data: Record<string, unknown> }[]
     )[0]!;
@@ -191,13 +198,13 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
 
     // What Teams posts when an Action.Submit without messageBack text is pressed: text empty, value = data.
     const click = { ...personalMessage(''), text: undefined, value: action.data };
-    await post(server.url, click);
+    await send(click);
 
     expect(bot.asked[1]!.text).toBe('who is on IR this month');
   });
 
   it('stores a conversation reference when the bot is added to a team, and forgets it when removed', async () => {
-    const res = await post(server.url, botAddedToTeam());
+    const res = await send(botAddedToTeam());
     expect(res.status).toBe(200);
     const book = createReferenceBook(store);
     const reference = await book.forConversation(CHANNEL_ID);
@@ -207,7 +214,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
       conversation: { id: CHANNEL_ID },
     });
 
-    await post(server.url, {
+    await send({
       ...botAddedToTeam(),
       membersAdded: undefined,
       membersRemoved: [{ id: BOT.id }],
@@ -219,7 +226,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
     nock(SERVICE_HOST)
       .get(/\/members\//)
       .reply(200, member('dana@hospital.org'));
-    await post(server.url, installationUpdate('add'));
+    await send(installationUpdate('add'));
     const book = createReferenceBook(store);
     expect((await book.forPerson({ teamsId: 'aad-user-1' }))?.conversation?.id).toBe(
       'a:personal-29:1abc-user',
@@ -228,7 +235,7 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
       'a:personal-29:1abc-user',
     );
 
-    await post(server.url, installationUpdate('remove'));
+    await send(installationUpdate('remove'));
     expect(await book.forPerson({ teamsId: 'aad-user-1' })).toBeNull();
   });
 
@@ -238,8 +245,8 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
       .get(/\/members\//)
       .reply(200, member('dana@hospital.org'));
     const activity = personalMessage('twice');
-    await post(server.url, activity);
-    await post(server.url, activity);
+    await send(activity);
+    await send(activity);
     expect(bot.asked).toHaveLength(1);
   });
 
@@ -256,10 +263,37 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
     nock(SERVICE_HOST)
       .get(/\/members\//)
       .reply(200, member('dana@hospital.org'));
-    const res = await post(server.url, personalMessage('break'));
+    const res = await send(personalMessage('break'));
     expect(res.status).toBe(200);
     expect(sent.at(-1)!.body.text).toMatch(/^Sorry, something went wrong/);
   });
+
+  it('refuses a body that is not an activity', async () => {
+    const res = await send({ hello: 'world' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('Teams in the Emulator mode (TEAMS_EMULATOR=on, unauthenticated, loopback only)', () => {
+  let server: TestServer;
+  let bot: ReturnType<typeof createFakeBot>;
+  let store: Store;
+
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  beforeEach(async () => {
+    store = createMemoryStore();
+    bot = createFakeBot();
+    const runtime = createTestRuntime({ store, bot, env: { TEAMS_EMULATOR: 'on' } });
+    server = await startServer(createTeamsPlugin(runtime));
+  });
+  afterEach(async () => {
+    await server.close();
+    nock.cleanAll();
+  });
+  afterAll(() => nock.enableNetConnect());
 
   it('works with the Bot Framework Emulator: no conversation type, an http serviceUrl, an email it carries', async () => {
     const replies: Record<string, unknown>[] = [];
@@ -286,8 +320,22 @@ describe('Teams at POST /api/messages (unauthenticated local mode)', () => {
     emulator.persist(false);
   });
 
-  it('refuses a body that is not an activity', async () => {
-    const res = await post(server.url, { hello: 'world' });
-    expect(res.status).toBe(400);
+  it('stores no conversation reference from unauthenticated traffic', async () => {
+    nock(SERVICE_HOST)
+      .persist()
+      .post(/activities/)
+      .reply(200, { id: 'r' });
+    await post(server.url, botAddedToTeam());
+    expect(await createReferenceBook(store).conversationIds()).toEqual([]);
+  });
+
+  it('refuses a request whose Host is not this machine (DNS rebinding)', async () => {
+    const res = await rawRequest(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host: 'attacker.example' },
+      body: JSON.stringify(personalMessage('hello')),
+    });
+    expect(res.status).toBe(403);
+    expect(bot.asked).toHaveLength(0);
   });
 });
