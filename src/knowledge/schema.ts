@@ -53,19 +53,6 @@ export const ProgramFileSchema = z.strictObject({
       })
       .default(DEFAULT_LOCALE),
     academic_year_start_month: z.number().int().min(1).max(12),
-    /** How dates are written for this program's residents (a BCP 47 tag such as en-US or en-GB; en-US when absent). */
-    locale: text
-      .refine(
-        (tag) => {
-          try {
-            return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
-          } catch {
-            return false;
-          }
-        },
-        { error: 'expects a language tag such as en-US or en-GB' },
-      )
-      .optional(),
     patients: z.strictObject({ adult: z.boolean(), pediatric: z.boolean(), unified: z.boolean(), text }),
     volume: z.strictObject({
       procedures_per_month: z.number().int().positive(),
