@@ -2,12 +2,13 @@
 # rotabot: one process serving Slack, Teams, the calendar feed and the scheduler.
 # Build:  docker build -t rotabot .      Run: docker run -p 3978:3978 --env-file .env rotabot
 
-# ── build: compile TypeScript with the dev toolchain ─────────────────────────────────────
+# ── build: bundle the TypeScript with the dev toolchain ──────────────────────────────────
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+# --ignore-scripts: the install-time build needs the sources, copied below.
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY scripts ./scripts
 COPY src ./src
 COPY adapters ./adapters
 RUN npm run build
@@ -19,7 +20,7 @@ ENV NODE_ENV=production \
     PORT=3978
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The sample knowledge base; mount your program's folder over /app/knowledge to replace it.
 COPY knowledge ./knowledge

@@ -1,0 +1,102 @@
+// Builds dist/ from the TypeScript sources: one bundle per entry point, shared code in chunks.
+// `npm start`, `npm run cli` and the `rotabot` bin run this output; they call ensureBuilt()
+// first, so a fresh clone or an edited source is (re)built on the next run, in about a second.
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const stampFile = join(dist, '.built');
+const ENTRIES = ['adapters/main.ts', 'adapters/cli/bin.ts'];
+// What the build reads: a change to any of these makes dist/ stale.
+const INPUTS = ['src', 'adapters', 'package.json', 'scripts/build.js'];
+// Bundled (not loaded from node_modules at run time): zod's package index loads every locale
+// it ships (95 modules); bundled, only what the schemas use is kept. yaml is bundled into the
+// chunk that validates knowledge files, so a start with unchanged files never loads it.
+const BUNDLED = new Set(['zod', 'yaml']);
+
+function newestInput(path) {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const name of readdirSync(path)) {
+    if (name === 'app-package') continue;
+    newest = Math.max(newest, newestInput(join(path, name)));
+  }
+  return newest;
+}
+
+/** True when dist/ is missing or older than a source file (a published copy without sources never is). */
+export function isStale() {
+  let built;
+  try {
+    built = statSync(stampFile).mtimeMs;
+  } catch {
+    return true;
+  }
+  return INPUTS.some((input) => newestInput(join(root, input)) > built);
+}
+
+export async function build() {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    throw new Error('dist/ is missing or out of date and esbuild is not installed: run "npm install" first');
+  }
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter(
+    (name) => !BUNDLED.has(name),
+  );
+  // Built beside dist/ and then swapped in, so a process starting meanwhile never sees half a build.
+  const next = `${dist}.${process.pid}.tmp`;
+  rmSync(next, { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ENTRIES,
+    outdir: next,
+    outbase: '.',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    external,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // yaml's CommonJS code asks for require("process"): give bundled CommonJS a real require.
+    banner: {
+      js: "import { createRequire as __rotabotRequire } from 'node:module';\nconst require = __rotabotRequire(import.meta.url);",
+    },
+    // A build id: caches of derived data (the validated knowledge base) are valid for one build only.
+    define: { __ROTABOT_BUILD__: JSON.stringify(randomUUID()) },
+  });
+  writeFileSync(join(next, '.built'), `${new Date().toISOString()}\n`);
+  rmSync(dist, { recursive: true, force: true });
+  renameSync(next, dist);
+}
+
+/** Builds when needed; says so on stderr, so a first run is not a silent pause. */
+export async function ensureBuilt() {
+  if (!isStale()) return;
+  process.stderr.write('rotabot: building dist/ from the sources…\n');
+  await build();
+}
+
+// `node scripts/build.js` always builds; `--if-needed` (npm's prepare, on install) only when dist/
+// is stale, and an install without the dev tools (production) is not failed for it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const ifNeeded = process.argv.includes('--if-needed');
+  (ifNeeded ? ensureBuilt() : build()).catch((error) => {
+    process.stderr.write(`${error.message ?? error}\n`);
+    if (!ifNeeded) process.exit(1);
+  });
+}
