@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLoopbackHost } from './net/loopback.js';
 import { DEFAULT_KEY_PREFIX } from './store/keys.js';
 

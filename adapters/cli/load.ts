@@ -1,7 +1,7 @@
 import { type Config, loadConfig } from '../../src/config.js';
 import { createBot } from '../../src/core/bot.js';
 import type { Bot } from '../../src/core/types.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
+import { loadKnowledgeCached as loadKnowledge } from '../../src/knowledge/cache.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { silentLogger } from '../../src/logger.js';
 import { noMetrics, staticSource } from '../../src/runtime.js';

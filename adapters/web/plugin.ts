@@ -1,5 +1,5 @@
 import express, { type Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Runtime } from '../../src/runtime.js';
 import type { ServerPlugin } from '../server/plugin.js';
 import { requestContext } from '../server/request-context.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Problem } from '../problem.js';
 import { normalizeLabel } from './rotation-names.js';
 import type {

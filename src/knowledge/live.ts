@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { formatProblem, InvalidFileError, type Problem } from '../problem.js';
 import type { LiveSource } from '../runtime.js';
-import { validateKnowledge } from './load.js';
+import { validateKnowledgeCached as validateKnowledge } from './cache.js';
 import type { Knowledge } from './schema.js';
 
 export interface KnowledgeSourceOptions {

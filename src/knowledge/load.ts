@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidFileError, type Problem } from '../problem.js';
 import { type CheckedFiles, crossCheck } from './cross-check.js';
 import {

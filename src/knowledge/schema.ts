@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_LOCALE, isSupportedLocale } from '../time/format-date.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Problem } from '../problem.js';
 import type { YamlFile, YamlPath } from './yaml-file.js';
 

@@ -4,7 +4,7 @@ import { calendarUrl, createCalendarTokens } from '../../../src/calendar/tokens.
 import type { Config } from '../../../src/config.js';
 import { loadConfig } from '../../../src/config.js';
 import { createStore } from '../../../src/create-runtime.js';
-import { loadKnowledge } from '../../../src/knowledge/load.js';
+import { loadKnowledgeCached as loadKnowledge } from '../../../src/knowledge/cache.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createScheduleSource, defaultScheduleLocation } from '../../../src/schedule/source.js';
 import { type CliCommand, type CliIo, UsageError } from '../command.js';

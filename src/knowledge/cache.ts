@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InvalidFileError } from '../problem.js';
+import type { KnowledgeValidation } from './load.js';
+import type { Knowledge } from './schema.js';
+
+/**
+ * The validated knowledge base, remembered between runs. Parsing the YAML and validating it
+ * is most of a start-up's work, yet the files rarely change: a run whose files are byte for
+ * byte those of an earlier successful run of the same build reads the earlier result instead
+ * (and never loads the YAML parser or the schemas). Any change, or a different build, is a miss
+ * and validates in full. Only results with no error are kept; warnings are kept with them.
+ */
+
+/** Set by the build (one id per build); absent under tsx and the test runner, which never cache. */
+declare const __ROTABOT_BUILD__: string | undefined;
+
+const BUILD = typeof __ROTABOT_BUILD__ === 'string' ? __ROTABOT_BUILD__ : undefined;
+const MAX_HASHED_BYTES = 4 * 1024 * 1024;
+const KEEP_FILES = 16;
+
+export interface KnowledgeCacheOptions {
+  /** Where results are kept; default a folder of this user's under the system temp folder. */
+  dir?: string;
+  /** The build the results belong to; default the running build (none: no cache). */
+  build?: string;
+}
+
+function defaultCacheDir(): string {
+  const user = typeof process.getuid === 'function' ? String(process.getuid()) : 'user';
+  return join(tmpdir(), `rotabot-cache-${user}`);
+}
+
+/** A folder only this user can write, so nobody else can plant a result in it. */
+async function privateDir(dir: string): Promise<boolean> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const info = await stat(dir);
+    const mine = typeof process.getuid !== 'function' || info.uid === process.getuid();
+    return info.isDirectory() && mine && (info.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** One key for the build and every YAML file of the folder (names and bytes); undefined: do not cache. */
+async function keyOf(knowledgeDir: string, build: string): Promise<string | undefined> {
+  try {
+    const names = (await readdir(knowledgeDir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    const hash = createHash('sha256').update(`${build}\0${knowledgeDir}\0`);
+    let bytes = 0;
+    for (const name of names) {
+      const content = await readFile(join(knowledgeDir, name));
+      bytes += content.length;
+      if (bytes > MAX_HASHED_BYTES) return undefined;
+      hash.update(`${name}\0${content.length}\0`).update(content);
+    }
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+async function readResult(file: string): Promise<KnowledgeValidation | undefined> {
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as Partial<KnowledgeValidation>;
+    if (!value || typeof value.knowledge !== 'object' || !value.knowledge || !Array.isArray(value.problems))
+      return undefined;
+    return { knowledge: value.knowledge as Knowledge, problems: value.problems };
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeResult(dir: string, file: string, result: KnowledgeValidation): Promise<void> {
+  try {
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(result), { mode: 0o600 });
+    await rename(temporary, file);
+    const kept = (await readdir(dir)).filter((n) => n.startsWith('knowledge-') && n.endsWith('.json'));
+    if (kept.length <= KEEP_FILES) return;
+    const dated = await Promise.all(
+      kept.map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    dated.sort((a, b) => a.t - b.t);
+    await Promise.all(
+      dated.slice(0, dated.length - KEEP_FILES).map(({ n }) => rm(join(dir, n), { force: true })),
+    );
+  } catch {
+    // A cache that cannot be written only costs the next start its speed.
+  }
+}
+
+/** validateKnowledge, answered from an earlier identical run when there is one. */
+export async function validateKnowledgeCached(
+  knowledgeDir: string,
+  options: KnowledgeCacheOptions = {},
+): Promise<KnowledgeValidation> {
+  const build = options.build ?? BUILD;
+  const cacheDir = options.dir ?? defaultCacheDir();
+  const key = build ? await keyOf(knowledgeDir, build) : undefined;
+  const usable = key !== undefined && (await privateDir(cacheDir));
+  const file = usable ? join(cacheDir, `knowledge-${key}.json`) : undefined;
+  if (file) {
+    const hit = await readResult(file);
+    if (hit) return hit;
+  }
+  const { validateKnowledge } = await import('./load.js');
+  const result = await validateKnowledge(knowledgeDir);
+  if (file && result.knowledge) await writeResult(cacheDir, file, result);
+  return result;
+}
+
+/** loadKnowledge through the cache: throws InvalidFileError carrying every error found. */
+export async function loadKnowledgeCached(
+  knowledgeDir: string,
+  options: KnowledgeCacheOptions = {},
+): Promise<Knowledge> {
+  const { knowledge, problems } = await validateKnowledgeCached(knowledgeDir, options);
+  if (!knowledge) throw new InvalidFileError(problems.filter((p) => p.severity === 'error'));
+  return knowledge;
+}
