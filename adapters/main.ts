@@ -17,11 +17,14 @@ interface Scheduler {
 
 async function createSchedulerFor(runtime: Runtime): Promise<Scheduler | undefined> {
   if (!runtime.config.SCHEDULER) return undefined;
-  const [{ createScheduler }, { createMessengers }] = await Promise.all([
-    import('../src/reminders/scheduler.js'),
-    import('./messengers.js'),
-  ]);
-  return createScheduler(runtime, createMessengers(runtime));
+  const messengers = await (await import('./messengers.js')).createMessengers(runtime);
+  if (!messengers.length) {
+    // Nothing could post: the scheduler (and node-cron) is not even loaded.
+    runtime.logger.warn('reminders: no Slack or Teams configured; announcements and reminders are off');
+    return undefined;
+  }
+  const { createScheduler } = await import('../src/reminders/scheduler.js');
+  return createScheduler(runtime, messengers);
 }
 
 function fail(lines: string[]): never {

@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import { calendarUrl, createCalendarTokens } from './calendar/tokens.js';
 import type { Config } from './config.js';
 import type { BotDeps } from './core/bot.js';
@@ -40,49 +39,10 @@ export interface CreateRuntimeOptions {
 
 const REDIS_READY_WAIT_MS = 3_000;
 
-/**
- * A Redis client that fails fast: with no offline queue a command during an outage errors at
- * once instead of hanging a reply, and the client keeps reconnecting in the background.
- */
-export function createRedisClient(url: string, logger: Logger): Redis {
-  const client = new Redis(url, {
-    lazyConnect: false,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 5_000,
-    // A Redis that stops replying without dropping the connection must not hang a reply.
-    commandTimeout: 2_000,
-    retryStrategy: (times) => Math.min(times * 250, 2_000),
-  });
-  let lastError = '';
-  client.on('error', (error: Error) => {
-    // Reconnection repeats the same error every retry: log each new one once.
-    if (error.message !== lastError) logger.warn({ err: error }, 'redis error');
-    lastError = error.message;
-  });
-  client.on('ready', () => {
-    if (lastError) logger.info('redis reconnected');
-    lastError = '';
-  });
-  return client;
-}
-
-async function waitForReady(client: Redis, ms: number): Promise<boolean> {
-  if (client.status === 'ready') return true;
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      client.off('ready', onReady);
-      resolve(ok);
-    };
-    const onReady = () => done(true);
-    const timer = setTimeout(() => done(false), ms);
-    client.on('ready', onReady);
-  });
-}
-
 export async function createStore(config: Config, logger: Logger, clock: () => Date): Promise<Store> {
   if (!config.REDIS_URL) return createMemoryStore(() => clock().getTime());
+  // Loaded only with REDIS_URL: ioredis is a large module graph that in-memory runs never use.
+  const { createRedisClient, waitForReady } = await import('./store/redis-client.js');
   const client = createRedisClient(config.REDIS_URL, logger);
   // Start even when Redis is down: /readyz says so, and answers fail open until it is back.
   if (!(await waitForReady(client, REDIS_READY_WAIT_MS)))

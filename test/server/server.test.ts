@@ -3,8 +3,8 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
 import type { ServerPlugin } from '../../adapters/server/plugin.js';
-import { createRedisClient } from '../../src/create-runtime.js';
 import { silentLogger } from '../../src/logger.js';
+import { createRedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { fakeRuntime } from './fake-runtime.js';
 

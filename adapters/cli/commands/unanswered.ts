@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../../src/config.js';
-import { createRedisClient } from '../../../src/create-runtime.js';
 import { silentLogger } from '../../../src/logger.js';
 import { storeKeyPrefix } from '../../../src/store/keys.js';
+import { createRedisClient } from '../../../src/store/redis-client.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { createUnansweredLog, type UnansweredEntry } from '../../../src/unanswered.js';
 import { type CliCommand, UsageError } from '../command.js';
