@@ -75,6 +75,12 @@ const ConfigSchema = z
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
       error: 'expects the public http(s) base URL of this server',
     }),
+    CONTEXT_TTL_MINUTES: z.coerce
+      .number({ error: 'expects minutes (0 turns follow-ups off)' })
+      .int({ error: 'expects whole minutes (0 turns follow-ups off)' })
+      .min(0, { error: 'expects minutes (0 turns follow-ups off)' })
+      .max(1440, { error: 'expects at most 1440 minutes (a day)' })
+      .default(30),
     MAX_QUESTION_CHARS: z.coerce.number().int().positive().default(2000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
     UNANSWERED_KEEP_DAYS: z.coerce.number().int().min(0).default(30),

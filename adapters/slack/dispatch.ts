@@ -68,6 +68,8 @@ export interface Question {
   text: string;
   userId: string;
   conversation: ConversationKind;
+  /** The DM or thread the question belongs to (see slackConversationId): follow-ups share its context. */
+  conversationId?: string;
   requestId?: string;
 }
 
@@ -81,6 +83,7 @@ export async function askBot(ctx: SlackContext, client: webApi.WebClient, q: Que
       asker,
       platform: 'slack',
       conversation: q.conversation,
+      ...(q.conversationId ? { conversationId: q.conversationId } : {}),
       now: ctx.runtime.clock(),
       requestId: q.requestId,
     });

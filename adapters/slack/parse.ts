@@ -54,3 +54,19 @@ export function conversationKind(channelId: string | undefined): ConversationKin
 export function isHelpRequest(text: string): boolean {
   return /^(help|\?|)$/i.test(text.trim());
 }
+
+/**
+ * Which conversation a Slack question belongs to, for follow-ups: a DM (or a thread in it), a
+ * channel thread (a mention at the top of a channel starts the thread its answer goes to), or,
+ * for the slash command, which has no thread, the channel it was typed in (the asker is part of
+ * every context key, so people never share one).
+ */
+export function slackConversationId(
+  where: { channel: string; threadTs?: string; ts?: string } | { command: string },
+): string {
+  if ('command' in where) return `slack-command:${where.command}`;
+  if (where.channel.startsWith('D'))
+    return where.threadTs ? `${where.channel}:${where.threadTs}` : where.channel;
+  const thread = where.threadTs ?? where.ts;
+  return thread ? `${where.channel}:${thread}` : where.channel;
+}

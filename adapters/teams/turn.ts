@@ -63,6 +63,8 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
         asker,
         platform: 'teams',
         conversation,
+        // A personal chat, a group chat, or one channel thread (its id ends in ;messageid=…).
+        ...(activity.conversation?.id ? { conversationId: activity.conversation.id } : {}),
         now: runtime.clock(),
         ...(activity.id ? { requestId: activity.id } : {}),
       }),

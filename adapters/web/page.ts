@@ -114,6 +114,11 @@ export const CHAT_JS = `'use strict';
     return row;
   }
 
+  // One conversation per page: follow-ups ("and April?") are read in its context.
+  var conversation = window.crypto && crypto.randomUUID
+    ? crypto.randomUUID()
+    : Date.now().toString(36) + Math.random().toString(36).slice(2);
+
   function ask(text) {
     text = text.trim();
     if (!text) return;
@@ -121,7 +126,7 @@ export const CHAT_JS = `'use strict';
     var me = chosen && chosen.value ? chosen.dataset.name : 'you';
     add('user', me || 'you', function (el) { el.textContent = text; });
     send.disabled = true;
-    var body = { text: text };
+    var body = { text: text, conversation: conversation };
     if (who.value) body.as = who.value;
     fetch('/api/web/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (res) {

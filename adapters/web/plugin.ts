@@ -13,6 +13,11 @@ const AskBody = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** The page's own conversation id (random per page load): follow-ups share its context. */
+  conversation: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'expects a short id of letters, digits and . _ : -' })
+    .optional(),
 });
 
 // Everything the page needs comes from this server; inline scripts and other origins are refused.
@@ -50,12 +55,13 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
       app.post('/api/web/ask', express.json({ limit: '16kb' }), async (req, res) => {
         const parsed = AskBody.safeParse(req.body);
         if (!parsed.success) {
-          res
-            .status(400)
-            .json({ error: 'bad_request', message: 'expects JSON {"text": "…", "as": "email"?}' });
+          res.status(400).json({
+            error: 'bad_request',
+            message: 'expects JSON {"text": "…", "as": "email"?, "conversation": "id"?}',
+          });
           return;
         }
-        const { text, as } = parsed.data;
+        const { text, as, conversation } = parsed.data;
         const { requestId, logger } = requestContext(res);
         logger.debug({ text, as }, 'web question');
         const answer = await runtime.bot.handle({
@@ -63,6 +69,7 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
           asker: as ? { email: as, platformUserId: as } : {},
           platform: 'web',
           conversation: 'private',
+          ...(conversation ? { conversationId: `web:${conversation}` } : {}),
           now: runtime.clock(),
           requestId,
         });

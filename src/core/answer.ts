@@ -1,3 +1,4 @@
+import type { ConversationContext } from '../conversation/context.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Schedule } from '../schedule/types.js';
 import { localDate } from '../time/local-date.js';
@@ -55,6 +56,8 @@ export interface QuestionInput {
   conversation: ConversationKind;
   now: Date;
   calendarUrl?: string;
+  /** The conversation so far, for follow-ups; absent → the question stands alone. */
+  context?: ConversationContext;
 }
 
 /** Understands a question and builds what its handler will read (no I/O). */

@@ -1,4 +1,6 @@
 import type { Config } from '../config.js';
+import { createContextStore } from '../conversation/context-store.js';
+import { nextContext } from '../conversation/remember.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Logger } from '../logger.js';
 import type { LiveSource, Metrics } from '../runtime.js';
@@ -32,6 +34,10 @@ const SORRY: Answer = {
  * Message text is logged only at debug level.
  */
 export function createBot(deps: BotDeps): Bot {
+  const contexts = createContextStore(deps.store, {
+    ttlMs: deps.config.CONTEXT_TTL_MINUTES * 60_000,
+    logger: deps.logger,
+  });
   return {
     async handle(message) {
       const log = deps.logger.child({ requestId: message.requestId, platform: message.platform });
@@ -40,6 +46,8 @@ export function createBot(deps: BotDeps): Bot {
         const schedule = deps.schedule.current();
         const now = message.now ?? deps.clock();
         log.debug({ text: message.text }, 'question');
+        // The conversation so far (its frames, never its text): follow-ups are completed from it.
+        const context = await contexts.load(message, now);
         const { understanding, ctx } = prepare({
           text: message.text,
           knowledge,
@@ -47,6 +55,7 @@ export function createBot(deps: BotDeps): Bot {
           askerEmail: message.asker.email,
           conversation: message.conversation,
           now,
+          context,
         });
         // The one answer that needs I/O: the asker's stored calendar token, only in private.
         if (
@@ -58,6 +67,7 @@ export function createBot(deps: BotDeps): Bot {
           ctx.calendarUrl = await deps.calendarLink(ctx.resident.email);
         }
         const answer = respond(understanding, ctx);
+        await contexts.save(message, nextContext(context, { understanding, answer }, now));
         deps.metrics.answered(answer.intent, Boolean(answer.unanswered));
         log.info(
           { intent: answer.intent, unanswered: Boolean(answer.unanswered), facts: answer.factIds.length },

@@ -24,6 +24,13 @@ export interface IncomingMessage {
   asker: Asker;
   platform: Platform;
   conversation: ConversationKind;
+  /**
+   * Which conversation the message belongs to on its platform (a Slack DM or thread, a Teams
+   * chat or channel thread, a web chat page, a terminal session, a batch's conversation id).
+   * Follow-ups are understood from the context kept for this conversation and asker; without
+   * an id every message stands alone.
+   */
+  conversationId?: string;
   /** The instant the question was asked; the bot's clock when absent. */
   now?: Date;
   /** Correlates log lines for one request; adapters pass the platform's event/activity id. */

@@ -16,14 +16,27 @@ function parseNow(value: string | undefined, what: string): Date | undefined {
   return date;
 }
 
-function message(text: string, as: string | undefined, now: Date | undefined): IncomingMessage {
+function message(
+  text: string,
+  as: string | undefined,
+  now: Date | undefined,
+  conversationId?: string,
+): IncomingMessage {
   return {
     text,
     asker: { email: as?.trim().toLowerCase() || undefined },
     platform: 'cli',
     conversation: 'private',
+    ...(conversationId ? { conversationId } : {}),
     now,
   };
+}
+
+/** A line's "conversation": lines sharing one are one conversation, in input order. */
+function conversationOf(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string' || typeof value === 'number') return `jsonl:${value}`;
+  throw new Error('"conversation" must be a string id');
 }
 
 /** One JSON object per input line, in order; a bad line gets {"id","error"} and the batch goes on. */
@@ -41,8 +54,13 @@ async function askJsonl(bot: Bot, io: CliIo, defaults: { as?: string; now?: Date
         throw new Error('"as" must be an email string');
       const now = parseNow(input.now as string | undefined, '"now"') ?? defaults.now;
       const asker = (input.as as string | undefined) ?? defaults.as;
+      const conversationId = conversationOf(input.conversation);
       // The frames are for `--json`, where a person reads what was understood; a batch line stays an answer.
-      const { text, frames: _frames, ...rest } = await bot.handle(message(input.text, asker, now));
+      const {
+        text,
+        frames: _frames,
+        ...rest
+      } = await bot.handle(message(input.text, asker, now, conversationId));
       io.stdout.write(`${JSON.stringify({ id, text, ...rest })}\n`);
     } catch (error) {
       failures++;

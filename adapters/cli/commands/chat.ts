@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command.js';
@@ -22,6 +23,8 @@ export const run: CliCommand = async (args, io) => {
     prompt: '> ',
     terminal: Boolean((io.stdin as NodeJS.ReadStream).isTTY),
   });
+  // The whole session is one conversation: follow-ups ("and April?") are read in its context.
+  const conversationId = `chat:${randomUUID()}`;
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
@@ -32,6 +35,7 @@ export const run: CliCommand = async (args, io) => {
         asker: { email: values.as },
         platform: 'cli',
         conversation: 'private',
+        conversationId,
       });
       io.stdout.write(`\n${formatAnswer(answer)}\n`);
     }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { askBot, deliver, postMessage, type SlackContext } from '../dispatch.js';
-import { conversationKind } from '../parse.js';
+import { conversationKind, slackConversationId } from '../parse.js';
 import { ASK_ACTION_PREFIX, escapeMrkdwn, renderAnswer, SHARE_ACTION_ID } from '../render.js';
 import { sharedAnswer } from '../share.js';
 import { respondPrivately } from './command.js';
@@ -41,10 +41,19 @@ export function registerActionHandlers(app: App, ctx: SlackContext): void {
       const place =
         container.type === 'view' || !channel ? 'home' : container.is_ephemeral ? 'ephemeral' : 'message';
       const conversation = place === 'message' ? conversationKind(channel) : 'private';
+      const threadTs = b.message?.thread_ts ?? (conversation === 'channel' ? b.message?.ts : undefined);
+      // A button continues the conversation it sits in (App Home buttons start afresh).
+      const conversationId =
+        place === 'message'
+          ? slackConversationId({ channel: channel!, threadTs })
+          : place === 'ephemeral'
+            ? slackConversationId({ command: channel! })
+            : undefined;
       const answer = await askBot(ctx, client, {
         text: question,
         userId: b.user.id,
         conversation,
+        ...(conversationId ? { conversationId } : {}),
         requestId: b.trigger_id,
       });
 
@@ -62,7 +71,6 @@ export function registerActionHandlers(app: App, ctx: SlackContext): void {
         await postMessage(ctx, client, { channel: b.user.id }, message);
         return;
       }
-      const threadTs = b.message?.thread_ts ?? (conversation === 'channel' ? b.message?.ts : undefined);
       await postMessage(ctx, client, { channel: channel!, threadTs }, message);
     });
   });

@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Answer } from '../../../src/core/types.js';
 import { askBot, deliver, type SlackContext } from '../dispatch.js';
-import { isHelpRequest, plainText } from '../parse.js';
+import { isHelpRequest, plainText, slackConversationId } from '../parse.js';
 import { button, renderAnswer, SHARE_ACTION_ID, SLACK_USAGE } from '../render.js';
 import { keepForSharing } from '../share.js';
 
@@ -44,6 +44,7 @@ export function registerCommandHandler(app: App, ctx: SlackContext): void {
         text: help ? 'help' : text,
         userId: command.user_id,
         conversation: 'private',
+        conversationId: slackConversationId({ command: command.channel_id }),
         requestId: command.trigger_id,
       });
       await respondPrivately(ctx, respond, answer, {

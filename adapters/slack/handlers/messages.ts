@@ -1,6 +1,12 @@
 import type { App } from '@slack/bolt';
 import { askBot, firstDelivery, postMessage, type SlackContext } from '../dispatch.js';
-import { ignoreReason, isHelpRequest, type MessageEventLike, plainText } from '../parse.js';
+import {
+  ignoreReason,
+  isHelpRequest,
+  type MessageEventLike,
+  plainText,
+  slackConversationId,
+} from '../parse.js';
 import { renderAnswer } from '../render.js';
 
 type MessageEvent = MessageEventLike & { ts: string; thread_ts?: string; channel: string };
@@ -26,6 +32,7 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
         text: isHelpRequest(text) ? 'help' : text,
         userId: e.user!,
         conversation: 'private',
+        conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts }),
         requestId: body.event_id,
       });
       await postMessage(ctx, client, { channel: e.channel, threadTs: e.thread_ts }, renderAnswer(answer));
@@ -48,6 +55,7 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
         text: isHelpRequest(text) ? 'help' : text,
         userId: e.user!,
         conversation: 'channel',
+        conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts, ts: e.ts }),
         requestId: body.event_id,
       });
       await postMessage(

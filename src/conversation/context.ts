@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * What a conversation remembers between messages: the frames of the last questions and any
+ * clarifying question the bot asked — never the message text. Stored as JSON in the Store and
+ * checked on the way back in (an old or damaged value is ignored, never trusted).
+ */
+
+const DateRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('day'), date: z.string(), label: z.string() }),
+  z.object({ kind: z.literal('month'), month: z.string(), label: z.string() }),
+  z.object({
+    kind: z.literal('range'),
+    from: z.string(),
+    to: z.string(),
+    label: z.string(),
+    restOfYear: z.boolean().optional(),
+  }),
+]);
+
+const AsksSchema = z.object({
+  who: z.boolean(),
+  when: z.boolean(),
+  where: z.boolean(),
+  howMany: z.boolean(),
+  left: z.boolean(),
+  next: z.boolean(),
+  after: z.boolean(),
+});
+
+/** One question as understood, by the knowledge base's ids: the parts a follow-up may reuse. */
+export const ContextFrameSchema = z.object({
+  intent: z.string().max(64),
+  yesNo: z.boolean(),
+  personal: z.boolean(),
+  past: z.boolean(),
+  asks: AsksSchema,
+  /** Entities named, by kind and knowledge-base id (rotation ir-duke, site durham-va, …). */
+  subjects: z.array(z.object({ kind: z.string().max(32), id: z.string().max(128) })).max(32),
+  /** Residents named: the candidates' names per mention (never emails). */
+  people: z.array(z.array(z.string().max(128)).max(8)).max(4),
+  time: z.array(DateRefSchema).max(8),
+  /** The answer listed or counted this many things (for "how many is that?", "which ones?"). */
+  count: z.number().int().min(0).optional(),
+});
+export type ContextFrame = z.infer<typeof ContextFrameSchema>;
+
+export const ConversationContextSchema = z.object({
+  v: z.literal(1),
+  /** When the last message was asked (ISO instant). */
+  at: z.string(),
+  /** The last frames, oldest first. */
+  frames: z.array(ContextFrameSchema),
+  /** The readings the bot offered when it asked which one was meant; the reply picks one. */
+  clarifying: z.array(ContextFrameSchema).max(6).optional(),
+});
+export type ConversationContext = z.infer<typeof ConversationContextSchema>;
+
+export function lastFrame(context: ConversationContext | undefined): ContextFrame | undefined {
+  return context?.frames[context.frames.length - 1];
+}

@@ -1,0 +1,56 @@
+import { loadConfig } from '../../src/config.js';
+import { createBot } from '../../src/core/bot.js';
+import type { Answer, Bot, IncomingMessage } from '../../src/core/types.js';
+import { silentLogger } from '../../src/logger.js';
+import { noMetrics, staticSource } from '../../src/runtime.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import { knowledge, NOW, schedule } from '../core/helpers.js';
+
+export { NOW };
+
+/** Residents of the sample schedule (knowledge/sample-schedule.csv). */
+export const AVERY = 'avery.samplewood@example.edu';
+export const CASEY = 'casey.demoreaux@example.edu';
+
+/** The real core bot on the shipped knowledge and sample schedule, with its own store. */
+export function conversationBot(
+  options: { store?: Store; env?: Record<string, string>; clock?: () => Date } = {},
+): Bot {
+  return createBot({
+    knowledge: staticSource(knowledge),
+    schedule: staticSource(schedule),
+    store: options.store ?? createMemoryStore(),
+    logger: silentLogger,
+    metrics: noMetrics,
+    config: loadConfig(options.env ?? {}),
+    clock: options.clock ?? (() => NOW),
+  });
+}
+
+/**
+ * One conversation with the bot: each `say` is the next message in it, as `as`, at `now`
+ * (default: NOW plus one minute per message so far).
+ */
+export function conversation(
+  bot: Bot,
+  base: Partial<IncomingMessage> & { conversationId?: string } = {},
+): { say(text: string, extra?: Partial<IncomingMessage>): Promise<Answer> } {
+  let n = 0;
+  const id = base.conversationId ?? `test:${Math.random().toString(36).slice(2)}`;
+  return {
+    say(text, extra = {}) {
+      n++;
+      return bot.handle({
+        text,
+        asker: { email: AVERY },
+        platform: 'slack',
+        conversation: 'private',
+        conversationId: id,
+        now: new Date(NOW.getTime() + n * 60_000),
+        ...base,
+        ...extra,
+      });
+    },
+  };
+}
