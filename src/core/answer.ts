@@ -2,7 +2,7 @@ import type { ConversationContext } from '../conversation/context.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Schedule } from '../schedule/types.js';
 import { localDate } from '../time/local-date.js';
-import { type AnswerContext, capitalize, type Handler, isDecided } from './answers/context.js';
+import { type AnswerContext, capitalize, type Handler, isDecided, whomToAsk } from './answers/context.js';
 import { calendar, fallback, greeting, help, thanks } from './answers/conversation.js';
 import { categoryList, doesIrDo, unknownProcedure, whoDoes } from './answers/procedures.js';
 import {
@@ -18,9 +18,12 @@ import {
 import { mine, person } from './answers/schedule-mine.js';
 import { whoIsOn } from './answers/schedule-who.js';
 import { training } from './answers/training.js';
+import { splitQuestions } from './clauses.js';
+import { coverageOf } from './coverage.js';
 import { frameOf } from './frame-of.js';
+import { HAVE_WORDS } from './lexicon.js';
 import type { Answer, ConversationKind, Verdict } from './types.js';
-import { type Intent, type Understanding, understand } from './understand.js';
+import { type Intent, type UnderstandContext, type Understanding, understand } from './understand.js';
 import { vocabularyOf } from './vocabulary.js';
 
 /** One handler per intent: adding an intent means a knowledge entry, a handler here, and a test. */
@@ -64,7 +67,7 @@ export interface QuestionInput {
 export function prepare(input: QuestionInput): { understanding: Understanding; ctx: AnswerContext } {
   const vocabulary = vocabularyOf(input.knowledge);
   const today = localDate(input.now, input.knowledge.program.time_zone);
-  const understanding = understand(input.text, { vocabulary, schedule: input.schedule, today });
+  const understanding = understandMessage(input.text, { vocabulary, schedule: input.schedule, today });
   const ctx: AnswerContext = {
     vocabulary,
     knowledge: input.knowledge,
@@ -79,13 +82,90 @@ export function prepare(input: QuestionInput): { understanding: Understanding; c
   return { understanding, ctx };
 }
 
+const CONVERSATIONAL = new Set<Intent>(['greeting', 'thanks', 'help']);
+
+/**
+ * A message of several questions is understood question by question: the first carries the others
+ * in `also`. A greeting or thanks beside one question stays part of that question.
+ */
+function understandMessage(text: string, uctx: UnderstandContext): Understanding {
+  const whole = understand(text, uctx);
+  const clauses = splitQuestions(text);
+  if (clauses.length < 2) return whole;
+  const asked = clauses
+    .map((c) => understand(c, uctx))
+    .filter((u) => !CONVERSATIONAL.has(u.intent) && (u.intent !== 'fallback' || u.unknownWords.length > 0));
+  if (asked.length < 2) return whole;
+  return { ...asked[0]!, also: asked.slice(1) };
+}
+
+/** Each question of the message answered, one paragraph each, in the order asked. */
 export function respond(understanding: Understanding, ctx: AnswerContext): Answer {
+  if (!understanding.also?.length) return respondOne(understanding, ctx);
+  const answers = [understanding, ...understanding.also].map((u) => respondOne(u, ctx));
+  const listed = answers.filter((a) => a.items?.length);
+  // One list is shown under the text; several go inline, each under its own answer.
+  const text = answers
+    .map((a) =>
+      listed.length > 1 && a.items?.length ? `${a.text}\n${a.items.map((i) => `• ${i}`).join('\n')}` : a.text,
+    )
+    .join('\n\n');
+  const verdicts = answers.map((a) => a.verdict ?? 'none');
+  const decided = verdicts.filter((v) => v !== 'none');
+  const verdict: Verdict =
+    decided.length === 0
+      ? 'none'
+      : decided.every((v) => v === decided[0])
+        ? decided[0]!
+        : decided.includes('unknown')
+          ? 'unknown'
+          : 'partly';
+  const one = listed.length === 1 ? listed[0]! : undefined;
+  return {
+    intent: answers[0]!.intent,
+    text,
+    ...(one ? { items: one.items, itemsTitle: one.itemsTitle } : {}),
+    suggestions: answers.flatMap((a) => a.suggestions ?? []).slice(0, 4),
+    factIds: [...new Set(answers.flatMap((a) => a.factIds))],
+    ...(answers.some((a) => a.unanswered) ? { unanswered: true } : {}),
+    verdict,
+    frames: answers.flatMap((a) => a.frames ?? []),
+  };
+}
+
+function respondOne(understanding: Understanding, ctx: AnswerContext): Answer {
   // "What am I on 4/31?": say the date does not exist rather than answer about another day.
   if (understanding.impossibleDate) {
     const text = `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for 10 January). Which day did you mean?`;
     return render({ intent: 'fallback', text, factIds: [], unanswered: true }, understanding);
   }
-  return render(HANDLERS[understanding.intent](understanding, ctx), understanding);
+  const coverage = coverageOf(understanding, HAVE_WORDS);
+  if (coverage.kind === 'uncovered') return render(notCovered(coverage.phrase, ctx), understanding);
+  const raw = HANDLERS[understanding.intent](understanding, ctx);
+  if (coverage.kind === 'covered') return render(raw, understanding);
+  // The subject is not in the data, the rest is: say so, then what the data does say, undecided.
+  const missing = notCovered(coverage.phrase, ctx);
+  return render(
+    {
+      ...raw,
+      text: `${missing.text}\n\nWhat I can tell you: ${raw.text}`,
+      verdict: 'unknown',
+      unanswered: true,
+    },
+    understanding,
+  );
+}
+
+/** "I don't have information about the dress code": the user's words, and whom to ask. */
+function notCovered(phrase: string, ctx: AnswerContext): Answer {
+  return {
+    intent: 'fallback',
+    text: `I don't have information about “${phrase}”: it is not in what I know about ${ctx.knowledge.program.name} (the program description, its knowledge base and the schedule). ${capitalize(whomToAsk(ctx.knowledge))} will know.`,
+    factIds: ['program-contact'],
+    unanswered: true,
+    verdict: 'unknown',
+    suggestions: [{ label: 'What can I ask?', question: 'help' }],
+  };
 }
 
 const SAY: Record<'yes' | 'no' | 'partly', string> = { yes: 'Yes — ', no: 'No — ', partly: 'Partly. ' };
@@ -101,7 +181,9 @@ export function render(raw: Answer, understanding: Understanding): Answer {
   if (understanding.negatedClaim && (verdict === 'yes' || verdict === 'no'))
     verdict = verdict === 'yes' ? 'no' : 'yes';
   // Every answer starts with a capital, whatever sentence a handler put first.
-  const text = isDecided(verdict) ? SAY[verdict] + raw.text : capitalize(raw.text);
+  // "Yes — " and "No — " run on into the sentence; "Partly." ends one.
+  const body = verdict === 'partly' ? capitalize(raw.text) : raw.text;
+  const text = isDecided(verdict) ? SAY[verdict] + body : capitalize(raw.text);
   return { ...raw, text, verdict, frames };
 }
 

@@ -10,6 +10,7 @@ const QUANTIFIERS: Record<string, Quantifier> = {
   both: 'both',
   each: 'each',
   any: 'any',
+  either: 'any',
   only: 'only',
   just: 'only',
   solely: 'only',
@@ -19,22 +20,6 @@ const QUANTIFIERS: Record<string, Quantifier> = {
   majority: 'most',
   mainly: 'most',
 };
-
-/** The word before a name that rules it out: "non-IR", "except the VA", "but not ICU", "other than IR". */
-function rulesOut(words: readonly string[], at: number): boolean {
-  const before = (k: number) => words[at - k] ?? '';
-  const skipThe = before(1) === 'the' ? 1 : 0;
-  const w1 = before(1 + skipThe);
-  const w2 = before(2 + skipThe);
-  return (
-    w1 === 'non' ||
-    w1 === 'except' ||
-    w1 === 'excluding' ||
-    (w1 === 'not' && w2 === 'but') ||
-    (w1 === 'than' && w2 === 'other') ||
-    (w1 === 'besides' && !words.includes('who'))
-  );
-}
 
 function asksOf(u: Understanding): FrameAsk {
   switch (u.intent) {
@@ -81,12 +66,18 @@ function aspectsOf(u: Understanding): Aspect[] {
   return out;
 }
 
+/** "both", "all of", "each", "any", "only", "mostly": the first quantifier said, if any. */
+export function quantifierOf(words: readonly string[]): Quantifier | undefined {
+  return words.map((w) => QUANTIFIERS[w]).find(Boolean);
+}
+
 /** The frame of an understanding; `text` is the question as written. */
 export function frameOf(u: Understanding, text: string): Frame {
   const subjects: FrameSubject[] = [];
   const exclusions: FrameSubject[] = [];
   for (const m of u.matches) {
-    const out = rulesOut(u.words, m.start) ? exclusions : subjects;
+    const ruledOut = m.refs.some((r) => u.excluded[r.kind].includes(r.id));
+    const out = ruledOut ? exclusions : subjects;
     for (const r of m.refs) {
       if (!out.some((s) => s.kind === r.kind && s.id === r.id))
         out.push({ kind: r.kind, id: r.id, words: m.text });
@@ -101,7 +92,7 @@ export function frameOf(u: Understanding, text: string): Frame {
     candidates: candidates.map((r) => `${r.name} (${r.level})`),
   }));
   for (const p of u.people) if (p[0]) subjects.push({ kind: 'person', id: p[0].name, words: p[0].name });
-  const quantifier = u.words.map((w) => QUANTIFIERS[w]).find(Boolean);
+  const quantifier = quantifierOf(u.words);
   return {
     text,
     intent: u.intent,

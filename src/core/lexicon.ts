@@ -84,6 +84,18 @@ export const COMMON = words(`
   sport sports play playing game games fort short sorts sort port ports
 `);
 
+/** Ways of putting a question that name nothing: "I was wondering", "roughly", "in general", "is it true". */
+export const ASKING = words(`
+  wondering curious heard true yeah correct roughly approx approximately even general generally breakdown
+  structured structure required falls fall included include considered comes come mid thru till
+  radiologist radiologists fix fixes`);
+
+/** A name after one of these is ruled out: "non-IR", "except the VA", "excluding ICU". */
+export const EXCEPT = words('non except excluding excluded besides');
+
+/** Verbs of having or getting, not doing: "how much vacation do we get", "does IR have a journal club". */
+export const HAVE_WORDS = words('get gets got have has take takes need needs wear attend allowed');
+
 /** Words that carry no question of their own: greetings' company, addressing the bot. */
 export const FILLER = words(`
   rotabot bot there you so much very again all guys team a lot for the and good day just wanted to say many
@@ -153,4 +165,10 @@ export const SHORTHAND: Record<string, string> = {
   pls: 'please',
   plz: 'please',
   abt: 'about',
+  rota: 'rotation',
+  rot: 'rotation',
+  rotaton: 'rotation',
+  sked: 'schedule',
+  whr: 'where',
+  procs: 'procedures',
 };

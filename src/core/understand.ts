@@ -3,6 +3,7 @@ import type { IsoDate } from '../time/local-date.js';
 import { type DateRef, parseDates } from './dates.js';
 import { decideIntent } from './intent.js';
 import {
+  EXCEPT,
   FILLER,
   GREETING,
   LEFT,
@@ -74,6 +75,8 @@ export interface Understanding {
     after: boolean;
   };
   refs: Refs;
+  /** What the question rules out: "non-IR", "except the VA", "but not ICU", "other than IR". */
+  excluded: Refs;
   matches: PhraseMatch[];
   dates: DateRef[];
   /** Residents named in the question, one candidate list per mention. */
@@ -89,12 +92,33 @@ export interface Understanding {
   negatedClaim: boolean;
   /** A date as written that does not exist ("4/31"); the answer says so instead of guessing. */
   impossibleDate?: string;
+  /** The other questions of the same message, each understood alone ("…? And who is at the VA?"). */
+  also?: Understanding[];
 }
 
 export interface UnderstandContext {
   vocabulary: Vocabulary;
   schedule?: Schedule;
   today: IsoDate;
+}
+
+/** "4", "two", "5th": a number is placed, as a number. */
+const isNumber = (w: string) => /^\d+(st|nd|rd|th)?$/.test(w) || NUMBER_WORDS[w] !== undefined;
+
+/** The words before a name that rule it out: "non-IR", "except the VA", "but not ICU", "other than IR". */
+export function rulesOut(words: readonly string[], at: number): boolean {
+  const before = (k: number) => words[at - k] ?? '';
+  const skip = before(1) === 'the' || before(1) === 'at' || before(1) === 'on' ? 1 : 0;
+  const w1 = before(1 + skip);
+  const w2 = before(2 + skip);
+  return (
+    EXCEPT.has(w1) ||
+    (w1 === 'not' && w2 === 'but') ||
+    (w1 === 'than' && w2 === 'other') ||
+    (w1 === 'from' && w2 === 'apart') ||
+    // "my next rotation that isn't IR"
+    (/^(isnt|arent|not)$/.test(w1) && /^(that|which|thats)$/.test(w2))
+  );
 }
 
 function emptyRefs(): Refs {
@@ -173,7 +197,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (used.has(i)) return;
     wordTokens.push(t);
     const s = stem(t);
-    if (vocabulary.index.knows(s) || /^\d+$/.test(t)) {
+    if (vocabulary.index.knows(s) || isNumber(t)) {
       words.push(s);
       return;
     }
@@ -209,6 +233,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   if (
     or > 0 &&
     !words.includes('not') &&
+    !words.includes('either') &&
     matches.some((m) => m.end <= or) &&
     matches.some((m) => m.start > or)
   )
@@ -220,10 +245,12 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const covered = new Set(spans(matches));
   words.forEach((w, i) => {
     const t = wordTokens[i]!;
-    if (!covered.has(i) && !vocabulary.lexicon.has(w) && !/^\d+$/.test(w) && !unknownWords.includes(t))
+    if (!covered.has(i) && !vocabulary.lexicon.has(w) && !isNumber(w) && !unknownWords.includes(t))
       unknownWords.push(t);
   });
-  const refs = collect(matches);
+  const ruledOut = matches.filter((m) => rulesOut(words, m.start));
+  const refs = collect(matches.filter((m) => !ruledOut.includes(m)));
+  const excluded = collect(ruledOut);
   addYearRanges(folded, refs, vocabulary);
   const has = (w: Set<string>) => raw.some((x) => w.has(x));
   const asks = {
@@ -268,6 +295,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     past,
     asks,
     refs,
+    excluded,
     matches,
     dates,
     people,

@@ -20,7 +20,7 @@ function slip(phrase: string, kind: 'swap' | 'drop' | 'double'): string {
   return words.join(' ');
 }
 
-/** Slips the bot still misreads (see /tmp/understanding-bugs.md): run as it.fails. */
+/** Slips the bot still misreads, each with its reason: run as it.fails. */
 const KNOWN: Record<string, string> = {
   'radioe-mbo': 'a hyphen inside the slip splits the word',
   'DEB-ATCE': 'B51 transposition in an abbreviation',

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../../knowledge/schema.js';
 import type { Resident, Schedule } from '../../schedule/types.js';
 import type { IsoDate } from '../../time/local-date.js';
+import type { Quantifier } from '../frame.js';
 import type { Answer, ConversationKind, Suggestion, Verdict } from '../types.js';
 import type { Understanding } from '../understand.js';
 import type { Vocabulary } from '../vocabulary.js';
@@ -46,6 +47,21 @@ export function answer(intent: string, text: string, factIds: string[], extra: P
  */
 export function decide(yesNo: boolean, holds: boolean): Pick<Answer, 'verdict'> {
   return yesNo ? { verdict: holds ? 'yes' : 'no' } : {};
+}
+
+/**
+ * One verdict for several subjects asked together ("does IR do TIPS and biopsies?"): the same for
+ * all, or `partly`; "both"/"all"/"each" claim every one (no unless all hold), "any"/"either" one.
+ */
+export function combineVerdicts(
+  verdicts: readonly ('yes' | 'no')[],
+  quantifier?: Quantifier,
+): Verdict | undefined {
+  if (!verdicts.length) return undefined;
+  if (verdicts.every((v) => v === verdicts[0])) return verdicts[0];
+  if (quantifier === 'both' || quantifier === 'all' || quantifier === 'each') return 'no';
+  if (quantifier === 'any') return 'yes';
+  return 'partly';
 }
 
 /** A verdict that is yes or no (a text rendered with "Yes — "/"No — " in front). */

@@ -1,11 +1,12 @@
 import type { Exclusion, Procedure } from '../../knowledge/schema.js';
-import type { Verdict } from '../types.js';
+import { quantifierOf } from '../frame-of.js';
 import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
   answer,
   ask,
   capitalize,
+  combineVerdicts,
   correctionNote,
   decide,
   type Handler,
@@ -64,10 +65,8 @@ export const doesIrDo: Handler = (u, ctx) => {
   const residentsNamed = u.words.some((w) => w === 'resident' || w === 'trainee');
   const residents = !dr && (residentsNamed || (u.personal && !u.refs.program.length));
   const lines: string[] = [];
-  let verdict: Verdict | undefined;
-  const set = (v: 'yes' | 'no') => {
-    verdict = verdict === undefined || verdict === v ? v : 'partly';
-  };
+  const verdicts: ('yes' | 'no')[] = [];
+  const set = (v: 'yes' | 'no') => verdicts.push(v);
   // "Is TIPS an oncologic therapy?": the question is the category, not whether IR does it.
   const categoryAsked = u.refs.category.filter((c) => !procedures.some((p) => p.id === c));
   for (const p of procedures) {
@@ -86,6 +85,7 @@ export const doesIrDo: Handler = (u, ctx) => {
       `The program description gives no count per procedure, only the division's total: ${ctx.knowledge.program.volume.text.charAt(0).toLowerCase()}${ctx.knowledge.program.volume.text.slice(1)}`,
     );
   const text = lines.join('\n\n');
+  const verdict = combineVerdicts(verdicts, quantifierOf(u.words));
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : [ask('Who does drainages?'), ask('What does IR do?')];

@@ -33,10 +33,19 @@ import {
   targetsOf,
 } from './schedule-view.js';
 
-import { after, ends, finalBlock, firstBlock, nextChange, nextChanges, whenOn } from './schedule-when.js';
+import {
+  after,
+  ends,
+  everyBlock,
+  finalBlock,
+  firstBlock,
+  nextChange,
+  nextChanges,
+  whenOn,
+} from './schedule-when.js';
 
 /** "What am I on in March?" — one day or one month. */
-function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answer {
+function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined, t: Targets): Answer {
   const today = ctx.today;
   if (!ref) {
     const block = ctx.schedule!.blockOn(s.resident, today);
@@ -72,19 +81,22 @@ function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined): Answe
       return reply(s, notScheduledYet(ctx, formatDate(ref.date, ctx.knowledge.program.locale), ref.date), []);
     return reply(s, `${s.has} no assignment on ${formatDate(ref.date, ctx.knowledge.program.locale)}.`, []);
   }
-  return inRange(ctx, s, ref);
+  return inRange(ctx, s, ref, t);
 }
 
 /** A month or a range of months: every block inside, as a list when there are several. */
-function inRange(ctx: AnswerContext, s: Subject, ref: DateRef): Answer {
+function inRange(ctx: AnswerContext, s: Subject, ref: DateRef, t?: Targets): Answer {
   const from = ref.kind === 'month' ? `${ref.month}-01` : firstDayOf(ref, ctx.today);
   const to = lastDayOf(ref);
   const label = ref.kind === 'month' ? formatMonth(ref.month, ctx.knowledge.program.locale) : ref.label;
   const months = monthsOf(ref);
   const covered = months.filter((m) => ctx.schedule!.covers(m));
   if (!covered.length) return reply(s, notScheduledYet(ctx, cap(label), to), []);
-  const blocks = blocksBetween(s.resident, from, to);
-  if (!blocks.length) return reply(s, `${s.has} no assignment in ${label}.`, []);
+  // "My DR rotations this year": only the blocks the question names.
+  const filtered = t !== undefined && (hasTargets(t) || t.except !== undefined);
+  const blocks = blocksBetween(s.resident, from, to).filter((b) => !t || blockMatches(ctx, b, t));
+  const what = filtered ? targetName(ctx, t) : 'assignment';
+  if (!blocks.length) return reply(s, `${s.has} no ${what} in ${label}.`, []);
   const tense = to < ctx.today ? s.was : s.is;
   if (blocks.length === 1 && ref.kind === 'month') {
     return reply(
@@ -97,10 +109,15 @@ function inRange(ctx: AnswerContext, s: Subject, ref: DateRef): Answer {
   const tail = missing
     ? ` ${cap(plural(missing, 'month'))} of ${label} ${missing === 1 ? 'is' : 'are'} not scheduled yet.`
     : '';
-  return reply(s, `${s.possessive} rotations in ${label}:${tail}`, blocks, {
-    itemsTitle: cap(label),
-    items: blocks.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`),
-  });
+  return reply(
+    s,
+    `${s.possessive} ${filtered ? `${what} blocks` : 'rotations'} in ${label}:${tail}`,
+    blocks,
+    {
+      itemsTitle: cap(label),
+      items: blocks.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`),
+    },
+  );
 }
 
 /** "How many IR months do I have left?" */
@@ -111,7 +128,7 @@ function count(
   t: Targets,
   ref: DateRef | undefined,
 ): Answer {
-  const name = hasTargets(t) ? targetName(ctx, t) : 'rotation';
+  const name = hasTargets(t) || t.except ? targetName(ctx, t) : 'rotation';
   const start: IsoDate = ref ? firstDayOf(ref, ctx.today) : '0000-01-01';
   const from: IsoDate = u.asks.left && start < ctx.today ? ctx.today : start;
   const to: IsoDate = ref ? lastDayOf(ref) : '9999-12-31';
@@ -249,11 +266,14 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (u.asks.howMany) return count(ctx, s, u, t, ref);
   if (hasTargets(t) && u.yesNo && !ref && u.words.includes('next')) return isNext(ctx, s, t);
   if (hasTargets(t) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
+  // "Which months am I on IR?", "just my DR months": every such block, not only the next.
+  const listAsked = u.words.some((w) => /^(which|list|just|only|all)$/.test(w)) && !u.words.includes('next');
+  if (hasTargets(t) && !ref && listAsked && !u.asks.when) return everyBlock(ctx, s, t);
   if (hasTargets(t) && !ref && (u.asks.when || u.past || u.asks.next)) return whenOn(ctx, s, t, u.past);
   if (!ref && u.asks.next && (u.numbers[0] ?? 1) > 1) return nextChanges(ctx, s, Math.min(u.numbers[0]!, 12));
-  if (!ref && u.asks.next) return nextChange(ctx, s);
+  if (!ref && u.asks.next) return nextChange(ctx, s, t);
   if (hasTargets(t) && !ref) return whenOn(ctx, s, t, u.past);
-  return onDate(ctx, s, ref);
+  return onDate(ctx, s, ref, t);
 }
 
 /** The asker's own schedule. */

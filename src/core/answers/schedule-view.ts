@@ -13,13 +13,23 @@ export interface Targets {
   sites: string[];
   /** Sites named only as part of a rotation's own name ("VA" is the site and the IR-VA rotation). */
   impliedSites: string[];
+  /** What the question rules out ("non-IR", "except the VA"): a block matching it never matches. */
+  except?: Targets;
 }
 
 export function targetsOf(u: Understanding): Targets {
   const impliedSites = u.matches
     .filter((m) => m.refs.some((r) => r.kind === 'rotation') && m.refs.some((r) => r.kind === 'site'))
     .flatMap((m) => m.refs.filter((r) => r.kind === 'site').map((r) => r.id));
-  return { rotations: u.refs.rotation, groups: u.refs.group, sites: u.refs.site, impliedSites };
+  const x = u.excluded;
+  const except = { rotations: x.rotation, groups: x.group, sites: x.site, impliedSites: [] };
+  return {
+    rotations: u.refs.rotation,
+    groups: u.refs.group,
+    sites: u.refs.site,
+    impliedSites,
+    ...(hasTargets(except) ? { except } : {}),
+  };
 }
 
 export function hasTargets(t: Targets): boolean {
@@ -31,6 +41,7 @@ export function hasTargets(t: Targets): boolean {
  * too, it is at that site: "IR at Duke" is IR at Duke only; "the VA" alone is anything at the VA.
  */
 export function blockMatches(ctx: AnswerContext, block: Block, t: Targets): boolean {
+  if (t.except && blockMatches(ctx, block, t.except)) return false;
   if (!hasTargets(t)) return true;
   const rotation = block.rotationId ? ctx.vocabulary.rotations.get(block.rotationId) : undefined;
   const site = block.site ? resolveSite(ctx.knowledge, block.site)?.id : rotation?.site;
@@ -62,8 +73,13 @@ export function targetName(ctx: AnswerContext, t: Targets): string {
     .filter((s) => !t.rotations.some((r) => ctx.vocabulary.rotations.get(r)?.site === s) || namedApart(t))
     .map((s) => ctx.vocabulary.sites.get(s)?.name ?? s);
   const what = [...new Set(rotations)].join(' or ');
-  if (what && sites.length && namedApart(t)) return `${what} at ${[...new Set(sites)].join(' or ')}`;
-  return [...new Set([...rotations, ...sites])].join(' or ');
+  const named =
+    what && sites.length && namedApart(t)
+      ? `${what} at ${[...new Set(sites)].join(' or ')}`
+      : [...new Set([...rotations, ...sites])].join(' or ');
+  // What was ruled out is said back, so the filter is visible: "Interventional Radiology other than Durham VA".
+  if (!t.except) return named;
+  return `${named || 'rotations'} other than ${targetName(ctx, t.except)}`;
 }
 
 export function blockName(ctx: AnswerContext, block: Block): string {

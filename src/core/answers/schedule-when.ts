@@ -39,12 +39,18 @@ export function whenOn(ctx: AnswerContext, s: Subject, t: Targets, past: boolean
   const current = matching.find((b) => b.start <= ctx.today && b.end >= ctx.today);
   const next = matching.find((b) => b.start > ctx.today && (!current || b.start > current.end));
   const nowText = current ? `${s.is} on ${blockName(ctx, current)} now (${span(ctx, current)}). ` : '';
-  if (!next)
+  if (!next) {
+    // "When is my next ICU month?" after the last one: when it was, and how far the schedule runs.
+    const last = current ? undefined : matching.filter((b) => b.end < ctx.today).pop();
+    const was = last
+      ? ` ${cap(s.possessive)} last ${name} block was ${blockName(ctx, last)}, ${span(ctx, last)}.`
+      : '';
     return reply(
       s,
-      `${nowText}${nowText ? cap(s.has) : s.has} no ${current ? 'further ' : ''}${name} scheduled.${coverageNote(ctx)}`,
-      current ? [current] : [],
+      `${nowText}${nowText ? cap(s.has) : s.has} no ${current || last ? 'further ' : ''}${name} scheduled.${was}${coverageNote(ctx)}`,
+      current ? [current] : last ? [last] : [],
     );
+  }
   const upcoming = matching.filter((b) => b.start >= next.start);
   return reply(
     s,
@@ -57,10 +63,27 @@ export function whenOn(ctx: AnswerContext, s: Subject, t: Targets, past: boolean
   );
 }
 
+/** "Which months am I on IR?": every matching block on the schedule, those done marked so. */
+export function everyBlock(ctx: AnswerContext, s: Subject, t: Targets): Answer {
+  const name = targetName(ctx, t);
+  const matching = s.resident.blocks.filter((b) => blockMatches(ctx, b, t));
+  if (!matching.length) return reply(s, `${s.has} no ${name} on the schedule.${coverageNote(ctx)}`, []);
+  const done = matching.filter((b) => b.end < ctx.today).length;
+  const ahead = matching.length - done;
+  const text = `${s.possessive} ${name} blocks on the schedule: ${plural(matching.length, 'block')}, ${done} done and ${ahead} now or to come.${coverageNote(ctx)}`;
+  return reply(s, text, matching, {
+    itemsTitle: cap(name),
+    items: matching.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}${b.end < ctx.today ? ' (done)' : ''}`),
+  });
+}
+
 /** "What's my next rotation?" — the next change. */
-export function nextChange(ctx: AnswerContext, s: Subject): Answer {
+export function nextChange(ctx: AnswerContext, s: Subject, t?: Targets): Answer {
   const current = ctx.schedule!.blockOn(s.resident, ctx.today);
-  const next = s.resident.blocks.find((b) => b.start > ctx.today && (!current || !sameRotation(b, current)));
+  // "My next non-IR rotation": the next change to a block the question does not rule out.
+  const next = s.resident.blocks.find(
+    (b) => b.start > ctx.today && (!current || !sameRotation(b, current)) && (!t || blockMatches(ctx, b, t)),
+  );
   if (!next)
     return reply(
       s,
@@ -83,7 +106,7 @@ export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef |
     : ref
       ? [...blocksBetween(s.resident, firstDayOf(ref, ctx.today), lastDayOf(ref))].pop()
       : ctx.schedule!.blockOn(s.resident, ctx.today);
-  if (!anchor) return nextChange(ctx, s);
+  if (!anchor) return nextChange(ctx, s, t);
   const next = blocks.find((b) => b.start > anchor.end && !sameRotation(b, anchor));
   if (!next)
     return reply(

@@ -1,0 +1,78 @@
+import { foldText } from './text/normalize.js';
+import type { Intent, Understanding } from './understand.js';
+
+/*
+ * Coverage decides honesty. Every content word of a question is accounted for by an entity, a cue,
+ * a date or known filler (the language file); what is left is `unplaced`. When the question's
+ * subject is among the unplaced words, the data does not cover it: the answer says so in the
+ * user's words and names whom to ask, never the nearest topic.
+ */
+
+/** Answers that describe a whole topic: given unplaced words, they would be the nearest topic, not the answer. */
+const SUMMARIES = new Set<Intent>([
+  'training',
+  'program.overview',
+  'program.site',
+  'program.contact',
+  'rotation.info',
+  'rotation.list',
+  'fallback',
+]);
+
+const SCHEDULE = new Set<Intent>(['schedule.mine', 'schedule.person', 'schedule.who']);
+
+export type Coverage =
+  /** Everything asked is in the data. */
+  | { kind: 'covered' }
+  /** The subject is not in the data: say so, naming it. */
+  | { kind: 'uncovered'; phrase: string }
+  /** The subject is not in the data, but the rest of the question is: say so, then answer the rest. */
+  | { kind: 'partial'; phrase: string };
+
+/** What the question asks about that the data does not hold, if anything. */
+export function coverageOf(u: Understanding, verbs: ReadonlySet<string>): Coverage {
+  const unplaced = u.unknownWords;
+  if (!unplaced.length || u.people.length || u.corrections.some((c) => c.alternatives.length))
+    return { kind: 'covered' };
+  // "What is Jordan on?": a name the schedule does not have is answered as a person not found.
+  if (u.intent === 'schedule.person') return { kind: 'covered' };
+  const phrase = phraseOf(u.text, unplaced);
+  const targets = u.refs.rotation.length + u.refs.group.length + u.refs.site.length > 0;
+  if (SUMMARIES.has(u.intent)) return { kind: 'uncovered', phrase };
+  // "How much vacation do we get", "does IR have a journal club": having or getting, not doing a procedure.
+  if (u.intent === 'procedure.unknown' && u.words.some((w) => verbs.has(w)))
+    return { kind: 'uncovered', phrase };
+  if (SCHEDULE.has(u.intent)) {
+    // "Am I on call tonight?": what the asker would be on is not a rotation the schedule has.
+    if (!targets && u.yesNo) return { kind: 'partial', phrase };
+    // "Where do I park at the VA?": a rotation or site named, but neither when nor what is asked of it.
+    const timed = u.dates.length > 0 || u.asks.when || u.asks.next || u.asks.left || u.asks.howMany || u.past;
+    if (targets && !timed && !u.yesNo) return { kind: 'uncovered', phrase };
+  }
+  return { kind: 'covered' };
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'their', 'any']);
+const MAX_WORDS = 6;
+
+/**
+ * The unplaced words as the user wrote them, with their article: "the dress code", "the program
+ * director", "call". At most a few words: a long run of noise is cut.
+ */
+export function phraseOf(text: string, unplaced: readonly string[]): string {
+  const tokens = foldText(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const wanted = new Set(unplaced);
+  const first = tokens.findIndex((t) => wanted.has(t));
+  if (first < 0) return unplaced.slice(0, MAX_WORDS).join(' ');
+  let last = first;
+  for (let i = first; i < tokens.length && i < first + MAX_WORDS; i++) if (wanted.has(tokens[i]!)) last = i;
+  let start = first;
+  // One word of the name before it, when an article comes before that: "the program director".
+  if (DETERMINERS.has(tokens[first - 1] ?? '')) start = first - 1;
+  else if (DETERMINERS.has(tokens[first - 2] ?? '') && !/^(is|are|of|for|in|on|at)$/.test(tokens[first - 1]!))
+    start = first - 2;
+  const words = tokens.slice(start, last + 1).map((w) => (w.length > 30 ? `${w.slice(0, 30)}…` : w));
+  return words.join(' ');
+}

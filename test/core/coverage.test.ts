@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { phraseOf } from '../../src/core/coverage.js';
+import { ask, knowledge } from './helpers.js';
+
+const CASEY = 'casey.demoreaux@example.edu';
+const contact = knowledge.program.contact.name.toLowerCase();
+
+/**
+ * Questions whose subject the data does not cover, each with a word of that subject: the answer
+ * names it in the user's words and whom to ask, decides nothing, and gives no nearest topic
+ * (no training year, rotation, procedure or site facts).
+ */
+const OUT_OF_SCOPE: Array<[string, string]> = [
+  ["what's the call schedule for R4s?", 'call'],
+  ['do R4s take home call?', 'home call'],
+  ['how much vacation do we get?', 'vacation'],
+  ['how many weeks of leave do R4s get?', 'leave'],
+  ['how much are residents paid', 'paid'],
+  ["what's the salary for PGY-5?", 'salary'],
+  ['who is the program director?', 'program director'],
+  ['when is the next conference?', 'conference'],
+  ['are there weekly conferences for IR residents?', 'conferences'],
+  ["what's the dress code in IR?", 'dress code'],
+  ['is there parking at Duke?', 'parking'],
+  ['where do I park at the VA?', 'park'],
+  ['does IR have a journal club?', 'journal club'],
+  ['is moonlighting allowed?', 'moonlighting'],
+  ['how much is the education allowance?', 'education allowance'],
+  ['what is the wifi password', 'wifi password'],
+];
+
+const TOPIC_FACTS =
+  /^(r\d|ir|dr|icu|research|training|duke-ir|durham-va|dumc|program-patients|program-volume)$/;
+
+describe('coverage decides honesty', () => {
+  it.each(OUT_OF_SCOPE)('%s → not covered, naming “%s”', (text, words) => {
+    const a = ask(text, { as: CASEY });
+    expect(a.verdict).toBe('unknown');
+    expect(a.unanswered).toBe(true);
+    expect(a.text).not.toMatch(/^(Yes|No)\b/);
+    expect(a.text.toLowerCase()).toContain(words);
+    expect(a.text.toLowerCase()).toContain(contact);
+    expect(a.factIds.filter((id) => TOPIC_FACTS.test(id))).toEqual([]);
+    expect(a.items ?? []).toEqual([]);
+    // The subject's own word is among the words it could not place.
+    expect(a.frames![0]!.unplaced).toContain(words.split(' ').pop());
+  });
+
+  it('answers the part it understood and says what it could not: "am I on call tonight"', () => {
+    const a = ask('am I on call tonight', { as: CASEY });
+    expect(a.verdict).toBe('unknown');
+    expect(a.text).not.toMatch(/^(Yes|No)\b/);
+    expect(a.text).toMatch(/“call”/);
+    // The understood part: the asker's rotation that day, from the schedule.
+    expect(a.factIds.some((id) => id.startsWith('knowledge/sample-schedule.csv'))).toBe(true);
+  });
+
+  it('keeps answering questions whose every word is placed', () => {
+    for (const text of ['does IR do TIPS?', 'what is the R4 year like?', 'who is at the VA in March?']) {
+      const a = ask(text, { as: CASEY });
+      expect(a.unanswered ?? false).toBe(false);
+      expect(a.frames![0]!.unplaced).toEqual([]);
+    }
+  });
+
+  it('names the unplaced words as written, with their article, and cuts a long run of noise', () => {
+    expect(phraseOf("What's the dress code?", ['dress', 'code'])).toBe('the dress code');
+    expect(phraseOf('who is the program director', ['director'])).toBe('the program director');
+    expect(phraseOf('am I on call tonight', ['call'])).toBe('call');
+    const noise = phraseOf('a b c d e f g h i j', ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+    expect(noise.split(' ').length).toBeLessThanOrEqual(7);
+    expect(phraseOf('x'.repeat(500), ['x'.repeat(500)]).length).toBeLessThan(40);
+  });
+});
