@@ -85,6 +85,13 @@ const ConfigSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
     UNANSWERED_KEEP_DAYS: z.coerce.number().int().min(0).default(30),
     UNANSWERED_KEEP_TEXT: onOff('off'),
+    FEEDBACK: onOff('on'),
+    HANDOFF_SLACK_CHANNEL: optionalText,
+    HANDOFF_TEAMS_CONVERSATION: optionalText,
+    HANDOFF_KEEP_DAYS: z.coerce.number({ error: 'expects a number of days' }).int().min(1).default(90),
+    HANDOFF_PER_DAY: z.coerce.number({ error: 'expects a number of hand-offs' }).int().min(0).default(3),
+    HANDOFF_REPLY_TIME: z.string().trim().min(1).default('within two working days'),
+    HANDOFF_REPORT_CRON: cronExpression.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -134,6 +141,9 @@ export interface Config extends RawConfig {
   /** /api/messages is mounted: authenticated, or the Emulator's unauthenticated loopback mode (TEAMS_EMULATOR=on). */
   teamsEnabled: boolean;
   webChatEnabled: boolean;
+  /** Where hand-off cards go: the HANDOFF_* setting, else the coordinators' place. */
+  handoffSlackChannel?: string;
+  handoffTeamsConversation?: string;
 }
 
 export class ConfigError extends Error {
@@ -157,5 +167,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const anyPlatform = slackEnabled || teamsAuthenticated;
   const webChatEnabled = c.WEB_CHAT === 'on' || (c.WEB_CHAT === 'auto' && !anyPlatform);
   const teamsEnabled = teamsAuthenticated || c.TEAMS_EMULATOR;
-  return { ...c, slackEnabled, teamsAuthenticated, teamsEnabled, webChatEnabled };
+  const handoffSlackChannel = c.HANDOFF_SLACK_CHANNEL ?? c.COORDINATOR_SLACK_CHANNEL;
+  const handoffTeamsConversation = c.HANDOFF_TEAMS_CONVERSATION ?? c.COORDINATOR_TEAMS_CONVERSATION;
+  return {
+    ...c,
+    slackEnabled,
+    teamsAuthenticated,
+    teamsEnabled,
+    webChatEnabled,
+    ...(handoffSlackChannel ? { handoffSlackChannel } : {}),
+    ...(handoffTeamsConversation ? { handoffTeamsConversation } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { BotDeps } from './core/bot.js';
 import { withLimits } from './core/limits.js';
 import type { Bot } from './core/types.js';
+import { createHandoffService } from './handoff/service.js';
 import type { KnowledgeSourceOptions } from './knowledge/live.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { createLogger, type Logger } from './logger.js';
@@ -124,7 +125,20 @@ export async function createRuntime(config: Config, options: CreateRuntimeOption
       ? withUnansweredLog(core, createUnansweredLog(store, config), logger, clock)
       : core;
     const bot = withLimits(logged, { store, config, logger, metrics });
-    return { config, logger, store, knowledge, schedule, bot, metrics, clock };
+    const handoff = config.FEEDBACK
+      ? createHandoffService({ store, config, logger, metrics, clock, schedule })
+      : undefined;
+    return {
+      config,
+      logger,
+      store,
+      knowledge,
+      schedule,
+      bot,
+      metrics,
+      clock,
+      ...(handoff ? { handoff } : {}),
+    };
   } catch (error) {
     await Promise.allSettled(opened.reverse().map((o) => o.close()));
     throw error;

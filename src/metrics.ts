@@ -36,8 +36,34 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): PromM
     registers: [registry],
   });
 
+  const votes = new Counter({
+    name: 'rotabot_feedback_total',
+    help: 'Helpful / Not helpful votes on answers, by vote and intent',
+    labelNames: ['vote', 'intent'] as const,
+    registers: [registry],
+  });
+  const factVotes = new Counter({
+    name: 'rotabot_feedback_facts_total',
+    help: 'Helpful / Not helpful votes, by vote and the knowledge-base fact the answer was built from',
+    labelNames: ['vote', 'fact'] as const,
+    registers: [registry],
+  });
+  const handoffs = new Counter({
+    name: 'rotabot_handoffs_total',
+    help: 'Questions handed to coordinators and replies relayed, by event',
+    labelNames: ['event'] as const,
+    registers: [registry],
+  });
+
   return {
     registry,
+    feedback(vote, intent, factIds) {
+      votes.inc({ vote, intent });
+      for (const fact of factIds) factVotes.inc({ vote, fact });
+    },
+    handoff(event) {
+      handoffs.inc({ event });
+    },
     answered(intent, isUnanswered) {
       answers.inc({ intent });
       if (isUnanswered) unanswered.inc({ intent });

@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Bot } from './core/types.js';
+import type { HandoffService } from './handoff/service.js';
 import type { Knowledge } from './knowledge/schema.js';
 import type { Logger } from './logger.js';
 import type { Schedule } from './schedule/types.js';
@@ -17,6 +18,10 @@ export interface Metrics {
   answered(intent: string, unanswered: boolean): void;
   platformError(platform: string, code: string): void;
   delivered(kind: 'announcement' | 'reminder', platform: string): void;
+  /** A Helpful / Not helpful vote on an answer of this intent, built from these facts. */
+  feedback?(vote: 'up' | 'down', intent: string, factIds: string[]): void;
+  /** A hand-off event: asked, relayed, unreachable, failed, card_failed. */
+  handoff?(event: string): void;
 }
 
 export const noMetrics: Metrics = {
@@ -35,6 +40,8 @@ export interface Runtime {
   bot: Bot;
   metrics: Metrics;
   clock: () => Date;
+  /** Feedback votes and hand-offs to coordinators; absent when FEEDBACK=off (and in most tests). */
+  handoff?: HandoffService;
 }
 
 /** A value that never changes: for one-shot CLI commands and tests. */

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Answer, ConversationKind } from '../../src/core/types.js';
+import type { Answer, Asker, ConversationKind } from '../../src/core/types.js';
 import type { Logger } from '../../src/logger.js';
 import type { Runtime } from '../../src/runtime.js';
 import { slackErrorCode } from './errors.js';
@@ -75,6 +75,15 @@ export interface Question {
 
 /** Identity, then the bot. Never throws: a failure is logged and becomes an apology. */
 export async function askBot(ctx: SlackContext, client: webApi.WebClient, q: Question): Promise<Answer> {
+  return (await askBotAs(ctx, client, q)).answer;
+}
+
+/** askBot, also saying who asked (for the answer's feedback buttons); the asker is absent after a failure. */
+export async function askBotAs(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  q: Question,
+): Promise<{ answer: Answer; asker?: Asker }> {
   try {
     const asker = await ctx.identify(q.userId, client);
     ctx.log.debug({ requestId: q.requestId, text: q.text }, 'slack question');
@@ -89,10 +98,10 @@ export async function askBot(ctx: SlackContext, client: webApi.WebClient, q: Que
     });
     // The core logs each answer at info; this line only ties it to the Slack delivery.
     ctx.log.debug({ requestId: q.requestId, intent: answer.intent }, 'slack answer');
-    return answer;
+    return { answer, asker };
   } catch (error) {
     ctx.log.error({ err: error, requestId: q.requestId }, 'slack question failed');
-    return SORRY;
+    return { answer: SORRY };
   }
 }
 

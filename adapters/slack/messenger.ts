@@ -15,7 +15,7 @@ import { renderAnswer } from './render.js';
  */
 
 /** Errors no retry fixes: the person or channel is gone, or cannot receive the bot's messages. */
-const UNREACHABLE = new Set([
+export const UNREACHABLE = new Set([
   'users_not_found',
   'user_not_found',
   'account_inactive',

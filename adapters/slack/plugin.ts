@@ -8,8 +8,10 @@ import { createSlackContext } from './dispatch.js';
 import { slackErrorCode } from './errors.js';
 import { registerActionHandlers } from './handlers/actions.js';
 import { registerCommandHandler } from './handlers/command.js';
+import { registerFeedbackHandlers } from './handlers/feedback.js';
 import { registerHomeHandler } from './handlers/home.js';
 import { registerMessageHandlers } from './handlers/messages.js';
+import { createSlackDesk } from './handoff.js';
 import { createSlackIdentity } from './identify.js';
 import { slackVerifier } from './verify.js';
 
@@ -98,12 +100,9 @@ export function createSlackPlugin(runtime: Runtime): ServerPlugin {
     });
   }
 
-  const { authorize, identify } = createAuthorize(
-    token,
-    new webApi.WebClient(token, clientOptions),
-    log,
-    runtime.metrics,
-  );
+  const botClient = new webApi.WebClient(token, clientOptions);
+  const { authorize, identify } = createAuthorize(token, botClient, log, runtime.metrics);
+  runtime.handoff?.register(createSlackDesk(runtime, botClient));
   // Our handlers ignore our own and other bots' messages themselves, and say so in the debug log.
   const app = new App({ receiver, authorize, clientOptions, logger: boltLogger, ignoreSelf: false });
   app.error(async (error) => {
@@ -123,6 +122,7 @@ export function createSlackPlugin(runtime: Runtime): ServerPlugin {
   registerCommandHandler(app, ctx);
   registerActionHandlers(app, ctx);
   registerHomeHandler(app, ctx);
+  registerFeedbackHandlers(app, ctx);
 
   return {
     name: 'slack',

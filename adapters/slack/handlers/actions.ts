@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { askBot, deliver, postMessage, type SlackContext } from '../dispatch.js';
+import { askBotAs, deliver, postMessage, type SlackContext } from '../dispatch.js';
+import { feedbackButtons, placeOf } from '../handoff.js';
 import { conversationKind, slackConversationId } from '../parse.js';
 import { ASK_ACTION_PREFIX, escapeMrkdwn, renderAnswer, SHARE_ACTION_ID } from '../render.js';
 import { sharedAnswer } from '../share.js';
@@ -49,7 +50,7 @@ export function registerActionHandlers(app: App, ctx: SlackContext): void {
           : place === 'ephemeral'
             ? slackConversationId({ command: channel! })
             : undefined;
-      const answer = await askBot(ctx, client, {
+      const { answer, asker } = await askBotAs(ctx, client, {
         text: question,
         userId: b.user.id,
         conversation,
@@ -58,20 +59,37 @@ export function registerActionHandlers(app: App, ctx: SlackContext): void {
       });
 
       if (place === 'ephemeral') {
-        await respondPrivately(ctx, respond, answer, { question, header: `You asked: ${quoted(question)}` });
+        await respondPrivately(ctx, respond, answer, {
+          question,
+          header: `You asked: ${quoted(question)}`,
+          asker,
+          userId: b.user.id,
+        });
         return;
       }
       const header =
         conversation === 'private'
           ? `You asked: ${quoted(question)}`
           : `<@${b.user.id}> asked: ${quoted(question)}`;
-      const message = renderAnswer(answer, { header });
       if (place === 'home') {
         // Posting to a user id lands in the app's DM with them (its Messages tab).
-        await postMessage(ctx, client, { channel: b.user.id }, message);
+        const extraButtons = await feedbackButtons(ctx, { question, answer, asker, at: placeOf(b.user.id) });
+        await postMessage(
+          ctx,
+          client,
+          { channel: b.user.id },
+          renderAnswer(answer, { header, extraButtons }),
+        );
         return;
       }
-      await postMessage(ctx, client, { channel: channel!, threadTs }, message);
+      const at = placeOf(channel!, threadTs);
+      const extraButtons = await feedbackButtons(ctx, { question, answer, asker, at });
+      await postMessage(
+        ctx,
+        client,
+        { channel: channel!, threadTs },
+        renderAnswer(answer, { header, extraButtons }),
+      );
     });
   });
 

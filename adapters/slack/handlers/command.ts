@@ -1,6 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
-import type { Answer } from '../../../src/core/types.js';
-import { askBot, deliver, type SlackContext } from '../dispatch.js';
+import type { Answer, Asker } from '../../../src/core/types.js';
+import { askBotAs, deliver, type SlackContext } from '../dispatch.js';
+import { feedbackButtons, privatePlace } from '../handoff.js';
 import { isHelpRequest, plainText, slackConversationId } from '../parse.js';
 import { button, renderAnswer, SHARE_ACTION_ID, SLACK_USAGE } from '../render.js';
 import { keepForSharing } from '../share.js';
@@ -12,15 +13,24 @@ export async function respondPrivately(
   ctx: SlackContext,
   respond: RespondFn,
   answer: Answer,
-  options: { question: string; header?: string; help?: boolean },
+  options: { question: string; header?: string; help?: boolean; asker?: Asker; userId?: string },
 ): Promise<void> {
   const shareId =
     options.help || answer.unanswered
       ? null
       : await keepForSharing(ctx, { question: options.question, answer });
+  const feedback =
+    options.help || !options.userId
+      ? []
+      : await feedbackButtons(ctx, {
+          question: options.question,
+          answer,
+          asker: options.asker,
+          at: privatePlace(options.userId, SLASH_COMMAND),
+        });
   const message = renderAnswer(answer, {
     header: options.header,
-    extraButtons: shareId ? [button('Share in channel', SHARE_ACTION_ID, shareId)] : [],
+    extraButtons: [...(shareId ? [button('Share in channel', SHARE_ACTION_ID, shareId)] : []), ...feedback],
   });
   await deliver(ctx, 'response_url', () =>
     respond({
@@ -40,7 +50,7 @@ export function registerCommandHandler(app: App, ctx: SlackContext): void {
     await ctx.run('command', async () => {
       const text = plainText(command.text ?? '');
       const help = isHelpRequest(text);
-      const answer = await askBot(ctx, client, {
+      const { answer, asker } = await askBotAs(ctx, client, {
         text: help ? 'help' : text,
         userId: command.user_id,
         conversation: 'private',
@@ -50,6 +60,8 @@ export function registerCommandHandler(app: App, ctx: SlackContext): void {
       await respondPrivately(ctx, respond, answer, {
         question: text,
         help,
+        asker,
+        userId: command.user_id,
         header: help ? SLACK_USAGE : undefined,
       });
     });

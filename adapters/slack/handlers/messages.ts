@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { askBot, firstDelivery, postMessage, type SlackContext } from '../dispatch.js';
+import { askBotAs, firstDelivery, postMessage, type SlackContext } from '../dispatch.js';
+import { feedbackButtons, placeOf } from '../handoff.js';
 import {
   ignoreReason,
   isHelpRequest,
@@ -28,14 +29,21 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
     if (!(await firstDelivery(ctx, body.event_id))) return;
     await ctx.run('message.im', async () => {
       const text = plainText(e.text ?? '', context.botUserId);
-      const answer = await askBot(ctx, client, {
+      const { answer, asker } = await askBotAs(ctx, client, {
         text: isHelpRequest(text) ? 'help' : text,
         userId: e.user!,
         conversation: 'private',
         conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts }),
         requestId: body.event_id,
       });
-      await postMessage(ctx, client, { channel: e.channel, threadTs: e.thread_ts }, renderAnswer(answer));
+      const at = placeOf(e.channel, e.thread_ts);
+      const extraButtons = await feedbackButtons(ctx, { question: text, answer, asker, at });
+      await postMessage(
+        ctx,
+        client,
+        { channel: e.channel, threadTs: e.thread_ts },
+        renderAnswer(answer, { extraButtons }),
+      );
     });
   });
 
@@ -51,18 +59,21 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
     if (!(await firstDelivery(ctx, body.event_id))) return;
     await ctx.run('app_mention', async () => {
       const text = plainText(e.text ?? '', context.botUserId);
-      const answer = await askBot(ctx, client, {
+      const { answer, asker } = await askBotAs(ctx, client, {
         text: isHelpRequest(text) ? 'help' : text,
         userId: e.user!,
         conversation: 'channel',
         conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts, ts: e.ts }),
         requestId: body.event_id,
       });
+      const threadTs = e.thread_ts ?? e.ts;
+      const at = placeOf(e.channel, threadTs);
+      const extraButtons = await feedbackButtons(ctx, { question: text, answer, asker, at });
       await postMessage(
         ctx,
         client,
-        { channel: e.channel, threadTs: e.thread_ts ?? e.ts },
-        renderAnswer(answer),
+        { channel: e.channel, threadTs },
+        renderAnswer(answer, { extraButtons }),
       );
     });
   });

@@ -1,0 +1,60 @@
+import { stringify } from 'yaml';
+import type { Handoff } from './types.js';
+
+/** Words an id is built from: at most this many, so ids stay readable. */
+const ID_WORDS = 6;
+
+function idFrom(question: string, taken: ReadonlySet<string>): string {
+  const words = question
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9\s]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, ID_WORDS);
+  const base = words.join('-') || 'coordinator-answer';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** The question as a resident would find it again: lower case, no closing punctuation. */
+function aliasOf(question: string): string {
+  return question
+    .trim()
+    .replace(/[?!.\s]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+function asQuestion(question: string): string {
+  const q = question.trim().replace(/\s+/g, ' ');
+  const capital = q.charAt(0).toUpperCase() + q.slice(1);
+  return /[?!.]$/.test(capital) ? capital : `${capital}?`;
+}
+
+/**
+ * A ready-to-paste entry for the knowledge base's faq.yaml: the hand-off's question as its
+ * question and alias, the coordinator's reply (the last one passed on) as the answer. The
+ * lines are indented to go under `faq:`. `takenIds` avoids an id the knowledge base already has.
+ */
+export function faqEntry(
+  handoff: Pick<Handoff, 'question' | 'replies'>,
+  takenIds: ReadonlySet<string> = new Set(),
+): string | null {
+  const reply =
+    [...handoff.replies].reverse().find((r) => r.outcome === 'delivered') ?? handoff.replies.at(-1);
+  if (!reply) return null;
+  const entry = {
+    id: idFrom(handoff.question, takenIds),
+    question: asQuestion(handoff.question),
+    aliases: [aliasOf(handoff.question)],
+    answer: reply.text.trim(),
+  };
+  const yaml = stringify([entry], { lineWidth: 100 });
+  return yaml
+    .trimEnd()
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
