@@ -41,7 +41,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   for (const server of servers) await server.close().catch(() => {});
-  // Our keys only: never a FLUSHDB on a Redis others use.
+  // Our own keys only: others run tests on the same Redis.
   const keys = await clients[0]!.keys(`${prefix}*`);
   if (keys.length) await clients[0]!.del(...keys);
   await Promise.all(clients.map((c) => c.quit().catch(() => {})));
