@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../../src/config.js';
+import { listHandoffs } from '../../../src/handoff/records.js';
+import { collectReport, faqEntries, reportSections, reportText } from '../../../src/handoff/report.js';
+import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { silentLogger } from '../../../src/logger.js';
 import { storeKeyPrefix } from '../../../src/store/keys.js';
 import { createRedisClient } from '../../../src/store/redis-client.js';
@@ -13,13 +16,26 @@ function line(entry: UnansweredEntry): string {
   return `${when} UTC  ${entry.platform.padEnd(5)}  ${entry.intent}${text}`;
 }
 
-/** `unanswered [--limit N] [--json]`: recent questions the bot could not answer, newest first. */
+async function faqIds(dir: string): Promise<Set<string>> {
+  try {
+    return new Set((await loadKnowledge(dir)).faq.map((f) => f.id));
+  } catch {
+    // A knowledge base that does not load yet: `check` says why; the entries are still useful.
+    return new Set();
+  }
+}
+
+/**
+ * `unanswered [--limit N] [--json] [--faq]`: recent questions the bot could not answer, newest
+ * first, then the report (themes, hand-offs and their state, most Not helpful answers).
+ * `--faq` prints a ready-to-paste faq.yaml entry for each hand-off a coordinator answered.
+ */
 export const run: CliCommand = async (args, io) => {
-  let values: { limit?: string; json?: boolean };
+  let values: { limit?: string; json?: boolean; faq?: boolean };
   try {
     ({ values } = parseArgs({
       args,
-      options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+      options: { limit: { type: 'string' }, json: { type: 'boolean' }, faq: { type: 'boolean' } },
       allowPositionals: false,
     }));
   } catch (error) {
@@ -56,6 +72,15 @@ export const run: CliCommand = async (args, io) => {
         resolve();
       });
     });
+    if (values.faq) {
+      const entries = faqEntries(await listHandoffs(store), await faqIds(config.KNOWLEDGE_DIR));
+      io.stdout.write(
+        entries.length
+          ? `# Paste under "faq:" in ${config.KNOWLEDGE_DIR}/faq.yaml, add other phrasings as aliases, then run check.\n${entries.join('\n')}\n`
+          : 'No hand-off has a coordinator reply yet.\n',
+      );
+      return 0;
+    }
     const entries = await createUnansweredLog(store, config).list(limit);
     if (values.json) {
       for (const entry of entries) io.stdout.write(`${JSON.stringify(entry)}\n`);
@@ -68,6 +93,14 @@ export const run: CliCommand = async (args, io) => {
           '(question text is not kept; set UNANSWERED_KEEP_TEXT=on on the server to keep it)\n',
         );
       }
+    }
+    if (!values.json) {
+      const report = await collectReport(store, await createUnansweredLog(store, config).list(10_000));
+      const sections = reportSections(report, {
+        unanswered: config.UNANSWERED_KEEP_DAYS,
+        handoff: config.HANDOFF_KEEP_DAYS,
+      });
+      io.stdout.write(`\n${reportText(sections)}\n`);
     }
     return 0;
   } finally {
