@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { MAX_PHRASE_TOKENS, stems } from '../core/text/phrase-index.js';
 import type { Handoff } from './types.js';
 
 /** Words an id is built from: at most this many, so ids stay readable. */
@@ -18,13 +19,19 @@ function idFrom(question: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-/** The question as a resident would find it again: lower case, no closing punctuation. */
+/**
+ * The question as a resident would find it again: lower case, no closing punctuation, and no
+ * longer than the bot matches a name (its leading words go first: "is there", "how do I").
+ */
 function aliasOf(question: string): string {
-  return question
+  let words = question
     .trim()
     .replace(/[?!.\s]+$/, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length > 1 && stems(words.join(' ')).length > MAX_PHRASE_TOKENS) words = words.slice(1);
+  return words.join(' ');
 }
 
 function asQuestion(question: string): string {

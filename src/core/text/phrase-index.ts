@@ -38,7 +38,8 @@ export interface Correction {
   alternatives: string[];
 }
 
-const MAX_PHRASE_TOKENS = 7;
+/** Longer names and aliases are not indexed (a question rarely repeats more words in order). */
+export const MAX_PHRASE_TOKENS = 7;
 
 /** A light plural fold so "biopsies", "drains" and "ports" meet "biopsy", "drain" and "port". */
 export function stem(token: string): string {
