@@ -18,6 +18,8 @@ const DateRefSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const RefSchema = z.object({ kind: z.string().max(32), id: z.string().max(128) });
+
 const AsksSchema = z.object({
   who: z.boolean(),
   when: z.boolean(),
@@ -36,7 +38,9 @@ export const ContextFrameSchema = z.object({
   past: z.boolean(),
   asks: AsksSchema,
   /** Entities named, by kind and knowledge-base id (rotation ir-duke, site durham-va, …). */
-  subjects: z.array(z.object({ kind: z.string().max(32), id: z.string().max(128) })).max(32),
+  subjects: z.array(RefSchema).max(32),
+  /** The same entities grouped by the phrase that named them ("IR-VA" names a rotation and its site). */
+  named: z.array(z.array(RefSchema).max(8)).max(16).default([]),
   /** Residents named: the candidates' names per mention (never emails). */
   people: z.array(z.array(z.string().max(128)).max(8)).max(4),
   time: z.array(DateRefSchema).max(8),

@@ -1,6 +1,7 @@
 import type { Answer } from '../core/types.js';
 import type { Understanding } from '../core/understand.js';
 import type { ContextFrame, ConversationContext } from './context.js';
+import type { Completion } from './follow-up.js';
 
 /** Small talk and failures leave the conversation's subject where it was. */
 const NOT_A_SUBJECT = new Set(['greeting', 'thanks', 'help', 'fallback', 'calendar.link', 'error']);
@@ -16,6 +17,7 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
     past: u.past,
     asks: { ...u.asks },
     subjects: subjects.slice(0, 32),
+    named: u.matches.slice(0, 16).map((m) => m.refs.slice(0, 8).map((r) => ({ kind: r.kind, id: r.id }))),
     people: u.people.slice(0, 4).map((candidates) => candidates.slice(0, 8).map((r) => r.name)),
     time: u.dates.slice(0, 8),
     ...(answer?.items?.length ? { count: answer.items.length } : {}),
@@ -28,16 +30,27 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
  */
 export function nextContext(
   previous: ConversationContext | undefined,
-  understood: { understanding: Understanding; answer: Answer; clarifying?: ContextFrame[] },
+  understood: { understanding: Understanding; answer: Answer; followUp?: Completion },
   now: Date,
 ): ConversationContext {
-  const { understanding, answer, clarifying } = understood;
+  const { understanding, answer, followUp } = understood;
   const frames = previous?.frames ?? [];
-  const keep = !NOT_A_SUBJECT.has(understanding.intent) && !NOT_A_SUBJECT.has(answer.intent);
+  const clarifying =
+    followUp?.kind === 'clarify' ? followUp.readings.map((r) => r.frame) : nameReadings(understanding);
+  const keep =
+    !clarifying.length && !NOT_A_SUBJECT.has(understanding.intent) && !NOT_A_SUBJECT.has(answer.intent);
   return {
     v: 1,
     at: now.toISOString(),
     frames: keep ? [...frames, contextFrameOf(understanding, answer)] : frames,
-    ...(clarifying?.length ? { clarifying } : {}),
+    ...(clarifying.length ? { clarifying } : {}),
   };
+}
+
+/** "What is Casey on?" with two Caseys: the bot asks which one; each candidate is a reading of the reply. */
+function nameReadings(u: Understanding): ContextFrame[] {
+  const candidates = u.intent === 'schedule.person' ? (u.people[0] ?? []) : [];
+  if (candidates.length < 2) return [];
+  const frame = contextFrameOf(u);
+  return candidates.slice(0, 6).map((r) => ({ ...frame, people: [[r.name]] }));
 }

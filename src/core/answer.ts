@@ -1,4 +1,6 @@
 import type { ConversationContext } from '../conversation/context.js';
+import { type Completion, completeFollowUp } from '../conversation/follow-up.js';
+import { clarifyingAnswer, withAssumption } from '../conversation/in-context.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Schedule } from '../schedule/types.js';
 import { localDate } from '../time/local-date.js';
@@ -63,11 +65,22 @@ export interface QuestionInput {
   context?: ConversationContext;
 }
 
+export interface Prepared {
+  understanding: Understanding;
+  ctx: AnswerContext;
+  /** How the conversation so far completed the question (standalone when it needed nothing). */
+  followUp: Completion;
+}
+
 /** Understands a question and builds what its handler will read (no I/O). */
-export function prepare(input: QuestionInput): { understanding: Understanding; ctx: AnswerContext } {
+export function prepare(input: QuestionInput): Prepared {
   const vocabulary = vocabularyOf(input.knowledge);
   const today = localDate(input.now, input.knowledge.program.time_zone);
-  const understanding = understandMessage(input.text, { vocabulary, schedule: input.schedule, today });
+  const own = understandMessage(input.text, { vocabulary, schedule: input.schedule, today });
+  // A follow-up ("and April?") is completed from the conversation's last frames; a question that
+  // stands alone is answered as itself.
+  const followUp = completeFollowUp(own, input.context, { vocabulary, schedule: input.schedule, today });
+  const understanding = followUp.kind === 'completed' ? followUp.understanding : own;
   const ctx: AnswerContext = {
     vocabulary,
     knowledge: input.knowledge,
@@ -79,7 +92,14 @@ export function prepare(input: QuestionInput): { understanding: Understanding; c
     today,
     calendarUrl: input.calendarUrl,
   };
-  return { understanding, ctx };
+  return { understanding, ctx, followUp };
+}
+
+/** Answers a prepared question: a clarifying question when a follow-up reads two ways, and what was assumed. */
+export function answerPrepared({ understanding, ctx, followUp }: Prepared): Answer {
+  if (followUp.kind === 'clarify') return render(clarifyingAnswer(followUp), understanding);
+  const answer = respond(understanding, ctx);
+  return followUp.kind === 'completed' ? withAssumption(answer, followUp.assumed) : answer;
 }
 
 const CONVERSATIONAL = new Set<Intent>(['greeting', 'thanks', 'help']);
@@ -189,6 +209,6 @@ export function render(raw: Answer, understanding: Understanding): Answer {
 
 /** Understands a question and answers it: pure, deterministic, no I/O. */
 export function answerQuestion(input: QuestionInput): { understanding: Understanding; answer: Answer } {
-  const { understanding, ctx } = prepare(input);
-  return { understanding, answer: respond(understanding, ctx) };
+  const prepared = prepare(input);
+  return { understanding: prepared.understanding, answer: answerPrepared(prepared) };
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import type { LiveSource, Metrics } from '../runtime.js';
 import type { Schedule } from '../schedule/types.js';
 import type { Store } from '../store/store.js';
-import { prepare, respond } from './answer.js';
+import { answerPrepared, prepare } from './answer.js';
 import type { Answer, Bot } from './types.js';
 
 export interface BotDeps {
@@ -48,7 +48,7 @@ export function createBot(deps: BotDeps): Bot {
         log.debug({ text: message.text }, 'question');
         // The conversation so far (its frames, never its text): follow-ups are completed from it.
         const context = await contexts.load(message, now);
-        const { understanding, ctx } = prepare({
+        const prepared = prepare({
           text: message.text,
           knowledge,
           schedule,
@@ -57,6 +57,7 @@ export function createBot(deps: BotDeps): Bot {
           now,
           context,
         });
+        const { understanding, ctx } = prepared;
         // The one answer that needs I/O: the asker's stored calendar token, only in private.
         if (
           understanding.intent === 'calendar.link' &&
@@ -66,8 +67,8 @@ export function createBot(deps: BotDeps): Bot {
         ) {
           ctx.calendarUrl = await deps.calendarLink(ctx.resident.email);
         }
-        const answer = respond(understanding, ctx);
-        await contexts.save(message, nextContext(context, { understanding, answer }, now));
+        const answer = answerPrepared(prepared);
+        await contexts.save(message, nextContext(context, { ...prepared, answer }, now));
         deps.metrics.answered(answer.intent, Boolean(answer.unanswered));
         log.info(
           { intent: answer.intent, unanswered: Boolean(answer.unanswered), facts: answer.factIds.length },

@@ -26,6 +26,7 @@ function frame(intent: string, month = '2027-03'): ConversationContext['frames']
     past: false,
     asks: { who: true, when: false, where: false, howMany: false, left: false, next: false, after: false },
     subjects: [{ kind: 'rotation', id: 'ir-duke' }],
+    named: [],
     people: [],
     time: [{ kind: 'month', month, label: 'March 2027' }],
   };

@@ -1,0 +1,573 @@
+import type { DateRef } from '../core/dates.js';
+import { decideIntent } from '../core/intent.js';
+import { foldText } from '../core/text/normalize.js';
+import type { EntityKind, PhraseMatch } from '../core/text/phrase-index.js';
+import type { Intent, Refs, Understanding } from '../core/understand.js';
+import type { Vocabulary } from '../core/vocabulary.js';
+import type { Resident, Schedule } from '../schedule/types.js';
+import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js';
+import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
+import type { ContextFrame, ConversationContext } from './context.js';
+import { FOLLOW_UP_WORDS, type FollowUpWords } from './follow-up-words.js';
+
+/**
+ * Completing a follow-up: a message that lacks what its question needs takes it from the
+ * conversation's last frames. A message that stands alone is answered as itself — context never
+ * changes it. What was taken is named, so a misreading is visible.
+ */
+
+export interface FollowUpEnv {
+  vocabulary: Vocabulary;
+  schedule?: Schedule;
+  today: IsoDate;
+  words?: FollowUpWords;
+}
+
+/** One way to read an unclear follow-up: offered as a button, remembered for the reply. */
+export interface Reading {
+  label: string;
+  question: string;
+  frame: ContextFrame;
+}
+
+export type Completion =
+  | { kind: 'standalone' }
+  | { kind: 'completed'; understanding: Understanding; assumed: string[] }
+  | { kind: 'clarify'; text: string; readings: Reading[] };
+
+const STANDALONE: Completion = { kind: 'standalone' };
+const SMALL_TALK = new Set<Intent>(['greeting', 'thanks', 'help', 'calendar.link']);
+
+/** Which slot of a frame an entity kind fills; a follow-up's new entity replaces the old one in its slot. */
+type Slot = 'target' | 'procedure' | 'year' | 'other';
+const SLOT: Record<EntityKind, Slot> = {
+  rotation: 'target',
+  group: 'target',
+  site: 'target',
+  procedure: 'procedure',
+  category: 'procedure',
+  exclusion: 'procedure',
+  division: 'procedure',
+  year: 'year',
+  program: 'other',
+  faq: 'other',
+  topic: 'other',
+};
+/** The slots each family of question reads: a new entity outside them does not continue it. */
+const SLOTS_OF: Partial<Record<Intent, Slot[]>> = {
+  'schedule.mine': ['target', 'year'],
+  'schedule.person': ['target', 'year'],
+  'schedule.who': ['target', 'year'],
+  'procedure.does': ['procedure'],
+  'procedure.who': ['procedure'],
+  'procedure.unknown': ['procedure'],
+  'category.list': ['procedure'],
+  training: ['year', 'target'],
+  'rotation.info': ['target'],
+  'program.site': ['target'],
+};
+const KINDS = Object.keys(SLOT) as EntityKind[];
+
+// ── reading the message's own words ───────────────────────────────────────────────────────────
+
+interface Cues {
+  tokens: string[];
+  opener: boolean;
+  thing: boolean;
+  place: boolean;
+  person: boolean;
+  count: boolean;
+  detail: boolean;
+  /** Months (or days) to move the last question's time by: "the month after" → +1 month. */
+  shift?: { unit: 'day' | 'month'; by: number };
+}
+
+function hasPhrase(tokens: string[], phrase: string, at?: number): boolean {
+  const p = phrase.split(' ');
+  const fits = (i: number) => p.every((w, k) => tokens[i + k] === w);
+  if (at !== undefined) return fits(at);
+  for (let i = 0; i + p.length <= tokens.length; i++) if (fits(i)) return true;
+  return false;
+}
+
+function readCues(text: string, words: FollowUpWords): Cues {
+  const tokens = foldText(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const has = (list: string[]) => list.some((w) => tokens.includes(w));
+  // "is there a research month?" asks whether one exists; "who is there?" points at a place.
+  const thereAt = tokens.lastIndexOf('there');
+  const existential =
+    ['is', 'are', 'was', 'were'].includes(tokens[thereAt - 1] ?? '') &&
+    (thereAt === 1 ||
+      words.existential.includes(tokens[thereAt + 1] ?? '') ||
+      // "what rotations are there?" lists what exists; "who is there?" asks about a place.
+      (thereAt === tokens.length - 1 && !words.detail.includes(tokens[0] ?? '')));
+  const place = has(words.places) && !existential;
+  let shift: Cues['shift'];
+  for (let i = 0; i < tokens.length; i++) {
+    const unit = words.units[tokens[i]!];
+    if (!unit) continue;
+    const near = [tokens[i - 1], tokens[i + 1]];
+    const dir = near.some((w) => w && words.later.includes(w))
+      ? 1
+      : near.some((w) => w && words.earlier.includes(w))
+        ? -1
+        : 0;
+    if (!dir) continue;
+    shift =
+      unit === 'day'
+        ? { unit: 'day', by: dir }
+        : unit === 'week'
+          ? { unit: 'day', by: 7 * dir }
+          : { unit: 'month', by: (unit === 'year' ? 12 : 1) * dir };
+  }
+  return {
+    tokens,
+    opener: words.openers.some((o) => hasPhrase(tokens, o, 0)),
+    thing: has(words.things),
+    place,
+    person: has(words.people),
+    count: words.count.some((c) => hasPhrase(tokens, c)),
+    detail: words.detail.some((d) => hasPhrase(tokens, d, 0)) && tokens.length <= 4,
+    ...(shift ? { shift } : {}),
+  };
+}
+
+/** Nothing in the message asks anything: every word names a thing, a time, a person, or connects. */
+function isFragment(u: Understanding, cues: Cues, words: FollowUpWords): boolean {
+  const covered = new Set(u.matches.flatMap((m) => m.positions ?? range(m.start, m.end)));
+  // The opening phrase ("what about") is the cue itself; after it, only names and connectors.
+  const opener = cues.opener
+    ? words.openers
+        .filter((o) => hasPhrase(cues.tokens, o, 0))
+        .map((o) => o.split(' '))
+        .sort((a, b) => b.length - a.length)[0]
+    : undefined;
+  const skip = opener && opener.every((w, i) => u.words[i] === w) ? opener.length : 0;
+  const filler = new Set([
+    ...words.connectors,
+    ...words.things,
+    ...words.places,
+    ...words.people,
+    ...words.later,
+    ...words.earlier,
+    ...Object.keys(words.units),
+  ]);
+  const bare = u.words.every((w, i) => i < skip || covered.has(i) || filler.has(w) || /^\d+$/.test(w));
+  const something =
+    u.dates.length > 0 || u.people.length > 0 || u.matches.length > 0 || cues.shift !== undefined;
+  return bare && something && !u.unknownWords.length;
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+}
+
+// ── frames ↔ understanding ───────────────────────────────────────────────────────────────────
+
+function emptyRefs(): Refs {
+  return Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as Refs;
+}
+
+function refsOf(subjects: ContextFrame['subjects']): Refs {
+  const refs = emptyRefs();
+  for (const s of subjects) {
+    const list = refs[s.kind as EntityKind];
+    if (list && !list.includes(s.id)) list.push(s.id);
+  }
+  return refs;
+}
+
+function slotsIn(refs: Refs): Set<Slot> {
+  return new Set(KINDS.filter((k) => refs[k].length).map((k) => SLOT[k]));
+}
+
+/** The residents a frame named, found again on today's schedule by name. */
+function residentsOf(names: string[], schedule: Schedule | undefined): Resident[] {
+  if (!schedule) return [];
+  return names.flatMap((n) => schedule.findByName(n).filter((r) => r.name === n));
+}
+
+function matchesOf(named: ContextFrame['named']): PhraseMatch[] {
+  return named.map((refs) => ({
+    start: 0,
+    end: 0,
+    text: '',
+    refs: refs.map((r) => ({ kind: r.kind as EntityKind, id: r.id })),
+  }));
+}
+
+interface Parts {
+  intent: Intent;
+  yesNo: boolean;
+  personal: boolean;
+  past: boolean;
+  asks: Understanding['asks'];
+  refs: Refs;
+  matches: PhraseMatch[];
+  dates: DateRef[];
+  people: Resident[][];
+}
+
+function partsOfFrame(f: ContextFrame, schedule: Schedule | undefined): Parts {
+  return {
+    intent: f.intent as Intent,
+    yesNo: f.yesNo,
+    personal: f.personal,
+    past: f.past,
+    asks: { ...f.asks },
+    refs: refsOf(f.subjects),
+    matches: matchesOf(f.named),
+    dates: f.time as DateRef[],
+    people: f.people.map((names) => residentsOf(names, schedule)).filter((p) => p.length),
+  };
+}
+
+function partsOf(u: Understanding): Parts {
+  const { intent, yesNo, personal, past, asks, refs, matches, dates, people } = u;
+  return { intent, yesNo, personal, past, asks: { ...asks }, refs, matches, dates, people };
+}
+
+function withParts(u: Understanding, p: Parts): Understanding {
+  return { ...u, ...p, asks: { ...p.asks } };
+}
+
+// ── naming what was assumed ──────────────────────────────────────────────────────────────────
+
+function nameOf(kind: EntityKind, id: string, v: Vocabulary): string {
+  const maps: Partial<Record<EntityKind, Map<string, { name: string }>>> = {
+    procedure: v.procedures,
+    category: v.categories,
+    exclusion: v.exclusions,
+    division: v.divisions,
+    rotation: v.rotations,
+    group: v.groups,
+    site: v.sites,
+  };
+  if (kind === 'year') return v.years.get(id)?.level ?? id.toUpperCase();
+  return maps[kind]?.get(id)?.name ?? id;
+}
+
+function subjectNames(refs: Refs, slots: Set<Slot>, v: Vocabulary): string[] {
+  const names: string[] = [];
+  // A rotation's group says the same thing twice ("IR" names the group and the rotation).
+  for (const kind of KINDS) {
+    if (!slots.has(SLOT[kind]) || SLOT[kind] === 'other') continue;
+    if (kind === 'group' && refs.rotation.length) continue;
+    for (const id of refs[kind]) names.push(nameOf(kind, id, v));
+  }
+  return [...new Set(names)];
+}
+
+function shiftDate(ref: DateRef, shift: NonNullable<Cues['shift']>, locale: string): DateRef {
+  const move = (d: IsoDate) =>
+    shift.unit === 'day' ? addDays(d, shift.by) : `${addMonths(d.slice(0, 7), shift.by)}${d.slice(7)}`;
+  if (ref.kind === 'month' && shift.unit === 'month') {
+    const month = addMonths(ref.month, shift.by);
+    return { kind: 'month', month, label: formatMonth(month, locale) };
+  }
+  if (ref.kind === 'day') {
+    const date = move(ref.date);
+    return { kind: 'day', date, label: formatDate(date, locale) };
+  }
+  // "the week after" a month: the days that follow it.
+  const [from0, to0] =
+    ref.kind === 'month' ? [`${ref.month}-01`, lastDayOfMonth(ref.month)] : [ref.from, ref.to];
+  const from =
+    shift.unit === 'day' && ref.kind === 'month'
+      ? shift.by > 0
+        ? addDays(to0, 1)
+        : addDays(from0, shift.by)
+      : move(from0);
+  const to =
+    shift.unit === 'day' && ref.kind === 'month'
+      ? shift.by > 0
+        ? addDays(to0, shift.by)
+        : addDays(from0, -1)
+      : move(to0);
+  return { kind: 'range', from, to, label: `${formatDate(from, locale)} – ${formatDate(to, locale)}` };
+}
+
+// ── completing ───────────────────────────────────────────────────────────────────────────────
+
+/** The newest frame (clarifying readings first) that has what `has` looks for. */
+function newest(context: ConversationContext, has: (f: ContextFrame) => boolean): ContextFrame | undefined {
+  const frames = [...(context.clarifying ?? []), ...[...context.frames].reverse()];
+  return frames.find(has);
+}
+
+/**
+ * Picks the reading a reply to the bot's clarifying question means: the one that agrees best
+ * with what the reply names (a person, a training year, a rotation, a date, yes/no).
+ */
+function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEnv): ContextFrame | undefined {
+  const said = new Set(u.people.flat().map((r) => r.name));
+  const levels = new Set(u.refs.year.map((id) => env.vocabulary.years.get(id)?.level.toLowerCase() ?? id));
+  const subjects = new Set(KINDS.flatMap((k) => u.refs[k].map((id) => `${k}:${id}`)));
+  // "the first one", "the second": the readings in the order they were offered.
+  const ordinal = foldText(u.text)
+    .split(/[^a-z0-9]+/)
+    .map((t) => env.words?.ordinals[t] ?? FOLLOW_UP_WORDS.ordinals[t])
+    .find((n) => n !== undefined);
+  if (ordinal !== undefined) return ordinal < 0 ? readings[readings.length + ordinal] : readings[ordinal - 1];
+  const score = (f: ContextFrame) => {
+    let n = 0;
+    for (const names of f.people)
+      for (const r of residentsOf(names, env.schedule)) {
+        if (said.has(r.name)) n += 3;
+        if (levels.has(r.level.toLowerCase())) n += 3;
+      }
+    for (const s of f.subjects) if (subjects.has(`${s.kind}:${s.id}`) && s.kind !== 'program') n += 2;
+    if (u.yesNo && f.yesNo) n += 1;
+    return n;
+  };
+  const scored = readings.map((f) => ({ f, n: score(f) })).sort((a, b) => b.n - a.n);
+  const [best, second] = scored;
+  if (!best || best.n === 0 || (second && second.n === best.n)) return undefined;
+  return best.f;
+}
+
+export function completeFollowUp(
+  u: Understanding,
+  context: ConversationContext | undefined,
+  env: FollowUpEnv,
+): Completion {
+  if (!context) return STANDALONE;
+  const words = env.words ?? FOLLOW_UP_WORDS;
+  const cues = readCues(u.text, words);
+  const v = env.vocabulary;
+  const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
+
+  // The reply to the bot's own "which one did you mean?".
+  if (context.clarifying?.length) {
+    const picked = pickReading(u, context.clarifying, env);
+    const complete = !isFragment(u, cues, words) && !cues.person && !cues.thing && u.intent !== 'fallback';
+    if (picked && !complete) {
+      const p = partsOfFrame(picked, env.schedule);
+      const who = p.people.flat().map((r) => `${r.name} (${r.level})`);
+      return {
+        kind: 'completed',
+        understanding: withParts(u, p),
+        assumed: who.length ? who : subjectNames(p.refs, new Set(['target', 'procedure', 'year']), v),
+      };
+    }
+  }
+
+  const last = context.frames[context.frames.length - 1];
+  if (!last || (SMALL_TALK.has(u.intent) && !cues.opener)) return STANDALONE;
+  const fragment = isFragment(u, cues, words);
+  const counting =
+    cues.count && !slotsIn(u.refs).size && (cues.thing || cues.opener || u.intent === 'fallback');
+  const detail = cues.detail && !slotsIn(u.refs).size && !u.people.length && !u.dates.length;
+  const own = partsOf(u);
+  const assumed: string[] = [];
+  /** The person a pronoun stood for: a short follow-up ("and her?") keeps the last question's time. */
+  const pronounFor: string[] = [];
+
+  // Pronouns: a person ("she", "her") or a thing or place ("it", "that", "there") from before.
+  const personSource =
+    cues.person && !u.people.length ? newest(context, (f) => f.people.length > 0) : undefined;
+  if (personSource) {
+    const people = partsOfFrame(personSource, env.schedule).people;
+    const mentioned = [...new Map(people.flat().map((r) => [r.email, r])).values()];
+    if (mentioned.length > 1) {
+      return {
+        kind: 'clarify',
+        text: `Which of them do you mean: ${mentioned.map((r) => `${r.name} (${r.level})`).join(' or ')}?`,
+        readings: mentioned.slice(0, 5).map((r) => ({
+          label: `${r.name} (${r.level})`,
+          question: `${r.name} (${r.level})`,
+          frame: { ...personSource, people: [[r.name]] },
+        })),
+      };
+    }
+    if (mentioned[0]) {
+      own.people = [[mentioned[0]]];
+      own.personal = false;
+      pronounFor.push(mentioned[0].name);
+    }
+  }
+  const lacking = (f: ContextFrame) => {
+    const mine = slotsIn(own.refs);
+    const theirs = slotsIn(refsOf(f.subjects));
+    return [...theirs].filter((s) => s !== 'other' && !mine.has(s));
+  };
+  // "is that at the VA?": the site is new, the rotation is the one before — a qualifier, not a replacement.
+  const thingSource =
+    (cues.thing || cues.place) && !counting && !detail
+      ? newest(context, (f) => f.subjects.some((s) => SLOT[s.kind as EntityKind] !== 'other'))
+      : undefined;
+  if (thingSource) {
+    const from = partsOfFrame(thingSource, env.schedule);
+    let missing = lacking(thingSource);
+    // A site named with "that" keeps the rotation it qualifies; a rotation named replaces nothing.
+    const rotationOf = (r: Refs) => r.rotation.length + r.group.length > 0;
+    if (!missing.length && own.refs.site.length && !rotationOf(own.refs) && rotationOf(from.refs))
+      missing = ['target'];
+    if (missing.length) {
+      for (const kind of KINDS) {
+        if (!missing.includes(SLOT[kind])) continue;
+        if (kind === 'site' && own.refs.site.length) continue;
+        own.refs = { ...own.refs, [kind]: [...new Set([...own.refs[kind], ...from.refs[kind]])] };
+      }
+      own.matches = [
+        ...own.matches,
+        ...from.matches.filter((m) => m.refs.some((r) => missing.includes(SLOT[r.kind]))),
+      ];
+      assumed.push(...subjectNames(from.refs, new Set(missing), v));
+      if (!own.dates.length && from.dates.length && !cues.shift) {
+        own.dates = from.dates;
+        assumed.push(...from.dates.map((d) => d.label));
+      }
+      if (!own.people.length && from.people.length && !u.personal) {
+        own.people = from.people;
+        own.personal = false;
+      } else if (!own.people.length && from.personal) own.personal = true;
+    }
+  }
+
+  // "How many is that?", "which ones?": the last answer counted or listed.
+  if (counting || detail) {
+    const base = partsOfFrame(last, env.schedule);
+    base.yesNo = false;
+    base.asks = { ...base.asks, howMany: counting };
+    if (detail && base.intent === 'procedure.does' && base.refs.category.length)
+      base.intent = 'category.list';
+    return { kind: 'completed', understanding: withParts(u, base), assumed: describeAll(base, v) };
+  }
+
+  // A pronoun resolved is the completion: the message keeps its own ask ("is that at the VA?" asks yes or no).
+  const short = cues.opener || fragment || cues.shift;
+  const resolved = assumed.length > 0 || (pronounFor.length > 0 && !short);
+  if (resolved || !short) {
+    assumed.push(...pronounFor);
+    // A question of its own with a pronoun: its own ask, the pronoun's referent filled in.
+    if (!assumed.length) return STANDALONE;
+    const facts = { ...u, ...own };
+    const folded = foldText(u.text);
+    const raw = folded.split(/[^a-z0-9]+/).filter(Boolean);
+    const intent = decideIntent(facts, raw, folded, v);
+    return { kind: 'completed', understanding: withParts(u, { ...own, intent }), assumed };
+  }
+
+  // A short follow-up: the last question again, with what this message names in place of what it named.
+  const base = partsOfFrame(last, env.schedule);
+  const newSlots = slotsIn(own.refs);
+  const accepts = SLOTS_OF[base.intent] ?? [];
+  if (
+    [...newSlots].some((s) => s !== 'other' && !accepts.includes(s)) &&
+    !own.people.length &&
+    !own.dates.length
+  )
+    return STANDALONE;
+  const carried: string[] = [];
+  const merged: Parts = { ...base, refs: { ...base.refs }, matches: [...base.matches] };
+  if (newSlots.size) {
+    for (const kind of KINDS) {
+      if (newSlots.has(SLOT[kind])) merged.refs[kind] = own.refs[kind];
+    }
+    merged.matches = [
+      ...base.matches.filter((m) => !m.refs.some((r) => newSlots.has(SLOT[r.kind]))),
+      ...own.matches,
+    ];
+  }
+  const keptSlots = new Set([...slotsIn(base.refs)].filter((s) => !newSlots.has(s)));
+  carried.push(...subjectNames(base.refs, keptSlots, v));
+  if (own.dates.length) merged.dates = own.dates;
+  else if (cues.shift && base.dates.length)
+    merged.dates = base.dates.map((d) => shiftDate(d, cues.shift!, locale));
+  else carried.push(...base.dates.map((d) => d.label));
+
+  if (own.people.length) {
+    if (
+      base.intent === 'schedule.who' ||
+      base.intent === 'schedule.mine' ||
+      base.intent === 'schedule.person'
+    ) {
+      const person = own.people[0]!;
+      if (
+        person.length === 1 &&
+        base.intent === 'schedule.who' &&
+        (base.refs.rotation.length || base.refs.site.length || base.refs.group.length)
+      ) {
+        return whoOrWhat(person[0]!, merged, v, locale, env.today);
+      }
+      merged.intent = 'schedule.person';
+      merged.people = own.people;
+      merged.personal = false;
+    } else if (!newSlots.size && !own.dates.length) return STANDALONE;
+  } else if (u.personal && base.people.length && !newSlots.size) {
+    // "what about me?" after a colleague's schedule.
+    merged.people = [];
+    merged.personal = true;
+    merged.intent = 'schedule.mine';
+  } else if (base.people.length) {
+    carried.push(...base.people.flat().map((r) => r.name));
+  }
+  if (own.asks.howMany) merged.asks.howMany = true;
+  const nothingNew =
+    !newSlots.size &&
+    !own.dates.length &&
+    !own.people.length &&
+    !cues.shift &&
+    !(u.personal && base.people.length);
+  if (nothingNew && !pronounFor.length) return STANDALONE;
+  return { kind: 'completed', understanding: withParts(u, merged), assumed: [...pronounFor, ...carried] };
+}
+
+function describeAll(p: Parts, v: Vocabulary): string[] {
+  return [
+    ...subjectNames(p.refs, new Set(['target', 'procedure', 'year']), v),
+    ...p.people.flat().map((r) => r.name),
+    ...p.dates.map((d) => d.label),
+  ];
+}
+
+/**
+ * "Who is on IR in March?" then "what about Casey?": is Casey on IR then, or what is Casey on
+ * then? Two readings, both offered; the reply (or a button) picks one.
+ */
+function whoOrWhat(r: Resident, p: Parts, v: Vocabulary, locale: string, today: IsoDate): Completion {
+  const what = subjectNames(p.refs, new Set(['target']), v).join(' or ');
+  const when = p.dates[0]?.label ?? formatMonth(monthOf(today), locale);
+  const onIt: Reading = {
+    label: `Is ${r.name} on ${what}?`,
+    question: `Is ${r.name} on ${what} in ${when}?`,
+    frame: frameOfParts({ ...p, intent: 'schedule.person', yesNo: true, people: [[r]], personal: false }),
+  };
+  const whatOn: Reading = {
+    label: `What is ${r.name} on?`,
+    question: `What is ${r.name} on in ${when}?`,
+    frame: frameOfParts({
+      ...p,
+      intent: 'schedule.person',
+      yesNo: false,
+      people: [[r]],
+      personal: false,
+      refs: { ...p.refs, rotation: [], group: [], site: [] },
+      matches: [],
+      asks: { ...p.asks, who: false },
+    }),
+  };
+  return {
+    kind: 'clarify',
+    text: `Do you mean whether ${r.name} is on ${what} in ${when}, or what ${r.name} is on then?`,
+    readings: [onIt, whatOn],
+  };
+}
+
+export function frameOfParts(p: Parts): ContextFrame {
+  const subjects = KINDS.flatMap((kind) => p.refs[kind].map((id) => ({ kind, id })));
+  return {
+    intent: p.intent,
+    yesNo: p.yesNo,
+    personal: p.personal,
+    past: p.past,
+    asks: { ...p.asks },
+    subjects,
+    named: p.matches.map((m) => m.refs.map((r) => ({ kind: r.kind, id: r.id }))),
+    people: p.people.map((c) => c.map((r) => r.name)),
+    time: p.dates,
+  };
+}

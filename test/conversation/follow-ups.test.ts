@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/core/types.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import { downStore } from '../support/runtime.js';
+import { AVERY, CASEY, conversation, conversationBot, NOW } from './helpers.js';
+
+/** The answer to a question asked on its own (no conversation), as `as`. */
+async function alone(text: string, as = AVERY): Promise<Answer> {
+  return conversationBot().handle({
+    text,
+    asker: { email: as },
+    platform: 'slack',
+    conversation: 'private',
+    now: NOW,
+  });
+}
+
+/** What a reader sees, without the note on what was taken from before. */
+const shown = (a: Answer) => ({
+  text: a.text.replace(/\n\n\(I took .*\)$/, ''),
+  items: a.items,
+  verdict: a.verdict,
+});
+
+describe('follow-ups are completed from the conversation', () => {
+  it('a new time: "and April?", "the month after", "what about next year?"', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('who is on IR in March?');
+    const april = await chat.say('and April?');
+    expect(april.intent).toBe('schedule.who');
+    expect(shown(april)).toEqual(shown(await alone('who is on IR in April?')));
+    expect(april.text).toMatch(/Interventional Radiology in April 2027/);
+    expect(shown(await chat.say('the month after'))).toEqual(shown(await alone('who is on IR in May?')));
+    const nextYear = await chat.say('what about next year?');
+    expect(shown(nextYear)).toEqual(shown(await alone('who is on IR next year?')));
+    // What was taken from before is said when the answer itself does not name it.
+    expect(nextYear.text).toMatch(/\(I took Interventional Radiology from your last question\.\)$/);
+  });
+
+  it('"and the month after?" after the asker’s own month', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('what am I on next month?');
+    const after = await chat.say('and the month after?');
+    expect(after.unanswered ?? false).toBe(false);
+    expect(shown(after)).toEqual(shown(await alone('what am I on in January 2027?')));
+  });
+
+  it('a new person ("what about Casey?"), a pronoun for them ("and her?"), and back to me', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('what am I on in March?');
+    const casey = await chat.say('what about Casey?');
+    expect(casey.intent).toBe('schedule.person');
+    expect(shown(casey)).toEqual(shown(await alone('what is Casey on in March?')));
+    expect(shown(await chat.say('and me?'))).toEqual(shown(await alone('what am I on in March?')));
+    expect(shown(await chat.say('and her?'))).toEqual(shown(await alone('what is Casey on in March?')));
+    const may = await chat.say('what is she on in June?');
+    expect(shown(may)).toEqual(shown(await alone('what is Casey on in June?')));
+  });
+
+  it('a new subject with the same question: "and the VA?", "what about biopsies?"', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('who is on IR in March?');
+    expect(shown(await chat.say('and the VA?'))).toEqual(shown(await alone('who is at the VA in March?')));
+    const procedures = conversation(conversationBot());
+    expect((await procedures.say('does IR do TIPS?')).verdict).toBe('yes');
+    const biopsies = await procedures.say('what about biopsies?');
+    expect(biopsies.verdict).toBe('no');
+    expect(shown(biopsies)).toEqual(shown(await alone('does IR do biopsies?')));
+  });
+
+  it('a pronoun for the last subject: "when does it end?", "is that at the VA?", "who else is there?"', async () => {
+    const chat = conversation(conversationBot(), { asker: { email: CASEY } });
+    await chat.say('when is my next ICU month?');
+    const end = await chat.say('when does it end?');
+    expect(shown(end)).toEqual(shown(await alone('when does my ICU end?', CASEY)));
+    expect(end.text).toMatch(/ICU/);
+    const va = await chat.say('is that at the VA?');
+    expect(va.verdict).toBe('no');
+    expect(va.text).toMatch(/ICU/);
+
+    const there = conversation(conversationBot());
+    await there.say('who is at the VA in March?');
+    const april = await there.say('who is there in April?');
+    expect(shown(april)).toEqual(shown(await alone('who is at the VA in April?')));
+  });
+
+  it('a count or the members of the last answer: "how many is that?", "which ones?"', async () => {
+    const chat = conversation(conversationBot());
+    const who = await chat.say('who is on IR in April?');
+    const count = await chat.say('how many is that?');
+    expect(count.intent).toBe('schedule.who');
+    expect(count.text).toMatch(new RegExp(`^${who.items!.length} residents`));
+    const which = await chat.say('which ones?');
+    expect(which.items).toEqual(who.items);
+
+    const procedures = conversation(conversationBot());
+    await procedures.say('how many oncologic procedures does IR do?');
+    const listed = await procedures.say('which ones?');
+    expect(listed.intent).toBe('category.list');
+    expect(listed.items).toEqual((await alone('which oncologic procedures does IR do?')).items);
+  });
+
+  it('clarifies a follow-up that reads two ways, with a button for each, and understands the reply', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('who is on IR in March?');
+    const unclear = await chat.say('what about Casey?');
+    expect(unclear.intent).toBe('clarify');
+    expect(unclear.suggestions?.map((s) => s.question)).toEqual([
+      'Is Casey Demoreaux on Interventional Radiology in March 2027?',
+      'What is Casey Demoreaux on in March 2027?',
+    ]);
+    // Each button asks a question that stands alone.
+    expect(shown(await alone(unclear.suggestions![1]!.question))).toEqual(
+      shown(await alone('what is Casey on in March?')),
+    );
+    const second = await chat.say('the second one');
+    expect(shown(second)).toEqual(shown(await alone('what is Casey on in March?')));
+
+    const again = conversation(conversationBot());
+    await again.say('who is on IR in March?');
+    await again.say('what about Casey?');
+    const first = await again.say('the first one');
+    expect(first.intent).toBe('schedule.person');
+    expect(first.text).toMatch(/Casey Demoreaux/);
+    expect(first.text).toMatch(/Interventional Radiology/);
+  });
+
+  it('never changes a question that stands alone', async () => {
+    const standalone = [
+      'who is at the VA in March?',
+      'what am I on next month?',
+      'does IR do TIPS?',
+      'does IR do biopsies?',
+      'what is the R4 year like?',
+      'when is my next ICU month?',
+      'what is Casey on in April?',
+      'how many residents are on IR in May?',
+      'is there a research month in the R4 year?',
+      'what rotations are there?',
+      'who is on ICU?',
+    ];
+    const chat = conversation(conversationBot());
+    const openers = [
+      'who is on IR in March?',
+      'and April?',
+      'what about Casey?',
+      'does IR do TIPS?',
+      'and the VA?',
+    ];
+    for (const [i, q] of standalone.entries()) {
+      await chat.say(openers[i % openers.length]!);
+      const inContext = await chat.say(q);
+      expect(shown(inContext), q).toEqual(shown(await alone(q)));
+      expect(inContext.text, q).not.toMatch(/from your last question/);
+    }
+  });
+
+  it('small talk between questions keeps the subject', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('what is the R4 year like?');
+    await chat.say('thanks!');
+    const r5 = await chat.say('and R5?');
+    expect(shown(r5)).toEqual(shown(await alone('what is the R5 year like?')));
+  });
+
+  it('forgets the context after CONTEXT_TTL_MINUTES: "and April?" is then the asker’s own April', async () => {
+    const bot = conversationBot({ env: { CONTEXT_TTL_MINUTES: '30' } });
+    const at = (min: number) => new Date(NOW.getTime() + min * 60_000);
+    const chat = conversation(bot);
+    await chat.say('who is on IR in March?', { now: at(0) });
+    expect((await chat.say('and April?', { now: at(29) })).intent).toBe('schedule.who');
+    // 31 minutes after the last message: no context.
+    const late = await chat.say('and April?', { now: at(60) });
+    expect(shown(late)).toEqual(shown(await alone('and April?')));
+    expect(late.intent).toBe('schedule.mine');
+  });
+
+  it('is off with CONTEXT_TTL_MINUTES=0', async () => {
+    const chat = conversation(conversationBot({ env: { CONTEXT_TTL_MINUTES: '0' } }));
+    await chat.say('who is on IR in March?');
+    expect((await chat.say('and April?')).intent).toBe('schedule.mine');
+  });
+
+  it('two askers in one channel thread do not share context', async () => {
+    const store = createMemoryStore();
+    const bot = conversationBot({ store });
+    const thread = { conversationId: 'C0GENERAL:1764342005.000300', conversation: 'channel' as const };
+    await conversation(bot, { ...thread, asker: { email: AVERY } }).say('who is on IR in March?');
+    const casey = await conversation(bot, { ...thread, asker: { email: CASEY } }).say('and April?');
+    expect(casey.intent).toBe('schedule.mine');
+    expect(shown(casey)).toEqual(shown(await alone('and April?', CASEY)));
+    // Avery's own follow-up in the same thread still has hers.
+    expect((await conversation(bot, { ...thread, asker: { email: AVERY } }).say('and April?')).intent).toBe(
+      'schedule.who',
+    );
+  });
+
+  it('a store outage answers the follow-up alone, never an error', async () => {
+    const chat = conversation(conversationBot({ store: downStore() }));
+    await chat.say('who is on IR in March?');
+    const april = await chat.say('and April?');
+    expect(april.intent).toBe('schedule.mine');
+    expect(april.unanswered ?? false).toBe(false);
+  });
+});
