@@ -1,4 +1,5 @@
 /** The local web chat page: one HTML file, its stylesheet and script, no build step and no CDN. */
+import { DESK_HTML } from './desk-page.js';
 
 export const PAGE_HTML = `<!doctype html>
 <html lang="en">
@@ -8,6 +9,7 @@ export const PAGE_HTML = `<!doctype html>
 <title>rotabot — local web chat</title>
 <link rel="stylesheet" href="/web/chat.css">
 <script src="/web/chat.js" defer></script>
+<script src="/web/desk.js" defer></script>
 </head>
 <body>
 <header>
@@ -34,6 +36,7 @@ export const PAGE_HTML = `<!doctype html>
   <input id="question" name="question" type="text" placeholder="Message rotabot" aria-label="Your question" autofocus>
   <button type="submit" id="send">Send</button>
 </form>
+${DESK_HTML}
 </body>
 </html>
 `;
@@ -159,6 +162,9 @@ export const CHAT_JS = `'use strict';
     var button = event.target.closest('button.suggestion');
     if (button) ask(button.dataset.question || button.textContent);
   });
+
+  // For desk.js: feedback buttons, coordinator replies and the coordinators' pane.
+  window.rotabot = { conversation: conversation, add: add, asker: function () { return who.value; } };
 
   fetch('/api/web/roster')
     .then(function (res) { return res.json(); })

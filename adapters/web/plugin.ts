@@ -3,6 +3,8 @@ import * as z from 'zod';
 import type { Runtime } from '../../src/runtime.js';
 import type { ServerPlugin } from '../server/plugin.js';
 import { requestContext } from '../server/request-context.js';
+import { DESK_CSS, DESK_JS } from './desk-page.js';
+import { createWebDesk, feedbackHtml, mountWebHandoff, webAsker } from './handoff.js';
 import { CHAT_CSS, CHAT_JS, PAGE_HTML } from './page.js';
 import { renderAnswerHtml } from './render.js';
 
@@ -34,6 +36,7 @@ function sendAsset(res: Response, type: string, body: string): void {
  * POST /api/web/ask. A development page: it listens on loopback unless HOST says otherwise.
  */
 export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
+  runtime.handoff?.register(createWebDesk(runtime));
   return {
     name: 'web',
     mount(app) {
@@ -42,8 +45,9 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
         res.setHeader('x-content-type-options', 'nosniff');
         sendAsset(res, 'html', PAGE_HTML);
       });
-      app.get('/web/chat.css', (_req, res) => sendAsset(res, 'css', CHAT_CSS));
+      app.get('/web/chat.css', (_req, res) => sendAsset(res, 'css', CHAT_CSS + DESK_CSS));
       app.get('/web/chat.js', (_req, res) => sendAsset(res, 'js', CHAT_JS));
+      app.get('/web/desk.js', (_req, res) => sendAsset(res, 'js', DESK_JS));
 
       app.get('/api/web/roster', (_req, res) => {
         const people = runtime.schedule
@@ -51,6 +55,7 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
           .residents.map((r) => ({ name: r.name, level: r.level, email: r.email }));
         res.json({ people });
       });
+      mountWebHandoff(app, runtime);
 
       app.post('/api/web/ask', express.json({ limit: '16kb' }), async (req, res) => {
         const parsed = AskBody.safeParse(req.body);
@@ -73,7 +78,13 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
           now: runtime.clock(),
           requestId,
         });
-        res.json({ answer, html: renderAnswerHtml(answer) });
+        const feedback = await feedbackHtml(runtime, {
+          question: text,
+          answer,
+          asker: webAsker(as, conversation),
+          ...(conversation ? { conversation } : {}),
+        });
+        res.json({ answer, html: renderAnswerHtml(answer) + feedback });
       });
     },
   };

@@ -75,6 +75,8 @@ export interface HandoffService {
   ask(answerId: string, askerKey: string): Promise<AskOutcome>;
   reply(reply: CoordinatorReply): Promise<ReplyOutcome>;
   get(handoffId: string): Promise<Handoff | null>;
+  /** The hand-off a coordinator card belongs to. */
+  byCard(card: CardRef): Promise<Handoff | null>;
 }
 
 /** The key a person is counted under: the email when known, else the platform's user id. */
@@ -266,5 +268,9 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
     },
 
     get: (handoffId) => readHandoff(store, handoffId),
+    async byCard(card) {
+      const id = await store.get(keys.card(card));
+      return id ? readHandoff(store, id) : null;
+    },
   };
 }
