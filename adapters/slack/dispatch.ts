@@ -1,9 +1,10 @@
 import type { webApi } from '@slack/bolt';
-import type { Answer, Asker, ConversationKind } from '../../src/core/types.js';
+import type { Answer, Asker, ConversationKind, Mention } from '../../src/core/types.js';
 import type { Logger } from '../../src/logger.js';
 import type { Runtime } from '../../src/runtime.js';
 import { slackErrorCode } from './errors.js';
 import type { IdentifySlackUser } from './identify.js';
+import { mentionedUsers, plainText } from './parse.js';
 import type { SlackMessage } from './render.js';
 
 /** Slack retries an unacknowledged event for about an hour; we remember ids for that long (≥ 10 min). */
@@ -66,6 +67,8 @@ export async function firstDelivery(ctx: SlackContext, id: string | undefined): 
 
 export interface Question {
   text: string;
+  /** People the text names by a Slack mention (see `readQuestion`). */
+  mentions?: Mention[];
   userId: string;
   conversation: ConversationKind;
   /** The DM or thread the question belongs to (see slackConversationId): follow-ups share its context. */
@@ -89,6 +92,7 @@ export async function askBotAs(
     ctx.log.debug({ requestId: q.requestId, text: q.text }, 'slack question');
     const answer = await ctx.runtime.bot.handle({
       text: q.text,
+      mentions: q.mentions,
       asker,
       platform: 'slack',
       conversation: q.conversation,
@@ -103,6 +107,38 @@ export async function askBotAs(
     ctx.log.error({ err: error, requestId: q.requestId }, 'slack question failed');
     return { answer: SORRY };
   }
+}
+
+/** The program's locale, for Slack date tokens; none while the knowledge base is unavailable. */
+export function programLocale(runtime: Runtime): string | undefined {
+  try {
+    return runtime.knowledge.current().program.locale;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Said in place of a mentioned person Slack could not tell us about. */
+const SOMEONE = 'the person you mentioned';
+
+/**
+ * Slack text → the question as a person reads it, with every person it @-mentions (not the bot)
+ * written by name and passed on with their email, so "what is @Casey on?" asks about Casey.
+ * A lookup that fails leaves the person unnamed, never dropped.
+ */
+export async function readQuestion(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  raw: string,
+  botUserId?: string,
+): Promise<{ text: string; mentions: Mention[] }> {
+  const ids = mentionedUsers(raw, botUserId);
+  const people = await Promise.all(
+    ids.map((id) => ctx.identify(id, client).catch(() => ({ email: undefined, displayName: undefined }))),
+  );
+  const mentions = people.map((p) => ({ name: p.displayName || SOMEONE, email: p.email }));
+  const names = new Map(ids.map((id, i) => [id, mentions[i]!.name]));
+  return { text: plainText(raw, botUserId, names), mentions };
 }
 
 export function sorry(): Answer {

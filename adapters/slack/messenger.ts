@@ -6,6 +6,7 @@ import {
   RecipientUnreachableError,
 } from '../../src/reminders/messenger.js';
 import type { Runtime } from '../../src/runtime.js';
+import { programLocale } from './dispatch.js';
 import { renderAnswer } from './render.js';
 
 /**
@@ -104,7 +105,10 @@ export function createSlackMessenger(runtime: Runtime, options: SlackMessengerOp
   }
 
   async function post(channel: string, message: OutgoingPost): Promise<void> {
-    const { text, blocks } = renderAnswer(message, { withSuggestions: false });
+    const { text, blocks } = renderAnswer(message, {
+      withSuggestions: false,
+      locale: programLocale(runtime),
+    });
     await paced(channel);
     await call('chat.postMessage', () =>
       client.chat.postMessage({ channel, text, blocks, unfurl_links: false }),

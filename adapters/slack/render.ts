@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Suggestion } from '../../src/core/types.js';
+import { findDates, formatDate } from '../../src/time/format-date.js';
 
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
@@ -85,21 +86,41 @@ export function actions(elements: Button[]): KnownBlock | undefined {
   return { type: 'actions', elements: elements.slice(0, LIMITS.actionsElements) };
 }
 
-function paragraphBlocks(text: string): KnownBlock[] {
+/**
+ * mrkdwn for plain text: escaped, and with `locale`, each date the core wrote becomes Slack's
+ * date token, which every reader sees in their own Slack's format, our text as the fallback.
+ * Noon UTC is the same calendar day for readers from UTC−11 to UTC+11.
+ */
+export function toMrkdwn(text: string, locale?: string): string {
+  if (!locale) return escapeMrkdwn(text);
+  let out = '';
+  let at = 0;
+  for (const found of findDates(text, locale)) {
+    const written = text.slice(found.start, found.end);
+    const seconds =
+      Date.UTC(+found.date.slice(0, 4), +found.date.slice(5, 7) - 1, +found.date.slice(8, 10), 12) / 1000;
+    const format = formatDate(found.date, locale) === written ? '{date_long}' : '{date}';
+    out += `${escapeMrkdwn(text.slice(at, found.start))}<!date^${seconds}^${format}|${escapeMrkdwn(written)}>`;
+    at = found.end;
+  }
+  return out + escapeMrkdwn(text.slice(at));
+}
+
+function paragraphBlocks(text: string, locale?: string): KnownBlock[] {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .flatMap((p) => chunkText(escapeMrkdwn(p), LIMITS.sectionText).map(section));
+    .flatMap((p) => chunkText(toMrkdwn(p, locale), LIMITS.sectionText).map(section));
 }
 
 /**
  * Items as bullet-list sections using at most `maxBlocks` blocks; what does not fit is
  * summarised as "and N more" on the last line.
  */
-export function itemBlocks(items: readonly string[], maxBlocks: number): KnownBlock[] {
+export function itemBlocks(items: readonly string[], maxBlocks: number, locale?: string): KnownBlock[] {
   if (!items.length || maxBlocks <= 0) return [];
-  const lines = items.map((item) => truncate(`• ${escapeMrkdwn(item)}`, LIMITS.sectionText - 40));
+  const lines = items.map((item) => truncate(`• ${toMrkdwn(item, locale)}`, LIMITS.sectionText - 40));
   const sections: string[][] = [[]];
   let size = 0;
   let shown = 0;
@@ -157,6 +178,8 @@ export interface RenderOptions {
   /** Whether suggestion buttons are shown (not on a publicly shared copy). */
   withSuggestions?: boolean;
   maxBlocks?: number;
+  /** The program's locale: dates in the text become Slack date tokens. */
+  locale?: string;
 }
 
 /** An answer (or a scheduled post) as a Slack message: paragraphs, a bulleted list, buttons. */
@@ -175,8 +198,8 @@ export function renderAnswer(
     answer.items?.length && answer.itemsTitle ? [section(`*${escapeMrkdwn(answer.itemsTitle)}*`)] : [];
   // Paragraphs first, the list takes what is left; a paragraph never pushes the buttons out.
   const room = maxBlocks - head.length - tail.length - title.length - 1;
-  const paragraphs = paragraphBlocks(answer.text).slice(0, Math.max(1, room));
-  const list = itemBlocks(answer.items ?? [], room + 1 - paragraphs.length);
+  const paragraphs = paragraphBlocks(answer.text, options.locale).slice(0, Math.max(1, room));
+  const list = itemBlocks(answer.items ?? [], room + 1 - paragraphs.length, options.locale);
   const blocks = [...head, ...paragraphs, ...(list.length ? title : []), ...list, ...tail];
   return { text: fallbackText(answer), blocks };
 }

@@ -24,7 +24,8 @@ import { splitQuestions } from './clauses.js';
 import { coverageOf } from './coverage.js';
 import { frameOf } from './frame-of.js';
 import { HAVE_WORDS } from './lexicon.js';
-import type { Answer, ConversationKind, Verdict } from './types.js';
+import { markMentions } from './mentions.js';
+import type { Answer, ConversationKind, Mention, Verdict } from './types.js';
 import { type Intent, type UnderstandContext, type Understanding, understand } from './understand.js';
 import { vocabularyOf } from './vocabulary.js';
 
@@ -63,6 +64,8 @@ export interface QuestionInput {
   calendarUrl?: string;
   /** The conversation so far, for follow-ups; absent → the question stands alone. */
   context?: ConversationContext;
+  /** People the platform says the question mentions (not the bot). */
+  mentions?: readonly Mention[];
 }
 
 export interface Prepared {
@@ -76,7 +79,16 @@ export interface Prepared {
 export function prepare(input: QuestionInput): Prepared {
   const vocabulary = vocabularyOf(input.knowledge);
   const today = localDate(input.now, input.knowledge.program.time_zone);
-  const own = understandMessage(input.text, { vocabulary, schedule: input.schedule, today });
+  const marked = markMentions(input.text, input.mentions ?? [], input.schedule);
+  const own = {
+    ...understandMessage(marked.text, {
+      vocabulary,
+      schedule: input.schedule,
+      today,
+      mentions: marked.mentions,
+    }),
+    text: input.text,
+  };
   // A follow-up ("and April?") is completed from the conversation's last frames; a question that
   // stands alone is answered as itself.
   const followUp = completeFollowUp(own, input.context, { vocabulary, schedule: input.schedule, today });
@@ -156,7 +168,7 @@ export function respond(understanding: Understanding, ctx: AnswerContext): Answe
 function respondOne(understanding: Understanding, ctx: AnswerContext): Answer {
   // "What am I on 4/31?": say the date does not exist rather than answer about another day.
   if (understanding.impossibleDate) {
-    const text = `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for 10 January). Which day did you mean?`;
+    const text = `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for January 10). Which day did you mean?`;
     return render({ intent: 'fallback', text, factIds: [], unanswered: true }, understanding);
   }
   const coverage = coverageOf(understanding, HAVE_WORDS);

@@ -50,6 +50,7 @@ export function createBot(deps: BotDeps): Bot {
         const context = await contexts.load(message, now);
         const prepared = prepare({
           text: message.text,
+          mentions: message.mentions,
           knowledge,
           schedule,
           askerEmail: message.asker.email,

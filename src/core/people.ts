@@ -1,5 +1,6 @@
 import type { Resident, Schedule } from '../schedule/types.js';
 import { PERSONAL } from './lexicon.js';
+import { mentionIndex, type ResolvedMention } from './mentions.js';
 import { editDistance, typoBudget } from './text/edit-distance.js';
 import { foldText } from './text/normalize.js';
 import { stem } from './text/phrase-index.js';
@@ -10,10 +11,21 @@ export function findPeople(
   tokens: string[],
   schedule: Schedule | undefined,
   vocabulary: Vocabulary,
-): { people: Resident[][]; used: Set<number> } {
+  mentions: readonly ResolvedMention[] = [],
+): { people: Resident[][]; used: Set<number>; unknown: string[] } {
   const people: Resident[][] = [];
   const used = new Set<number>();
-  if (!schedule) return { people, used };
+  const unknown: string[] = [];
+  // A platform mention is a person whether or not the schedule has them.
+  tokens.forEach((t, i) => {
+    const m = mentionIndex(t);
+    const mention = m === undefined ? undefined : mentions[m];
+    if (!mention) return;
+    used.add(i);
+    people.push(mention.resident ? [mention.resident] : []);
+    if (!mention.resident) unknown.push(mention.name);
+  });
+  if (!schedule) return { people, used, unknown };
   const lookup = (q: string) => {
     const found = schedule.findByName(q);
     return found.length || !q.endsWith('s') ? found : schedule.findByName(q.slice(0, -1));
@@ -41,7 +53,7 @@ export function findPeople(
       used.add(i).add(i - 1);
     }
   }
-  return { people, used };
+  return { people, used, unknown };
 }
 
 const nameWords = new WeakMap<Schedule, Map<string, Resident[]>>();

@@ -19,8 +19,19 @@ export interface Asker {
   displayName?: string;
 }
 
+/**
+ * A person the message names by a platform mention (Slack "<@U…>", a Teams mention), as the
+ * adapter resolved them: `name` is written into the message text where the mention was.
+ */
+export interface Mention {
+  name: string;
+  email?: string;
+}
+
 export interface IncomingMessage {
   text: string;
+  /** People mentioned in the text (not the bot itself), in the order they appear. */
+  mentions?: Mention[];
   asker: Asker;
   platform: Platform;
   conversation: ConversationKind;

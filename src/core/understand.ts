@@ -17,6 +17,7 @@ import {
   WHO,
   YES_NO_STARTERS,
 } from './lexicon.js';
+import type { ResolvedMention } from './mentions.js';
 import { findPeople } from './people.js';
 import {
   addYearRanges,
@@ -81,6 +82,8 @@ export interface Understanding {
   dates: DateRef[];
   /** Residents named in the question, one candidate list per mention. */
   people: Resident[][];
+  /** People mentioned on the platform (Slack "@Jordan") whom the schedule does not have. */
+  unknownPeople: string[];
   /** Words the bot did not understand (neither vocabulary nor ordinary words). */
   unknownWords: string[];
   corrections: Correction[];
@@ -100,6 +103,8 @@ export interface UnderstandContext {
   vocabulary: Vocabulary;
   schedule?: Schedule;
   today: IsoDate;
+  /** Platform mentions, written into the text as tokens by `markMentions`. */
+  mentions?: readonly ResolvedMention[];
 }
 
 /** "4", "two", "5th": a number is placed, as a number. */
@@ -185,7 +190,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       const us = usSpelling(t);
       return us === t || vocabulary.index.knows(stem(us)) ? us : t;
     });
-  const { people, used } = findPeople(tokens, ctx.schedule, vocabulary);
+  const { people, used, unknown: unknownPeople } = findPeople(tokens, ctx.schedule, vocabulary, ctx.mentions);
 
   const corrections: Correction[] = [];
   // Word positions whose typo had several equally close readings, and their correction.
@@ -299,6 +304,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     matches,
     dates,
     people,
+    unknownPeople,
     unknownWords,
     corrections,
     words,

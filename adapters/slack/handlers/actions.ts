@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { askBotAs, deliver, postMessage, type SlackContext } from '../dispatch.js';
+import { askBotAs, deliver, postMessage, programLocale, type SlackContext } from '../dispatch.js';
 import { feedbackButtons, placeOf } from '../handoff.js';
 import { conversationKind, slackConversationId } from '../parse.js';
 import { ASK_ACTION_PREFIX, escapeMrkdwn, renderAnswer, SHARE_ACTION_ID } from '../render.js';
@@ -78,7 +78,7 @@ export function registerActionHandlers(app: App, ctx: SlackContext): void {
           ctx,
           client,
           { channel: b.user.id },
-          renderAnswer(answer, { header, extraButtons }),
+          renderAnswer(answer, { header, extraButtons, locale: programLocale(ctx.runtime) }),
         );
         return;
       }
@@ -88,7 +88,7 @@ export function registerActionHandlers(app: App, ctx: SlackContext): void {
         ctx,
         client,
         { channel: channel!, threadTs },
-        renderAnswer(answer, { header, extraButtons }),
+        renderAnswer(answer, { header, extraButtons, locale: programLocale(ctx.runtime) }),
       );
     });
   });
@@ -110,6 +110,7 @@ export function registerActionHandlers(app: App, ctx: SlackContext): void {
         return;
       }
       const message = renderAnswer(shared.answer, {
+        locale: programLocale(ctx.runtime),
         header: `<@${b.user.id}> asked: ${quoted(shared.question)}`,
         withSuggestions: false,
       });

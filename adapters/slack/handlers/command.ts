@@ -1,8 +1,8 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Answer, Asker } from '../../../src/core/types.js';
-import { askBotAs, deliver, type SlackContext } from '../dispatch.js';
+import { askBotAs, deliver, programLocale, readQuestion, type SlackContext } from '../dispatch.js';
 import { feedbackButtons, privatePlace } from '../handoff.js';
-import { isHelpRequest, plainText, slackConversationId } from '../parse.js';
+import { isHelpRequest, slackConversationId } from '../parse.js';
 import { button, renderAnswer, SHARE_ACTION_ID, SLACK_USAGE } from '../render.js';
 import { keepForSharing } from '../share.js';
 
@@ -29,6 +29,7 @@ export async function respondPrivately(
           at: privatePlace(options.userId, SLASH_COMMAND),
         });
   const message = renderAnswer(answer, {
+    locale: programLocale(ctx.runtime),
     header: options.header,
     extraButtons: [...(shareId ? [button('Share in channel', SHARE_ACTION_ID, shareId)] : []), ...feedback],
   });
@@ -48,10 +49,11 @@ export function registerCommandHandler(app: App, ctx: SlackContext): void {
     // The ack goes out first (within Slack's 3 s); the answer follows through response_url.
     await ack();
     await ctx.run('command', async () => {
-      const text = plainText(command.text ?? '');
+      const { text, mentions } = await readQuestion(ctx, client, command.text ?? '');
       const help = isHelpRequest(text);
       const { answer, asker } = await askBotAs(ctx, client, {
         text: help ? 'help' : text,
+        mentions,
         userId: command.user_id,
         conversation: 'private',
         conversationId: slackConversationId({ command: command.channel_id }),

@@ -1,11 +1,20 @@
 import type { App } from '@slack/bolt';
-import { askBotAs, firstDelivery, postMessage, type SlackContext } from '../dispatch.js';
+import { TEXT_ONLY } from '../../../src/core/platform-replies.js';
+import {
+  askBotAs,
+  firstDelivery,
+  postMessage,
+  programLocale,
+  readQuestion,
+  type SlackContext,
+} from '../dispatch.js';
 import { feedbackButtons, placeOf } from '../handoff.js';
 import {
   ignoreReason,
+  isFilesOnly,
   isHelpRequest,
   type MessageEventLike,
-  plainText,
+  messageText,
   slackConversationId,
 } from '../parse.js';
 import { renderAnswer } from '../render.js';
@@ -28,21 +37,24 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
     }
     if (!(await firstDelivery(ctx, body.event_id))) return;
     await ctx.run('message.im', async () => {
-      const text = plainText(e.text ?? '', context.botUserId);
-      const { answer, asker } = await askBotAs(ctx, client, {
-        text: isHelpRequest(text) ? 'help' : text,
-        userId: e.user!,
-        conversation: 'private',
-        conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts }),
-        requestId: body.event_id,
-      });
+      const { text, mentions } = await readQuestion(ctx, client, messageText(e), context.botUserId);
+      const { answer, asker } = isFilesOnly(e, context.botUserId)
+        ? { answer: TEXT_ONLY, asker: { platformUserId: e.user } }
+        : await askBotAs(ctx, client, {
+            text: isHelpRequest(text) ? 'help' : text,
+            mentions,
+            userId: e.user!,
+            conversation: 'private',
+            conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts }),
+            requestId: body.event_id,
+          });
       const at = placeOf(e.channel, e.thread_ts);
       const extraButtons = await feedbackButtons(ctx, { question: text, answer, asker, at });
       await postMessage(
         ctx,
         client,
         { channel: e.channel, threadTs: e.thread_ts },
-        renderAnswer(answer, { extraButtons }),
+        renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime) }),
       );
     });
   });
@@ -58,14 +70,17 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
     }
     if (!(await firstDelivery(ctx, body.event_id))) return;
     await ctx.run('app_mention', async () => {
-      const text = plainText(e.text ?? '', context.botUserId);
-      const { answer, asker } = await askBotAs(ctx, client, {
-        text: isHelpRequest(text) ? 'help' : text,
-        userId: e.user!,
-        conversation: 'channel',
-        conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts, ts: e.ts }),
-        requestId: body.event_id,
-      });
+      const { text, mentions } = await readQuestion(ctx, client, messageText(e), context.botUserId);
+      const { answer, asker } = isFilesOnly(e, context.botUserId)
+        ? { answer: TEXT_ONLY, asker: { platformUserId: e.user } }
+        : await askBotAs(ctx, client, {
+            text: isHelpRequest(text) ? 'help' : text,
+            mentions,
+            userId: e.user!,
+            conversation: 'channel',
+            conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts, ts: e.ts }),
+            requestId: body.event_id,
+          });
       const threadTs = e.thread_ts ?? e.ts;
       const at = placeOf(e.channel, threadTs);
       const extraButtons = await feedbackButtons(ctx, { question: text, answer, asker, at });
@@ -73,7 +88,7 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
         ctx,
         client,
         { channel: e.channel, threadTs },
-        renderAnswer(answer, { extraButtons }),
+        renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime) }),
       );
     });
   });

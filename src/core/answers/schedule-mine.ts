@@ -313,6 +313,11 @@ export const person: Handler = (u, ctx) => {
         ),
     });
   }
+  if (!candidates[0] && u.unknownPeople[0]) {
+    // Someone mentioned on the platform who is not a resident: say so, never answer about the asker.
+    const text = `${u.unknownPeople[0]} isn't on the residents' schedule, so I can't say what they are on. If they should be, ${whomToAsk(ctx.knowledge)} can add them.`;
+    return answer('schedule.person', text, [], { unanswered: true });
+  }
   if (!candidates[0]) {
     const name = u.unknownWords[0] ? ` named “${capitalize(u.unknownWords[0])}”` : '';
     const text = `I can't find a resident${name} on the schedule. Try their full name as the schedule has it.`;
