@@ -58,6 +58,26 @@ export function createMemoryStore(clock: () => number = Date.now): Store {
         if (live(key)?.value === token) entries.delete(key);
       };
     },
+    async acquireLease(key, ttlMs) {
+      const token = randomUUID();
+      if (live(key)) return null;
+      put(key, token, ttlMs);
+      return {
+        renew: async () => {
+          if (live(key)?.value !== token) return false;
+          put(key, token, ttlMs);
+          return true;
+        },
+        release: async () => {
+          if (live(key)?.value === token) entries.delete(key);
+        },
+      };
+    },
+    async replace(key, expected, value, ttlMs) {
+      if (live(key)?.value !== expected) return false;
+      put(key, value, ttlMs);
+      return true;
+    },
     async ping() {},
     async close() {
       entries.clear();

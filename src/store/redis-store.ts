@@ -6,6 +6,11 @@ import { type Store, StoreUnavailableError } from './store.js';
 // Deletes the lock only if it still holds our token: a lock that expired and was taken by
 // another replica must not be released by us.
 const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const RENEW_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+// Compare-and-set; ARGV[3] is the ttl in ms, or 0 for none.
+const REPLACE_SCRIPT = `if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+if tonumber(ARGV[3]) > 0 then redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) else redis.call('set', KEYS[1], ARGV[2]) end
+return 1`;
 const INCREMENT_SCRIPT = `local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n`;
 
 /**
@@ -61,6 +66,25 @@ export function createRedisStore(client: Redis, prefix = DEFAULT_KEY_PREFIX): St
       return async () => {
         await guard('unlock', () => client.eval(RELEASE_SCRIPT, 1, k(key), token));
       };
+    },
+    async acquireLease(key, ttlMs) {
+      const token = randomUUID();
+      const result = await guard('lock', () => client.set(k(key), token, 'PX', ttlMs, 'NX'));
+      if (result !== 'OK') return null;
+      return {
+        renew: async () =>
+          Number(await guard('renew', () => client.eval(RENEW_SCRIPT, 1, k(key), token, String(ttlMs)))) ===
+          1,
+        release: async () => {
+          await guard('unlock', () => client.eval(RELEASE_SCRIPT, 1, k(key), token));
+        },
+      };
+    },
+    async replace(key, expected, value, ttlMs) {
+      const n = await guard('replace', () =>
+        client.eval(REPLACE_SCRIPT, 1, k(key), expected, value, String(ttlMs ?? 0)),
+      );
+      return Number(n) === 1;
     },
     async ping() {
       await guard('PING', () => client.ping());

@@ -19,9 +19,23 @@ export interface Store {
    * Release only deletes the lock if this holder still owns it.
    */
   acquireLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+  /**
+   * A lock kept alive by its holder: short expiry, renewed while the work goes on, so a holder
+   * that dies frees it within ttlMs. Null when another holder has it.
+   */
+  acquireLease(key: string, ttlMs: number): Promise<Lease | null>;
+  /** Sets the value only if the key still holds `expected` (compare-and-set): true when it did. */
+  replace(key: string, expected: string, value: string, ttlMs?: number): Promise<boolean>;
   /** Round-trips to the backing service; throws when it is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface Lease {
+  /** Extends the lease by its ttl; false when it was lost (expired and taken, or released). */
+  renew(): Promise<boolean>;
+  /** Deletes the lock only if this holder still owns it. */
+  release(): Promise<void>;
 }
 
 export class StoreUnavailableError extends Error {

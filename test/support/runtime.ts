@@ -85,6 +85,8 @@ export function downStore(): Store {
     increment: down,
     keys: down,
     acquireLock: down,
+    acquireLease: down,
+    replace: down,
     ping: down,
     close: async () => {},
   };
