@@ -25,6 +25,10 @@ const cronExpression = z
   .trim()
   .refine((v) => /^(\S+\s+){4,5}\S+$/.test(v), { error: 'expects a cron expression such as "0 9 25 * *"' });
 
+/** What a scheduled post whose outcome is unknown, with no history to read (Teams), becomes. */
+export const ONCE_POLICIES = ['at-most-once', 'at-least-once'] as const;
+export type OncePolicy = (typeof ONCE_POLICIES)[number];
+
 const ConfigSchema = z
   .object({
     PORT: z.coerce.number({ error: 'expects a port number' }).int().min(0).max(65535).default(3978),
@@ -70,6 +74,9 @@ const ConfigSchema = z
       .max(30)
       .default(1),
     REMIND_CATCH_UP_HOURS: z.coerce.number({ error: 'expects hours' }).min(0).max(168).default(24),
+    ONCE_POLICY: z
+      .enum(ONCE_POLICIES, { error: 'expects at-most-once or at-least-once' })
+      .default('at-most-once'),
     COORDINATOR_SLACK_CHANNEL: optionalText,
     COORDINATOR_TEAMS_CONVERSATION: optionalText,
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {

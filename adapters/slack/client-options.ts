@@ -53,3 +53,18 @@ export function webClientOptions(config: Pick<Config, 'SLACK_API_URL'>, logger: 
     timeout: 10_000,
   };
 }
+
+/**
+ * Options for the client that makes scheduled posts: the client never retries on its own. A
+ * post whose reply was lost (a 5xx after Slack recorded it, a timeout, a reset) may have gone
+ * out, so re-sending blindly posts twice; the reminder runner decides instead, after looking
+ * in the conversation. 429s are handed back too (rejectRateLimitedCalls): a refusal, retried by
+ * the messenger. Idempotent reads (look-ups, history) keep the retries of webClientOptions.
+ */
+export function postClientOptions(config: Pick<Config, 'SLACK_API_URL'>, logger: Logger) {
+  return {
+    ...webClientOptions(config, logger),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+}

@@ -15,6 +15,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRetry?: (info: { attempt: number; status: number; delayMs: number }) => void;
+  /** The statuses worth retrying (default RETRYABLE_STATUSES). */
+  statuses?: ReadonlySet<number>;
 }
 
 interface HeaderBag {
@@ -59,7 +61,8 @@ export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOpti
       return await attempt();
     } catch (error) {
       const status = statusOf(error);
-      if (n >= attempts || status === undefined || !RETRYABLE_STATUSES.has(status)) throw error;
+      const retryable = options.statuses ?? RETRYABLE_STATUSES;
+      if (n >= attempts || status === undefined || !retryable.has(status)) throw error;
       const told = retryAfterMs(error);
       if (told !== undefined && told > maxRetryAfter) throw error;
       // Jitter on the exponential step, so replicas that failed together do not retry together.

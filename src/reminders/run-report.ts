@@ -1,6 +1,9 @@
+import type { PostTag, PreparedPost } from './messenger.js';
+
 /** What one run delivers and what it reports back (the runner in runner.ts drives it). */
 
-export type Job = 'announce' | 'remind';
+/** 'report' is the coordinator's message about another run, itself delivered exactly once. */
+export type Job = 'announce' | 'remind' | 'report';
 
 export interface Delivery {
   /** Unique within the run: 'slack:C0123:part-1', 'ana.diaz@duke.edu:teams'. */
@@ -10,7 +13,8 @@ export interface Delivery {
   /** A name for logs and the coordinator's report (never message text, never an email). */
   label: string;
   platform: string;
-  send(): Promise<void>;
+  /** Look-ups and opening the conversation (safe to redo), returning the post to make. */
+  prepare(tag: PostTag): Promise<PreparedPost>;
 }
 
 export type Outcome = 'done' | 'unreachable' | 'failed' | 'uncertain';

@@ -6,7 +6,7 @@ import { addMonths, type IsoDate, type IsoMonth, localDate, monthOf } from '../t
 import { buildAnnouncement, buildReminder } from './content.js';
 import { type CronTimes, createCronTimes } from './cron-time.js';
 import { remindersDueOn } from './due.js';
-import type { Messenger, OutgoingPost } from './messenger.js';
+import type { Messenger } from './messenger.js';
 import {
   createRunner,
   type Delivery,
@@ -50,7 +50,8 @@ export function createScheduler(
 ): Scheduler {
   const { config, logger } = runtime;
   const clock = options.clock ?? runtime.clock;
-  const retryMs = options.retryMs ?? 60_000;
+  // Short enough that a run a dead replica left is finished within about a minute.
+  const retryMs = options.retryMs ?? 30_000;
   const timeZone = () => runtime.knowledge.current().program.time_zone;
   const byPlatform = (platform: 'slack' | 'teams') => messengers.find((m) => m.platform === platform);
   const targets = (slack?: string, teams?: string) =>
@@ -59,33 +60,39 @@ export function createScheduler(
       { messenger: byPlatform('teams'), channel: teams },
     ].filter((t): t is { messenger: Messenger; channel: string } => Boolean(t.messenger && t.channel));
 
-  async function tellCoordinator(text: string): Promise<void> {
-    const post: OutgoingPost = { text };
-    for (const { messenger, channel } of targets(
+  /** The coordinator's message about `about`, exactly once through the runner; true once told (or nowhere to tell). */
+  async function tellCoordinator(about: string, text: string): Promise<boolean> {
+    const deliveries: Delivery[] = targets(
       config.COORDINATOR_SLACK_CHANNEL,
       config.COORDINATOR_TEAMS_CONVERSATION,
-    )) {
-      await messenger
-        .postToChannel(channel, post)
-        .catch((error: Error) =>
-          logger.error(
-            { platform: messenger.platform, err: error.message },
-            'reminders: coordinator post failed',
-          ),
-        );
-    }
+    ).map(({ messenger, channel }) => ({
+      recipient: `${messenger.platform}:${channel}`,
+      group: `${messenger.platform}:${channel}`,
+      label: `coordinator channel ${channel}`,
+      platform: messenger.platform,
+      prepare: (tag) => messenger.prepare({ channel }, { text }, tag),
+    }));
+    if (!deliveries.length) return true;
+    const told = await runner.run('report', about, deliveries);
+    return told.status === 'done' || told.status === 'already-done';
   }
 
-  async function report(job: Job, period: string, problems: RunProblem[]): Promise<void> {
+  async function report(job: Job, period: string, problems: RunProblem[]): Promise<boolean> {
+    const lines = problems.map((p) => `• ${p.label} (${p.platform}): ${p.state} — ${p.reason}`);
+    if (job === 'report') {
+      // Nobody left to tell: the log is where an undeliverable coordinator message ends.
+      logger.error({ period, problems: lines }, 'reminders: could not tell the coordinator');
+      return true;
+    }
     const what =
       job === 'announce'
         ? `The announcement for ${formatMonth(period, runtime.knowledge.current().program.locale)}`
         : `Reminders for ${period}`;
-    const lines = problems.map((p) => `• ${p.label} (${p.platform}): ${p.state} — ${p.reason}`);
-    await tellCoordinator(`${what}: not delivered to\n${lines.join('\n')}`);
+    return tellCoordinator(`${job}:${period}`, `${what}: not delivered to\n${lines.join('\n')}`);
   }
 
   const runner = createRunner({
+    inFlight: config.ONCE_POLICY,
     ...options.runner,
     store: runtime.store,
     logger,
@@ -102,16 +109,14 @@ export function createScheduler(
       if (!notCoveredLogged.has(month)) {
         notCoveredLogged.add(month);
         logger.warn({ month }, 'reminders: the schedule does not cover this month yet; no announcement');
-        if (
-          await runtime.store
-            .setIfAbsent(`reported:announce:${month}:not-covered`, '1', 45 * 86_400_000)
-            .catch(() => false)
-        ) {
-          await tellCoordinator(
-            `The announcement for ${formatMonth(month, runtime.knowledge.current().program.locale)} was not posted: the schedule has no rotations for that month yet.`,
-          );
-        }
       }
+      // Told once (the runner's keys), retried by later ticks until it is.
+      await tellCoordinator(
+        `announce:${month}:not-covered`,
+        `The announcement for ${formatMonth(month, runtime.knowledge.current().program.locale)} was not posted: the schedule has no rotations for that month yet.`,
+      ).catch((error: Error) =>
+        logger.warn({ month, err: error.message }, 'reminders: could not tell the coordinator yet'),
+      );
       return {
         job: 'announce',
         period: month,
@@ -131,7 +136,7 @@ export function createScheduler(
         group: `${messenger.platform}:${channel}`,
         label: `channel ${channel}${posts.length > 1 ? `, part ${i + 1} of ${posts.length}` : ''}`,
         platform: messenger.platform,
-        send: () => messenger.postToChannel(channel, post),
+        prepare: (tag) => messenger.prepare({ channel }, post, tag),
       })),
     );
     return runner.run('announce', month, deliveries, { ordered: true, ...call });
@@ -149,15 +154,18 @@ export function createScheduler(
         group: resident.email,
         label: resident.name,
         platform: messenger.platform,
-        send: () =>
-          messenger.postToPerson(
+        prepare: (tag) =>
+          messenger.prepare(
             {
-              email: resident.email,
-              name: resident.name,
-              slackId: resident.slackId,
-              teamsId: resident.teamsId,
+              person: {
+                email: resident.email,
+                name: resident.name,
+                slackId: resident.slackId,
+                teamsId: resident.teamsId,
+              },
             },
             buildReminder(knowledge, resident, block, today),
+            tag,
           ),
       })),
     );
@@ -174,7 +182,7 @@ export function createScheduler(
   };
 
   /** The distinct periods of a job's occurrences in the catch-up window, oldest first. */
-  function periodsDue(job: Job, now: Date): string[] {
+  function periodsDue(job: 'announce' | 'remind', now: Date): string[] {
     const times = cronsFor()[job];
     const windowStart = now.getTime() - config.REMIND_CATCH_UP_HOURS * 3_600_000;
     const periods: string[] = [];

@@ -56,16 +56,31 @@ async function replica(
   return createScheduler(runtime, [messenger], { clock: now, ...options });
 }
 
-/** A replica that hangs on its sixth send forever, as if the process died there; returns once its lock expired. */
-async function killMidSend(keys: string, log: Sent[]): Promise<void> {
+/**
+ * A replica that hangs on its sixth post forever and loses its Redis connection there, as if the
+ * process died: its lease is no longer renewed. Returns once the lease expired.
+ */
+async function killMidSend(keys: string, log: Sent[], messengerOptions = {}): Promise<void> {
+  const redis = client();
   const killed = await replica(
-    createRedisStore(client(), keys),
+    createRedisStore(redis, keys),
     log,
-    { hangAfter: 5 },
+    { hangAfter: 5, ...messengerOptions },
     { runner: { lockTtlMs: 150 } },
   );
   void killed.runReminders('2026-11-30');
+  while (log.length < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  redis.disconnect();
   await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+/** A store whose run lock is always granted: only the per-recipient keys stand between replicas. */
+function withoutLocks(store: Store): Store {
+  return {
+    ...store,
+    acquireLease: async () => ({ renew: async () => true, release: async () => {} }),
+  };
 }
 
 function expectOncePerResident(log: Sent[]) {
@@ -91,13 +106,11 @@ describe('exactly once across replicas on one Redis', () => {
     expect(log.filter((s) => s.to === 'C-ANNOUNCE')).toHaveLength(1);
   });
 
-  it('even with no lock at all (it expires at once), the per-recipient keys let each DM out once', async () => {
+  it('even with no lock at all, the per-recipient keys let each DM out once', async () => {
     const keys = prefix();
     const log: Sent[] = [];
     const replicas = await Promise.all(
-      [1, 2, 3].map(async () =>
-        replica(createRedisStore(client(), keys), log, {}, { runner: { lockTtlMs: 1 } }),
-      ),
+      [1, 2, 3].map(async () => replica(withoutLocks(createRedisStore(client(), keys)), log)),
     );
     const reports = await Promise.all(replicas.map((r) => r.runReminders('2026-11-30')));
     expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(12);
@@ -115,35 +128,60 @@ describe('exactly once across replicas on one Redis', () => {
     expectOncePerResident(log);
   });
 
-  it('a replica killed mid-send: the rest is completed, the interrupted send is not repeated (at-most-once)', async () => {
+  it('a replica killed mid-send: another looks in the conversation and sends the lost one once', async () => {
     const keys = prefix();
     const log: Sent[] = [];
     await killMidSend(keys, log);
     let now = MONDAY_8AM;
     const other = await replica(createRedisStore(client(), keys), log, {}, {}, () => now);
-    // The sixth key is 'sending' and young: maybe still in flight elsewhere, so the run stays open.
+    // The sixth key is 'sending' and young: a reply may still land, so the run stays open.
     expect(await other.runReminders('2026-11-30')).toMatchObject({ status: 'incomplete', sent: 6 });
-    now = new Date(MONDAY_8AM.getTime() + 11 * 60_000);
-    const done = await other.runReminders('2026-11-30');
-    expect(done.status).toBe('done');
-    expect(done.problems).toEqual([expect.objectContaining({ state: 'uncertain' })]);
-    const counts = countBy(log);
-    expect(Object.values(counts)).toEqual(Array(11).fill(1));
+    now = new Date(MONDAY_8AM.getTime() + 60_000);
+    expect(await other.runReminders('2026-11-30')).toMatchObject({ status: 'done', sent: 1, problems: [] });
+    expectOncePerResident(log);
   });
 
-  it('at-least-once mode re-sends the interrupted one instead', async () => {
+  it('with no history to read (Teams), at-most-once: the interrupted send is not repeated, and reported', async () => {
     const keys = prefix();
     const log: Sent[] = [];
-    await killMidSend(keys, log);
-    const later = new Date(MONDAY_8AM.getTime() + 11 * 60_000);
-    const other = await replica(
-      createRedisStore(client(), keys),
-      log,
-      {},
-      { runner: { inFlight: 'at-least-once' } },
-      () => later,
-    );
-    expect(await other.runReminders('2026-11-30')).toMatchObject({ status: 'done', sent: 7 });
+    await killMidSend(keys, log, { readsHistory: false });
+    const later = () => new Date(MONDAY_8AM.getTime() + 60_000);
+    const other = await replica(createRedisStore(client(), keys), log, { readsHistory: false }, {}, later);
+    const done = await other.runReminders('2026-11-30');
+    expect(done.status).toBe('done');
+    expect(done.problems).toEqual([
+      expect.objectContaining({
+        state: 'uncertain',
+        reason: expect.stringContaining('ONCE_POLICY=at-most-once'),
+      }),
+    ]);
+    expect(Object.values(countBy(log))).toEqual(Array(11).fill(1));
+  });
+
+  it('with no history to read, at-least-once (ONCE_POLICY): it is sent again and reported as maybe twice', async () => {
+    const keys = prefix();
+    const log: Sent[] = [];
+    await killMidSend(keys, log, { readsHistory: false });
+    const later = new Date(MONDAY_8AM.getTime() + 60_000);
+    const knowledge = await shippedKnowledge();
+    const runtime = testRuntime({
+      store: createRedisStore(client(), keys),
+      knowledge,
+      schedule: scheduleOf(decemberResidents(12)),
+      now: () => later,
+      env: { ONCE_POLICY: 'at-least-once' },
+    });
+    const other = createScheduler(runtime, [fakeMessenger({ log, readsHistory: false })], {
+      clock: () => later,
+    });
+    const done = await other.runReminders('2026-11-30');
+    expect(done).toMatchObject({ status: 'done', sent: 7 });
+    expect(done.problems).toEqual([
+      expect.objectContaining({
+        state: 'uncertain',
+        reason: expect.stringContaining('may have arrived twice'),
+      }),
+    ]);
     expectOncePerResident(log);
   });
 

@@ -3,9 +3,11 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { silentLogger } from '../../src/logger.js';
 import {
+  type Destination,
   type Messenger,
   type OutgoingPost,
-  type Recipient,
+  PostNotSentError,
+  type PostTag,
   RecipientUnreachableError,
 } from '../../src/reminders/messenger.js';
 import { noMetrics, type Runtime } from '../../src/runtime.js';
@@ -68,6 +70,7 @@ export interface Sent {
   platform: 'slack' | 'teams';
   to: string;
   post: OutgoingPost;
+  tag?: PostTag;
 }
 
 export interface FakeMessengerOptions {
@@ -75,32 +78,48 @@ export interface FakeMessengerOptions {
   /** Shared log of every post, across messengers (several "replicas"). */
   log?: Sent[];
   unreachable?: string[];
-  /** Fail (throw) every send after this many successful ones. */
+  /** Refuse (PostNotSentError) every send after this many successful ones. */
   failAfter?: number;
   /** Hang forever on the send after this many successful ones. */
   hangAfter?: number;
+  /** Whether the runner can look for a post in the log, as in Slack's history (default: like the platform). */
+  readsHistory?: boolean;
 }
 
 export function fakeMessenger(options: FakeMessengerOptions = {}): Messenger & { sent: Sent[] } {
   const platform = options.platform ?? 'slack';
   const sent = options.log ?? [];
+  const readsHistory = options.readsHistory ?? platform === 'slack';
   let count = 0;
-  async function send(to: string, post: OutgoingPost): Promise<void> {
-    if (options.unreachable?.includes(to))
-      throw new RecipientUnreachableError(`${to} unknown`, 'users_not_found');
+  async function send(to: string, post: OutgoingPost, tag?: PostTag): Promise<void> {
     if (options.hangAfter !== undefined && count >= options.hangAfter) return new Promise<void>(() => {});
     if (options.failAfter !== undefined && count >= options.failAfter)
-      throw new Error('platform_unavailable');
+      throw new PostNotSentError('platform_unavailable');
     // A real post takes a moment; lets concurrent replicas interleave.
     await new Promise((resolve) => setImmediate(resolve));
     count++;
-    sent.push({ platform, to, post });
+    sent.push({ platform, to, post, tag });
   }
+  const address = (to: Destination) => ('channel' in to ? to.channel : to.person.email);
   return {
     platform,
     sent,
+    async prepare(to, post, tag) {
+      const where = address(to);
+      if (options.unreachable?.includes(where))
+        throw new RecipientUnreachableError(`${where} unknown`, 'users_not_found');
+      return {
+        post: () => send(where, post, tag),
+        ...(readsHistory && {
+          find: async () =>
+            sent.some(
+              (s) => s.platform === platform && s.tag?.run === tag.run && s.tag.delivery === tag.delivery,
+            ),
+        }),
+      };
+    },
     postToChannel: (channel, post) => send(channel, post),
-    postToPerson: (recipient: Recipient, post) => send(recipient.email, post),
+    postToPerson: (recipient, post) => send(recipient.email, post),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Messenger } from '../../src/reminders/messenger.js';
 import { createScheduler } from '../../src/reminders/scheduler.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import {
@@ -93,7 +94,7 @@ describe('scheduler (memory store)', () => {
   });
 
   it('retries a failed send on the next run, and gives up after maxAttempts', async () => {
-    const { runtime } = await setup({ COORDINATOR_SLACK_CHANNEL: 'C-COORD' });
+    const { runtime } = await setup();
     const failing = fakeMessenger({ failAfter: 2 });
     const scheduler = createScheduler(runtime, [failing], { runner: { maxAttempts: 3 } });
     const first = await scheduler.runReminders('2026-11-30');
@@ -177,11 +178,16 @@ describe('scheduler (memory store)', () => {
       open = resolve;
     });
     const messenger = fakeMessenger();
-    const slow = {
+    const slow: Messenger = {
       ...messenger,
-      postToPerson: async (...args: Parameters<typeof messenger.postToPerson>) => {
-        await gate;
-        await messenger.postToPerson(...args);
+      prepare: async (...args) => {
+        const prepared = await messenger.prepare(...args);
+        return {
+          post: async () => {
+            await gate;
+            await prepared.post();
+          },
+        };
       },
     };
     const scheduler = createScheduler(runtime, [slow]);

@@ -6,7 +6,8 @@ import { createTeamsAdapter } from '../../adapters/teams/adapter.js';
 import { createTeamsMessenger } from '../../adapters/teams/messenger.js';
 import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
 import { createReferenceBook } from '../../adapters/teams/references.js';
-import { RecipientUnreachableError } from '../../src/reminders/messenger.js';
+import { statusOf } from '../../adapters/teams/retry.js';
+import { PostNotSentError, RecipientUnreachableError } from '../../src/reminders/messenger.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import { AUTH_ENV, authorization, nockBotFrameworkAuth } from './bot-framework.js';
@@ -176,5 +177,32 @@ describe('Teams proactive posts from stored references (real Redis)', () => {
     const again = await messenger.postToPerson(dana, announcement).catch((e) => e);
     expect(again).toBeInstanceOf(RecipientUnreachableError);
     expect(again.reason).toBe('never talked to the bot');
+  });
+
+  it('never re-sends after a 5xx on its own: the outcome is unknown and the runner decides', async () => {
+    const { messenger, delays } = freshMessenger();
+    const { scope, bodies } = expectPost(CHANNEL_ID, 502, 200);
+    const prepared = await messenger.prepare({ channel: CHANNEL_ID }, announcement, {
+      run: 'announce:2026-09',
+      delivery: 'x',
+    });
+    expect(prepared.find).toBeUndefined(); // a bot cannot read a Teams conversation's history
+    const error = await prepared.post().catch((e) => e);
+    expect(error).not.toBeInstanceOf(PostNotSentError);
+    expect(statusOf(error)).toBe(502);
+    expect(bodies).toHaveLength(1);
+    expect(delays).toEqual([]);
+    expect(scope.isDone()).toBe(false);
+  });
+
+  it('a refusal it gives up on is PostNotSentError (nothing left, safe to send again)', async () => {
+    const { messenger } = freshMessenger();
+    const { scope } = expectPost(CHANNEL_ID, 400);
+    const prepared = await messenger.prepare({ channel: CHANNEL_ID }, announcement, {
+      run: 'announce:2026-09',
+      delivery: 'x',
+    });
+    await expect(prepared.post()).rejects.toBeInstanceOf(PostNotSentError);
+    expect(scope.isDone()).toBe(true);
   });
 });
