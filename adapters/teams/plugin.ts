@@ -5,6 +5,7 @@ import type { Runtime } from '../../src/runtime.js';
 import type { ServerPlugin } from '../server/plugin.js';
 import { requestContext } from '../server/request-context.js';
 import { createTeamsAdapter, isAuthenticationError, type TeamsAdapter } from './adapter.js';
+import { createTeamsDesk } from './handoff.js';
 import { createReferenceBook } from './references.js';
 import { serviceHostOf, serviceUrlVouched } from './service-url.js';
 import { createTurnHandler } from './turn.js';
@@ -40,6 +41,7 @@ export function createTeamsPlugin(runtime: Runtime, options: TeamsPluginOptions 
   }
   const adapter = options.adapter ?? createTeamsAdapter(config);
   const handle = createTurnHandler(runtime, createReferenceBook(runtime.store));
+  runtime.handoff?.register(createTeamsDesk(runtime, adapter));
   const inFlight = new Set<Promise<unknown>>();
   const refusedHosts = new Set<string>();
 

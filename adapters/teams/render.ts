@@ -49,8 +49,11 @@ export function fallbackText(post: OutgoingPost): string {
 export function renderCard(
   post: OutgoingPost,
   suggestions: Answer['suggestions'] = [],
+  extraActions: CardElement[] = [],
 ): Record<string, unknown> {
-  const actions = suggestions.slice(0, MAX_ACTIONS).map((s) => ({
+  // Feedback actions are kept; suggestions take the room that is left.
+  const room = Math.max(0, MAX_ACTIONS - extraActions.length);
+  const suggested = suggestions.slice(0, room).map((s) => ({
     type: 'Action.Submit',
     title: s.label,
     data: {
@@ -58,6 +61,7 @@ export function renderCard(
       msteams: { type: 'messageBack', text: s.question, displayText: s.question },
     } satisfies SuggestionData,
   }));
+  const actions = [...suggested, ...extraActions];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -76,11 +80,11 @@ export function cardAttachment(card: Record<string, unknown>): Attachment {
  * The message activity for an answer. The fallback goes in `summary`, not `text`: Teams would show
  * a `text` above the card and repeat the answer.
  */
-export function renderAnswer(answer: Answer): Partial<Activity> {
+export function renderAnswer(answer: Answer, extraActions: CardElement[] = []): Partial<Activity> {
   return {
     type: 'message',
     summary: fallbackText(answer),
-    attachments: [cardAttachment(renderCard(answer, answer.suggestions))],
+    attachments: [cardAttachment(renderCard(answer, answer.suggestions, extraActions))],
   };
 }
 

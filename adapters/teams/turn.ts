@@ -1,5 +1,6 @@
 import type { ChannelAccount, TurnContext } from 'botbuilder';
 import type { Runtime } from '../../src/runtime.js';
+import { feedbackCardActions, handleCardAction, relayCoordinatorReply } from './handoff.js';
 import { identify } from './identity.js';
 import { conversationKind, questionOf } from './parse.js';
 import { baseConversationId, type ReferenceBook } from './references.js';
@@ -48,12 +49,15 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
         });
       if (!first) return;
     }
+    // A coordinator's reply to a hand-off card is passed on, not answered.
+    if (await relayCoordinatorReply(runtime, context)) return;
     const conversation = conversationKind(activity);
     // Best effort: a lost typing indicator must not cost the answer.
     const typing = context
       .sendActivity({ type: 'typing' })
       .catch((error) => logger.debug({ err: error }, 'teams: typing indicator not sent'));
     const [, asker] = await Promise.all([typing, identify(context, runtime)]);
+    if (await handleCardAction(runtime, context, asker)) return;
     const text = questionOf(activity) || 'help';
     logger.debug({ activityId: activity.id, text }, 'teams: question');
     const [, answer] = await Promise.all([
@@ -78,7 +82,8 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
       },
       'teams: answered',
     );
-    await context.sendActivity(renderAnswer(answer));
+    const feedback = await feedbackCardActions(runtime, activity, { question: text, answer, asker });
+    await context.sendActivity(renderAnswer(answer, feedback));
   }
 
   async function onConversationUpdate(context: TurnContext): Promise<void> {
