@@ -39,6 +39,12 @@ export async function createServer(runtime: Runtime, plugins: ServerPlugin[]): P
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(requestLogging(runtime.logger));
+  app.use((_req, res, next) => {
+    // Every response: no referrer leaves with a link (calendar tokens live in paths), no sniffing.
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  });
   app.use((req, res, next) => {
     // A backstop for routes whose parser forgot a limit: refuse before reading anything.
     if (Number(req.get('content-length') ?? 0) > MAX_BODY_BYTES) {

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../src/logger.js';
 import { requestContext } from '../server/request-context.js';
+import { slackBodyProblem } from './body-shape.js';
 
 /** Slack refuses to sign anything older; so do we, in both directions (a clock ahead is as suspect). */
 export const MAX_SKEW_SECONDS = 300;
@@ -61,6 +62,13 @@ export function slackVerifier(options: { signingSecret: string; clock: () => Dat
       const log = requestContext(res).logger ?? options.logger;
       log.warn({ reason: verdict.reason, path: req.path }, 'slack request rejected');
       res.status(401).json({ error: 'unauthorized', message: 'invalid Slack request signature' });
+      return;
+    }
+    const problem = slackBodyProblem(body, req.get('content-type'));
+    if (problem) {
+      const log = requestContext(res).logger ?? options.logger;
+      log.info({ reason: problem, path: req.path }, 'slack request refused: not a Slack payload');
+      res.status(400).json({ error: 'bad_request', message: `not a Slack payload: ${problem}` });
       return;
     }
     (req as Request & { rawBody?: Buffer }).rawBody = body;

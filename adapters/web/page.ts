@@ -172,7 +172,7 @@ export const CHAT_JS = `'use strict';
       var nobody = who.options[who.options.length - 1];
       (data.people || []).forEach(function (person) {
         var option = document.createElement('option');
-        option.value = person.email;
+        option.value = person.id;
         option.dataset.name = person.name;
         option.textContent = person.name + (person.level ? ' (' + person.level + ')' : '');
         who.insertBefore(option, nobody);

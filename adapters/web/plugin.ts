@@ -1,5 +1,6 @@
-import express, { type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import * as z from 'zod';
+import { hostOfHeader, isLoopbackHost } from '../../src/net/loopback.js';
 import type { Runtime } from '../../src/runtime.js';
 import type { ServerPlugin } from '../server/plugin.js';
 import { requestContext } from '../server/request-context.js';
@@ -7,6 +8,7 @@ import { DESK_CSS, DESK_JS } from './desk-page.js';
 import { createWebDesk, feedbackHtml, mountWebHandoff, webAsker } from './handoff.js';
 import { CHAT_CSS, CHAT_JS, PAGE_HTML } from './page.js';
 import { renderAnswerHtml } from './render.js';
+import { createResidentIds } from './residents.js';
 
 const AskBody = z.object({
   text: z.string({ error: 'expects text' }),
@@ -26,6 +28,21 @@ const AskBody = z.object({
 const CSP =
   "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+const WEB_PATH = /^\/(web\/|api\/web\/|$)/;
+
+/**
+ * The web chat answers only requests addressed to this machine by name: a page on another site
+ * that rebinds its DNS name to 127.0.0.1 still sends its own name as Host, and gets 421.
+ */
+function loopbackHostOnly(req: Request, res: Response, next: NextFunction): void {
+  if (!WEB_PATH.test(req.path) || isLoopbackHost(hostOfHeader(req.get('host') ?? ''))) {
+    next();
+    return;
+  }
+  requestContext(res).logger?.info({ status: 421, reason: 'host_not_loopback' }, 'web: request refused');
+  res.status(421).json({ error: 'misdirected', message: 'the web chat answers only on localhost' });
+}
+
 function sendAsset(res: Response, type: string, body: string): void {
   res.type(type).setHeader('cache-control', 'no-cache');
   res.send(body);
@@ -37,9 +54,11 @@ function sendAsset(res: Response, type: string, body: string): void {
  */
 export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
   runtime.handoff?.register(createWebDesk(runtime));
+  const ids = createResidentIds();
   return {
     name: 'web',
     mount(app) {
+      app.use(loopbackHostOnly);
       app.get('/', (_req, res) => {
         res.setHeader('content-security-policy', CSP);
         res.setHeader('x-content-type-options', 'nosniff');
@@ -52,7 +71,7 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
       app.get('/api/web/roster', (_req, res) => {
         const people = runtime.schedule
           .current()
-          .residents.map((r) => ({ name: r.name, level: r.level, email: r.email }));
+          .residents.map((r) => ({ id: ids.idOf(r.email), name: r.name, level: r.level }));
         res.json({ people });
       });
       mountWebHandoff(app, runtime);
@@ -62,13 +81,24 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
         if (!parsed.success) {
           res.status(400).json({
             error: 'bad_request',
-            message: 'expects JSON {"text": "…", "as": "email"?, "conversation": "id"?}',
+            message: 'expects JSON {"text": "…", "as": "resident id"?, "conversation": "id"?}',
           });
           return;
         }
-        const { text, as, conversation } = parsed.data;
+        const { text, conversation } = parsed.data;
+        // The picker sends an opaque id; an email typed by a local tool is taken as it is.
+        const as = parsed.data.as?.includes('@')
+          ? parsed.data.as.toLowerCase()
+          : parsed.data.as && ids.emailOf(parsed.data.as, runtime.schedule.current().residents);
+        if (parsed.data.as && !as) {
+          res.status(409).json({
+            error: 'unknown_resident',
+            message: 'that resident is no longer on the schedule: reload the page',
+          });
+          return;
+        }
         const { requestId, logger } = requestContext(res);
-        logger.debug({ text, as }, 'web question');
+        logger.debug({ text }, 'web question');
         const answer = await runtime.bot.handle({
           text,
           asker: as ? { email: as, platformUserId: as } : {},

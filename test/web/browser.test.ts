@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
     await page.waitForSelector('body[data-ready="true"]');
     const options = await page.locator('#who option').allTextContents();
     expect(options).toEqual(['Jane Doe (R4)', 'Sam Lee (R5)', 'someone not on the schedule']);
-    await page.selectOption('#who', 'sam.lee@duke.edu');
+    await page.selectOption('#who', { label: 'Sam Lee (R5)' });
 
     await page.fill('#question', 'what am I on?');
     await page.press('#question', 'Enter');

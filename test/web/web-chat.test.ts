@@ -5,6 +5,7 @@ import { escapeHtml, renderAnswerHtml } from '../../adapters/web/render.js';
 import type { Answer } from '../../src/core/types.js';
 import type { Runtime } from '../../src/runtime.js';
 import { echoBot, fakeRuntime, fixed, rosterSchedule } from '../server/fake-runtime.js';
+import { rawRequest } from '../support/raw-http.js';
 
 const servers: RotabotServer[] = [];
 afterEach(async () => {
@@ -83,10 +84,13 @@ describe('the web chat API', () => {
     expect(html).toContain('<script src="/web/chat.js"');
     expect(html).not.toMatch(/https?:\/\//);
     expect((await fetch(`${base}/web/chat.js`)).headers.get('content-type')).toMatch(/javascript/);
-    const { people } = (await (await fetch(`${base}/api/web/roster`)).json()) as { people: unknown[] };
+    const listed = await (await fetch(`${base}/api/web/roster`)).text();
+    // Opaque ids, never emails: the page is open to any local process.
+    expect(listed).not.toContain('@');
+    const { people } = JSON.parse(listed) as { people: unknown[] };
     expect(people).toEqual([
-      { name: 'Jane Doe', level: 'R4', email: 'jane.doe@duke.edu' },
-      { name: 'Sam Lee', level: 'R5', email: 'sam.lee@duke.edu' },
+      { id: expect.stringMatching(/^r-[\w-]{22}$/), name: 'Jane Doe', level: 'R4' },
+      { id: expect.stringMatching(/^r-[\w-]{22}$/), name: 'Sam Lee', level: 'R5' },
     ]);
   });
 
@@ -99,7 +103,8 @@ describe('the web chat API', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    const res = await ask({ text: 'what am I on <b>?', as: 'jane.doe@duke.edu' });
+    const { people } = (await (await fetch(`${base}/api/web/roster`)).json()) as { people: { id: string }[] };
+    const res = await ask({ text: 'what am I on <b>?', as: people[0]!.id });
     expect(res.status).toBe(200);
     const { answer, html } = (await res.json()) as { answer: Answer; html: string };
     expect(answer.intent).toBe('test.echo');
@@ -114,6 +119,12 @@ describe('the web chat API', () => {
 
     await ask({ text: 'who am I', as: '' });
     expect(bot.seen[1]?.asker).toEqual({});
+    expect(people[1]!.id).not.toBe(people[0]!.id);
+    await ask({ text: 'and me?', as: people[1]!.id });
+    expect(bot.seen[2]?.asker).toMatchObject({ email: 'sam.lee@duke.edu' });
+    const stale = await ask({ text: 'me?', as: 'r-not-anyone' });
+    expect(stale.status).toBe(409);
+    expect(bot.seen).toHaveLength(3);
     expect((await ask({ nope: 1 })).status).toBe(400);
     const big = await ask({ text: 'x'.repeat(17_000) });
     expect(big.status).toBe(413);
@@ -123,5 +134,40 @@ describe('the web chat API', () => {
     const base = await start(fakeRuntime(), false);
     expect((await fetch(`${base}/`)).status).toBe(404);
     expect((await fetch(`${base}/api/web/roster`)).status).toBe(404);
+  });
+});
+
+describe('the web chat against hostile pages', () => {
+  it('refuses a Host that is not this machine (DNS rebinding) with 421 on every web chat route', async () => {
+    const base = await start(fakeRuntime({ schedule: fixed(roster) }));
+    for (const [method, path] of [
+      ['GET', '/'],
+      ['GET', '/web/chat.js'],
+      ['GET', '/api/web/roster'],
+      ['POST', '/api/web/ask'],
+    ] as const) {
+      const res = await rawRequest(`${base}${path}`, {
+        method,
+        headers: { host: 'rebound.attacker.example:3978', 'content-type': 'application/json' },
+        body: method === 'POST' ? '{"text":"hi"}' : undefined,
+      });
+      expect(res.status, path).toBe(421);
+      expect(res.body).not.toContain('@');
+    }
+    for (const host of ['localhost:3978', '127.0.0.1', '[::1]:3978']) {
+      const res = await rawRequest(`${base}/api/web/roster`, { headers: { host } });
+      expect(res.status, host).toBe(200);
+    }
+    // Not a web chat route: probes behind a load balancer carry its name.
+    expect((await rawRequest(`${base}/healthz`, { headers: { host: 'rotabot.internal' } })).status).toBe(200);
+  });
+
+  it('sends no-referrer and nosniff on every response, errors included', async () => {
+    const base = await start(fakeRuntime({ schedule: fixed(roster) }));
+    for (const path of ['/', '/api/web/roster', '/healthz', '/no-such-route', '/calendar/not-a-token.ics']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
   });
 });
