@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('the hand-off loop in the web chat, in a real brow
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/`);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.selectOption('#who', 'jane.doe@duke.edu');
+    await page.selectOption('#who', { label: 'Jane Doe (R4)' });
     expect(await page.locator('#desk').isHidden()).toBe(true);
 
     await page.fill('#question', 'is there parking at the VA?');
