@@ -117,7 +117,12 @@ function cardHtml(ref: CardRef, card: HandoffCard): string {
 }
 
 /** The routes behind the web chat's feedback buttons, its coordinators' pane and the resident's inbox. */
-export function mountWebHandoff(app: Express, runtime: Runtime): void {
+export function mountWebHandoff(
+  app: Express,
+  runtime: Runtime,
+  /** The page names residents by opaque id: this turns one back into the email (web/residents.ts). */
+  residentEmail: (as: string | undefined) => string | undefined = (as) => as,
+): void {
   const service = runtime.handoff;
   if (!service) return;
   const { store } = runtime;
@@ -131,7 +136,7 @@ export function mountWebHandoff(app: Express, runtime: Runtime): void {
       return;
     }
     const { answer, action, as, conversation } = parsed.data;
-    const key = askerKeyOf('web', webAsker(as, conversation))!;
+    const key = askerKeyOf('web', webAsker(residentEmail(as), conversation))!;
     if (action === 'ask-coordinator') {
       const outcome = await service.ask(answer, key);
       res.json({ text: askOutcomeText(outcome), html: `<p>${escapeHtml(askOutcomeText(outcome))}</p>` });

@@ -55,6 +55,9 @@ function sendAsset(res: Response, type: string, body: string): void {
 export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
   runtime.handoff?.register(createWebDesk(runtime));
   const ids = createResidentIds();
+  // The picker sends an opaque id; an email typed by a local tool is taken as it is.
+  const residentEmail = (as: string | undefined): string | undefined =>
+    as?.includes('@') ? as.toLowerCase() : as && ids.emailOf(as, runtime.schedule.current().residents);
   return {
     name: 'web',
     mount(app) {
@@ -74,7 +77,7 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
           .residents.map((r) => ({ id: ids.idOf(r.email), name: r.name, level: r.level }));
         res.json({ people });
       });
-      mountWebHandoff(app, runtime);
+      mountWebHandoff(app, runtime, residentEmail);
 
       app.post('/api/web/ask', express.json({ limit: '16kb' }), async (req, res) => {
         const parsed = AskBody.safeParse(req.body);
@@ -86,10 +89,7 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
           return;
         }
         const { text, conversation } = parsed.data;
-        // The picker sends an opaque id; an email typed by a local tool is taken as it is.
-        const as = parsed.data.as?.includes('@')
-          ? parsed.data.as.toLowerCase()
-          : parsed.data.as && ids.emailOf(parsed.data.as, runtime.schedule.current().residents);
+        const as = residentEmail(parsed.data.as);
         if (parsed.data.as && !as) {
           res.status(409).json({
             error: 'unknown_resident',
