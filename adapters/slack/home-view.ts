@@ -1,7 +1,10 @@
 import type { HomeSummary } from '../../src/core/home.js';
+import { CALENDAR_QUESTION } from '../../src/core/welcome.js';
 import { formatDate } from '../../src/time/format-date.js';
 import {
+  ASK_ACTION_PREFIX,
   actions,
+  button,
   context,
   escapeMrkdwn,
   type KnownBlock,
@@ -9,6 +12,7 @@ import {
   SLACK_USAGE,
   section,
   suggestionButtons,
+  toMrkdwn,
 } from './render.js';
 
 export interface HomeView {
@@ -39,12 +43,21 @@ export function renderHomeView(summary: HomeSummary | null, programName: string,
   } else {
     const now = summary.current ? escapeMrkdwn(summary.current) : 'No rotation scheduled today';
     const next = summary.next
-      ? `${escapeMrkdwn(summary.next.text)}, from ${formatDate(summary.next.starts, locale)}`
+      ? `${escapeMrkdwn(summary.next.text)}, from ${toMrkdwn(formatDate(summary.next.starts, locale), locale)}`
       : 'Nothing scheduled after this yet';
     const reminder = summary.nextReminder
-      ? `${formatDate(summary.nextReminder, locale)} (a direct message before your rotation changes)`
+      ? `${toMrkdwn(formatDate(summary.nextReminder, locale), locale)} (a direct message before your rotation changes)`
       : 'None scheduled';
     blocks.push(section(`*Now:* ${now}\n*Next:* ${next}\n*Next reminder:* ${reminder}`));
+    blocks.push(
+      { type: 'divider' },
+      section(
+        '*Your rotations in your calendar*\nSubscribe once in Google Calendar, Outlook or Apple Calendar; it follows every change to the schedule. I send the link in our direct messages.',
+      ),
+      actions([
+        button(CALENDAR_QUESTION.label, `${ASK_ACTION_PREFIX}_calendar`, CALENDAR_QUESTION.question),
+      ])!,
+    );
   }
   const quick = actions(suggestionButtons(summary?.quickQuestions ?? []));
   if (quick) blocks.push({ type: 'divider' }, section('*Ask me*'), quick);

@@ -1,6 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Asker } from '../../src/core/types.js';
 import type { Runtime } from '../../src/runtime.js';
+import type { MentionedMember } from './parse.js';
 
 const MEMBER_KEY = 'teams:member:';
 /** People's emails rarely change; a day keeps Teams API calls to one per person per day. */
@@ -12,7 +13,8 @@ interface CachedMember {
   email?: string;
 }
 
-async function lookUpMember(
+/** A Teams member's email (cached), or undefined when Teams will not say. */
+export async function lookUpMember(
   context: TurnContext,
   runtime: Runtime,
   userId: string,
@@ -70,4 +72,19 @@ export async function identify(context: TurnContext, runtime: Runtime): Promise<
     return { ...asker, email: carried.toLowerCase() };
   }
   return asker;
+}
+
+/** A person mentioned in a message: the schedule's teams_id first, then the member's directory email. */
+export async function identifyMentioned(
+  context: TurnContext,
+  runtime: Runtime,
+  member: MentionedMember,
+): Promise<string | undefined> {
+  const schedule = runtime.schedule.current();
+  for (const id of [member.aadObjectId, member.id]) {
+    const resident = id ? schedule.byPlatformId('teams', id) : undefined;
+    if (resident) return resident.email;
+  }
+  if (context.activity.channelId !== 'msteams') return undefined;
+  return lookUpMember(context, runtime, member.id);
 }

@@ -1,13 +1,18 @@
 import type { ChannelAccount, TurnContext } from 'botbuilder';
+import { TEXT_ONLY } from '../../src/core/platform-replies.js';
+import type { Mention } from '../../src/core/types.js';
+import { buildWelcome } from '../../src/core/welcome.js';
 import type { Runtime } from '../../src/runtime.js';
 import { feedbackCardActions, handleCardAction, relayCoordinatorReply } from './handoff.js';
-import { identify } from './identity.js';
-import { conversationKind, questionOf } from './parse.js';
+import { identify, identifyMentioned } from './identity.js';
+import { conversationKind, isAttachmentsOnly, mentionsOf, questionOf } from './parse.js';
 import { baseConversationId, type ReferenceBook } from './references.js';
 import { renderAnswer } from './render.js';
 
 /** Long enough to cover the Bot Framework's redelivery of an activity it thinks was lost. */
 const SEEN_TTL_MS = 10 * 60 * 1000;
+/** One welcome per conversation; a reinstall within a year is not welcomed again. */
+const WELCOMED_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
 export type TurnHandler = (context: TurnContext) => Promise<void>;
 
@@ -37,6 +42,36 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
     }
   }
 
+  /** Colleagues @-mentioned in the message, with the email that finds them on the schedule. */
+  async function mentioned(context: TurnContext): Promise<Mention[]> {
+    return Promise.all(
+      mentionsOf(context.activity).map(async (member) => ({
+        name: member.name,
+        email: await identifyMentioned(context, runtime, member).catch(() => undefined),
+      })),
+    );
+  }
+
+  /**
+   * A short welcome with buttons, once per conversation: Teams sends both conversationUpdate and
+   * installationUpdate for one install. A store outage sends it anyway (twice beats never).
+   */
+  async function welcome(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const key = `teams:welcomed:${baseConversationId(activity)}`;
+    const first = await runtime.store.setIfAbsent(key, '1', WELCOMED_TTL_MS).catch((error) => {
+      logger.warn({ err: error }, 'teams: welcome dedupe failed; welcoming anyway');
+      return true;
+    });
+    if (!first) return;
+    const where = activity.conversation?.conversationType === 'personal' ? 'personal' : 'team';
+    try {
+      await context.sendActivity(renderAnswer(buildWelcome(runtime.knowledge.current(), where)));
+    } catch (error) {
+      logger.warn({ err: error }, 'teams: the welcome could not be sent');
+    }
+  }
+
   async function onMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
     if (activity.id) {
@@ -56,14 +91,19 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
     const typing = context
       .sendActivity({ type: 'typing' })
       .catch((error) => logger.debug({ err: error }, 'teams: typing indicator not sent'));
-    const [, asker] = await Promise.all([typing, identify(context, runtime)]);
+    const [, asker, mentions] = await Promise.all([typing, identify(context, runtime), mentioned(context)]);
     if (await handleCardAction(runtime, context, asker)) return;
     const text = questionOf(activity) || 'help';
     logger.debug({ activityId: activity.id, text }, 'teams: question');
+    if (isAttachmentsOnly(activity)) {
+      await Promise.all([remember(context, asker.email), context.sendActivity(renderAnswer(TEXT_ONLY))]);
+      return;
+    }
     const [, answer] = await Promise.all([
       remember(context, asker.email),
       runtime.bot.handle({
         text,
+        mentions,
         asker,
         platform: 'teams',
         conversation,
@@ -96,6 +136,7 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
         { conversationId: activity.conversation?.id, kind: conversationKind(activity) },
         'teams: bot added to a conversation',
       );
+      await welcome(context);
     } else if (includesBot(activity.membersRemoved, context)) {
       await forget(context);
     }
@@ -115,6 +156,7 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
       context.activity.conversation?.conversationType === 'personal' ? await identify(context, runtime) : {};
     await remember(context, asker.email);
     logger.info({ conversationId: context.activity.conversation?.id, action }, 'teams: app installed');
+    await welcome(context);
   }
 
   return async (context) => {

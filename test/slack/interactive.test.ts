@@ -181,10 +181,10 @@ describe('App Home', () => {
     const k = await shippedKnowledge();
     expect(text).toContain(`*Now:* ${describeRotation(k, ALICE.blocks[0]!).text}`);
     expect(text).toContain(
-      `*Next:* ${describeRotation(k, ALICE.blocks[1]!).text}, from Tuesday, December 1, 2026`,
+      `*Next:* ${describeRotation(k, ALICE.blocks[1]!).text}, from <!date^1796126400^{date_long}|Tuesday, December 1, 2026>`,
     );
     // Lead 1 weekday before Tuesday, December 1: Monday, November 30.
-    expect(text).toContain(`*Next reminder:* Monday, November 30, 2026`);
+    expect(text).toContain('*Next reminder:* <!date^1796040000^{date_long}|Monday, November 30, 2026>');
     const buttons = buttonsOf(view.blocks);
     expect(buttons.length).toBeGreaterThan(2);
     expect(buttons.every((b) => String(b.action_id).startsWith('rotabot_ask_'))).toBe(true);

@@ -112,7 +112,7 @@ describe('renderHomeView', () => {
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('*Now:* Interventional Radiology');
     expect(text).toContain('Tuesday, December 1, 2026');
-    expect(text).toContain('*Next reminder:* Monday, November 30, 2026');
+    expect(text).toContain('*Next reminder:* <!date^1796040000^{date_long}|Monday, November 30, 2026>');
   });
 
   it('says so when the schedule is not available', () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { ServerPlugin } from '../../adapters/server/plugin.js';
 import type { Answer, Bot, IncomingMessage } from '../../src/core/types.js';
+import type { Knowledge } from '../../src/knowledge/schema.js';
 import { type Runtime, staticSource } from '../../src/runtime.js';
 import type { Resident } from '../../src/schedule/types.js';
 import type { Store } from '../../src/store/store.js';
@@ -36,6 +37,7 @@ export interface TestRuntimeOptions {
   store?: Store;
   bot?: Bot;
   residents?: Resident[];
+  knowledge?: Knowledge;
 }
 
 /**
@@ -48,6 +50,7 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): Runtime {
     env: { SCHEDULER: 'off', ...emulator, ...options.env },
     store: options.store,
     schedule: staticSource(rosterSchedule(options.residents ?? [])),
+    ...(options.knowledge ? { knowledge: staticSource(options.knowledge) } : {}),
     bot: options.bot ?? createFakeBot(),
     clock: () => NOW,
   });
