@@ -24,7 +24,20 @@ async function createSchedulerFor(runtime: Runtime): Promise<Scheduler | undefin
     return undefined;
   }
   const { createScheduler } = await import('../src/reminders/scheduler.js');
-  return createScheduler(runtime, messengers);
+  const scheduler = createScheduler(runtime, messengers);
+  if (!runtime.config.HANDOFF_REPORT_CRON) return scheduler;
+  // The coordinators' weekly report rides along: same messengers, same exactly-once runner.
+  const weekly = (await import('../src/handoff/weekly.js')).createWeeklyReport(runtime, messengers);
+  return {
+    async start() {
+      await scheduler.start();
+      await weekly.start();
+    },
+    async stop() {
+      await weekly.stop();
+      await scheduler.stop();
+    },
+  };
 }
 
 function fail(lines: string[]): never {
