@@ -2,8 +2,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Problem } from '../problem.js';
 
-/** Bigger than any honest knowledge file; refusing it keeps a pasted dump from stalling start-up. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Bigger than any honest knowledge file (the largest shipped is ~20 kB, ~700 lines); refusing
+ * more keeps a pasted dump from stalling start-up or a reload: parsing is linear, and these
+ * bound it to well under a second.
+ */
+export const MAX_FILE_BYTES = 128 * 1024;
+export const MAX_FILE_LINES = 5_000;
 /** Anchors and aliases are allowed, but a "billion laughs" expansion is not. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -46,16 +51,7 @@ export async function readYamlFile(path: string): Promise<{ file: YamlFile | nul
     };
   }
   if (size > MAX_FILE_BYTES) {
-    return {
-      file: null,
-      problems: [
-        problem(
-          `${path}:1`,
-          `the file is too large (${size} bytes; the limit is ${MAX_FILE_BYTES})`,
-          'keep only the knowledge entries in it; a knowledge file is a few hundred lines',
-        ),
-      ],
-    };
+    return { file: null, problems: [tooLarge(path, `${size} bytes`, `${MAX_FILE_BYTES} bytes`)] };
   }
   const source = await readFile(path, 'utf8').catch(() => null);
   if (source === null) {
@@ -66,13 +62,21 @@ export async function readYamlFile(path: string): Promise<{ file: YamlFile | nul
 
 /** Parses YAML text already read; exported for tests and for callers that hold the text. */
 export function parseYaml(path: string, source: string): { file: YamlFile | null; problems: Problem[] } {
+  const bytes = Buffer.byteLength(source);
+  if (bytes > MAX_FILE_BYTES)
+    return { file: null, problems: [tooLarge(path, `${bytes} bytes`, `${MAX_FILE_BYTES} bytes`)] };
+  const lines = countLines(source);
+  if (lines > MAX_FILE_LINES)
+    return { file: null, problems: [tooLarge(path, `${lines} lines`, `${MAX_FILE_LINES} lines`)] };
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(source, {
       lineCounter,
       schema: 'core',
-      uniqueKeys: true,
+      // The parser's own check compares every key with every other (minutes for 100,000 keys);
+      // duplicateKeyOffsets below does it in one pass.
+      uniqueKeys: false,
       prettyErrors: false,
       strict: true,
     });
@@ -107,6 +111,12 @@ export function parseYaml(path: string, source: string): { file: YamlFile | null
         ),
       );
     }
+  }
+  for (const offset of duplicateKeyOffsets(doc)) {
+    const line = lineAt(offset);
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
+    problems.push(problem(at(line), 'this key appears twice in the same entry', 'keep only one of them'));
   }
   for (const warning of doc.warnings) {
     // An unknown tag ("!!js/function", "!foo") would otherwise be read as plain text: refuse it.
@@ -194,6 +204,36 @@ export function parseYaml(path: string, source: string): { file: YamlFile | null
     },
   };
   return { file, problems: [] };
+}
+
+function tooLarge(path: string, found: string, limit: string): Problem {
+  return problem(
+    `${path}:1`,
+    `the file is too large (${found}; the limit is ${limit})`,
+    'keep only the knowledge entries in it; a knowledge file is a few hundred lines',
+  );
+}
+
+function countLines(source: string): number {
+  let lines = 1;
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** Where each repeated key of a mapping starts, found with one set per mapping. */
+function duplicateKeyOffsets(doc: ReturnType<typeof parseDocument>): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) offsets.push((pair.key as Node | null)?.range?.[0] ?? 0);
+        else seen.add(key);
+      }
+    },
+  });
+  return offsets;
 }
 
 function firstLine(message: string): string {

@@ -2,6 +2,7 @@ import type { Problem } from '../problem.js';
 import { readCsv } from './csv.js';
 import { readHeader } from './header.js';
 import { createSchedule } from './index.js';
+import { MAX_SCHEDULE_COLUMNS, MAX_SCHEDULE_ROWS, TOO_LARGE_FIX } from './limits.js';
 import { readGridRows } from './parse-grid.js';
 import { readLongRows } from './parse-long.js';
 import { createProblemList } from './problems.js';
@@ -41,6 +42,15 @@ export function parseSchedule(text: string, options: ParseScheduleOptions): Pars
       'the schedule is empty',
       'export the schedule sheet as CSV with its header row: email,name,level,2026-07,…',
     );
+    return { schedule: null, problems: problems.list() };
+  }
+  const columns = headerRow.cells.length;
+  if (rows.length > MAX_SCHEDULE_ROWS || columns > MAX_SCHEDULE_COLUMNS) {
+    const what =
+      rows.length > MAX_SCHEDULE_ROWS
+        ? `${rows.length} rows (the limit is ${MAX_SCHEDULE_ROWS})`
+        : `${columns} columns (the limit is ${MAX_SCHEDULE_COLUMNS})`;
+    problems.error(1, undefined, `the schedule is too large: ${what}`, TOO_LARGE_FIX);
     return { schedule: null, problems: problems.list() };
   }
   const header = readHeader(headerRow, problems);

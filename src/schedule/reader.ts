@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Problem } from '../problem.js';
+import { MAX_SCHEDULE_BYTES, SCHEDULE_URL_TIMEOUT_MS, TOO_LARGE_FIX } from './limits.js';
 
 /** A schedule location that cannot be read; carries the problem to print. */
 export class ScheduleReadError extends Error {
@@ -19,7 +20,10 @@ export interface ScheduleReader {
 
 export interface ScheduleReaderOptions {
   fetch?: typeof fetch;
+  /** Headers and body together (SCHEDULE_URL_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** MAX_SCHEDULE_BYTES */
+  maxBytes?: number;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -32,7 +36,38 @@ function unreadable(location: string, problem: string, fix: string): ScheduleRea
   return new ScheduleReadError({ severity: 'error', location, problem, fix });
 }
 
-function createFileReader(path: string): ScheduleReader {
+function tooLarge(location: string, maxBytes: number): ScheduleReadError {
+  return unreadable(location, `the schedule is too large (over ${maxBytes} bytes)`, TOO_LARGE_FIX);
+}
+
+/**
+ * The body as text, read chunk by chunk: past `maxBytes` the download is cancelled, so an
+ * address that streams forever costs at most that much memory (and the timeout bounds the time).
+ */
+async function readCapped(response: Response, maxBytes: number, source: string): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge(source, maxBytes);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(source, maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function createFileReader(path: string, maxBytes: number): ScheduleReader {
   let seen: { mtimeMs: number; size: number } | undefined;
   return {
     source: path,
@@ -40,10 +75,12 @@ function createFileReader(path: string): ScheduleReader {
       try {
         const info = await stat(path);
         if (seen && seen.mtimeMs === info.mtimeMs && seen.size === info.size) return 'unchanged';
+        if (info.size > maxBytes) throw tooLarge(path, maxBytes);
         const text = await readFile(path, 'utf8');
         seen = { mtimeMs: info.mtimeMs, size: info.size };
         return { text };
       } catch (error) {
+        if (error instanceof ScheduleReadError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         throw unreadable(
           path,
@@ -57,7 +94,7 @@ function createFileReader(path: string): ScheduleReader {
   };
 }
 
-function createUrlReader(location: string, options: ScheduleReaderOptions): ScheduleReader {
+function createUrlReader(location: string, options: ScheduleReaderOptions, maxBytes: number): ScheduleReader {
   const url = new URL(location);
   const source = `${url.origin}/…`;
   const doFetch = options.fetch ?? fetch;
@@ -73,19 +110,25 @@ function createUrlReader(location: string, options: ScheduleReaderOptions): Sche
     source,
     async read() {
       let response: Response;
-      try {
-        response = await doFetch(url, {
-          headers: { accept: 'text/csv, text/plain;q=0.9', ...(etag ? { 'if-none-match': etag } : {}) },
-          redirect: 'follow',
-          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        });
-      } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError';
-        throw unreadable(
+      // One deadline for the headers and the whole body: a peer that trickles cannot hold the job.
+      const signal = AbortSignal.timeout(options.timeoutMs ?? SCHEDULE_URL_TIMEOUT_MS);
+      const failed = (error: unknown): ScheduleReadError => {
+        if (error instanceof ScheduleReadError) return error;
+        const timedOut = signal.aborted || (error as Error).name === 'TimeoutError';
+        return unreadable(
           source,
           timedOut ? 'the schedule address did not answer in time' : 'the schedule address cannot be reached',
           'check the link opens in a browser without signing in; the bot keeps the last schedule it read',
         );
+      };
+      try {
+        response = await doFetch(url, {
+          headers: { accept: 'text/csv, text/plain;q=0.9', ...(etag ? { 'if-none-match': etag } : {}) },
+          redirect: 'follow',
+          signal,
+        });
+      } catch (error) {
+        throw failed(error);
       }
       if (response.status === 304 && etag) return 'unchanged';
       if (!response.ok) {
@@ -102,7 +145,9 @@ function createUrlReader(location: string, options: ScheduleReaderOptions): Sche
           'publish the sheet to the web as CSV (File → Share → Publish to web → CSV) and use that link',
         );
       }
-      const text = await response.text();
+      const text = await readCapped(response, maxBytes, source).catch((error: unknown) => {
+        throw failed(error);
+      });
       etag = response.headers.get('etag') ?? undefined;
       return { text };
     },
@@ -111,5 +156,8 @@ function createUrlReader(location: string, options: ScheduleReaderOptions): Sche
 
 /** Reads a path, or an https URL of a published spreadsheet CSV. */
 export function createScheduleReader(location: string, options: ScheduleReaderOptions = {}): ScheduleReader {
-  return isUrl(location) ? createUrlReader(location, options) : createFileReader(location);
+  const maxBytes = options.maxBytes ?? MAX_SCHEDULE_BYTES;
+  return isUrl(location)
+    ? createUrlReader(location, options, maxBytes)
+    : createFileReader(location, maxBytes);
 }

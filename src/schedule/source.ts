@@ -23,6 +23,7 @@ export interface ScheduleSourceOptions {
   logger: Logger;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  maxBytes?: number;
 }
 
 export interface ScheduleSource extends LiveSource<Schedule> {

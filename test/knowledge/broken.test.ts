@@ -2,7 +2,7 @@ import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledge, validateKnowledge } from '../../src/knowledge/load.js';
-import { MAX_FILE_BYTES } from '../../src/knowledge/yaml-file.js';
+import { MAX_FILE_BYTES, MAX_FILE_LINES } from '../../src/knowledge/yaml-file.js';
 import { InvalidFileError, type Problem } from '../../src/problem.js';
 import { copyShipped, editFile, errorsAt, FIXTURES, lineOf, replaceOnce } from './helpers.js';
 
@@ -237,7 +237,27 @@ describe('hostile knowledge files are refused, never run or expanded', () => {
     expect(errorsAt(await failing(), at('faq.yaml', 1)).length).toBeGreaterThan(0);
   });
 
-  it('a file over 1 MiB', async () => {
+  it('a 1 MB file of 100,000 keys, refused before it is parsed', async () => {
+    const keys = Array.from({ length: 100_000 }, (_, i) => `  key${i}: value\n`).join('');
+    await writeFile(join(dir, 'faq.yaml'), `faq: []\nprogram:\n${keys}`);
+    expect(errorsAt(await failing(), at('faq.yaml', 1))[0]?.problem).toMatch(/too large .*limit is/);
+  });
+
+  it('a file of more lines than the limit, though small in bytes', async () => {
+    await writeFile(join(dir, 'faq.yaml'), `faq: []\n${'\n'.repeat(MAX_FILE_LINES)}`);
+    expect(errorsAt(await failing(), at('faq.yaml', 1))[0]?.problem).toMatch(
+      new RegExp(`too large \\(\\d+ lines; the limit is ${MAX_FILE_LINES} lines\\)`),
+    );
+  });
+
+  it('a repeated key among thousands, found on its line', async () => {
+    const keys = Array.from({ length: 3_000 }, (_, i) => `  k${i}: v\n`).join('');
+    await writeFile(join(dir, 'faq.yaml'), `faq: []\nextra:\n${keys}  k1500: again\n`);
+    const problems = errorsAt(await failing(), at('faq.yaml', 3_003));
+    expect(problems.map((p) => p.problem)).toEqual(['this key appears twice in the same entry']);
+  });
+
+  it('a file over the byte limit', async () => {
     await writeFile(join(dir, 'faq.yaml'), `faq: []\n${'# padding\n'.repeat(MAX_FILE_BYTES / 10 + 1)}`);
     expect(errorsAt(await failing(), at('faq.yaml', 1))[0]?.problem).toMatch(/too large/);
   });

@@ -227,3 +227,91 @@ describe('createScheduleSource from a URL', () => {
     expect(refused.message).toContain('refused');
   });
 });
+
+describe('a schedule URL that misbehaves', () => {
+  let server: Server;
+  let base: string;
+  const open = new Set<import('node:http').ServerResponse>();
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      open.add(res);
+      res.on('close', () => open.delete(res));
+      if (req.url === '/healthz') return void res.writeHead(200).end('ok');
+      if (req.url === '/good.csv') return void res.writeHead(200, { 'content-type': 'text/csv' }).end(GOOD);
+      if (req.url === '/hang.csv') return; // never answers
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      res.write('email,name,level,2026-11\n');
+      if (req.url === '/trickle.csv') {
+        const timer = setInterval(() => res.write('a'), 50);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
+      // /endless.csv: as fast as the client reads, forever.
+      const row = Buffer.from('ann@example.edu,Ann Lee,R4,IR\n'.repeat(2000));
+      const pump = () => {
+        while (!res.destroyed && res.write(row));
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const res of open) res.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** A source that starts from the good sheet, then is pointed at `path` for its next read. */
+  async function sourceSwitchingTo(path: string, options: { timeoutMs?: number; maxBytes?: number } = {}) {
+    const { logger, lines } = captureLogger();
+    let target = `${base}/good.csv`;
+    const switching: typeof fetch = (_url, init) => fetch(target, init);
+    const source = await createScheduleSource({
+      location: `${base}/schedule.csv`,
+      knowledge: live,
+      refreshMs: 0,
+      logger,
+      fetch: switching,
+      ...options,
+    });
+    target = `${base}${path}`;
+    return { source, lines };
+  }
+
+  it('cuts a never-ending body off at the byte limit, keeps the last good schedule, and stays responsive', async () => {
+    const { source, lines } = await sourceSwitchingTo('/endless.csv', { maxBytes: 256 * 1024 });
+    const refreshing = source.refresh();
+    // The process keeps serving while the download runs.
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await refreshing;
+    expect(labelOf(source)).toBe('IR');
+    const errors = lines.filter((l) => l.level === 50).map((l) => l.msg);
+    expect(errors.join('\n')).toContain('the schedule is too large (over 262144 bytes)');
+    await source.close();
+  });
+
+  it.each([
+    ['never answers', '/hang.csv'],
+    ['trickles a byte at a time', '/trickle.csv'],
+  ])(
+    'gives up on an address that %s at the time limit, keeping the last good schedule',
+    async (_name, path) => {
+      const { source, lines } = await sourceSwitchingTo(path, { timeoutMs: 400 });
+      await source.refresh();
+      expect(labelOf(source)).toBe('IR');
+      const errors = lines.filter((l) => l.level === 50).map((l) => l.msg);
+      expect(errors.join('\n')).toContain('the schedule address did not answer in time');
+      await source.close();
+    },
+  );
+
+  it('refuses a file with more rows than the limit, naming the limit', async () => {
+    const path = join(dir, 'huge.csv');
+    await writeFile(path, `email,name,level,2026-11\n${'ann@example.edu,Ann Lee,R4,IR\n'.repeat(50_001)}`);
+    const result = await validateScheduleFile(path, knowledge).catch((e: unknown) => e);
+    const text = JSON.stringify(result instanceof Error ? result.message : result);
+    expect(text).toContain('the schedule is too large: 50001 rows (the limit is 50000)');
+  });
+});
