@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/types.js';
+import { createSchedule } from '../../src/schedule/index.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { downStore } from '../support/runtime.js';
 import { AVERY, CASEY, conversation, conversationBot, NOW } from './helpers.js';
@@ -201,5 +202,49 @@ describe('follow-ups are completed from the conversation', () => {
     const april = await chat.say('and April?');
     expect(april.intent).toBe('schedule.mine');
     expect(april.unanswered ?? false).toBe(false);
+  });
+});
+
+describe('the reply to "which one do you mean?"', () => {
+  const block = (label: string, rotationId: string, month: string) => ({
+    label,
+    rotationId,
+    start: `${month}-01`,
+    end: `${month}-28`,
+    source: 'test.csv:2',
+  });
+  const twoJordans = createSchedule([
+    {
+      email: 'jordan.a@example.edu',
+      name: 'Jordan Alder',
+      level: 'R3',
+      blocks: [block('ICU', 'icu', '2027-03')],
+    },
+    {
+      email: 'jordan.b@example.edu',
+      name: 'Jordan Birch',
+      level: 'R4',
+      blocks: [block('IR', 'ir-duke', '2027-03')],
+    },
+    { email: AVERY, name: 'Avery Samplewood', level: 'R5', blocks: [] },
+  ]);
+
+  it('is understood: "the R4 one", a surname, or a button', async () => {
+    for (const reply of ['the R4 one', 'Birch', 'Jordan Birch (R4)']) {
+      const chat = conversation(conversationBot({ schedule: twoJordans }));
+      const which = await chat.say('what is Jordan on in March?');
+      expect(which.suggestions?.map((s) => s.label)).toEqual(['Jordan Alder (R3)', 'Jordan Birch (R4)']);
+      const picked = await chat.say(reply);
+      expect(picked.intent, reply).toBe('schedule.person');
+      expect(picked.text, reply).toMatch(/Jordan Birch \(R4\) is on Interventional Radiology/);
+      expect(picked.text, reply).toMatch(/March 2027/);
+    }
+  });
+
+  it('a reply that names neither reading is answered as itself', async () => {
+    const chat = conversation(conversationBot({ schedule: twoJordans }));
+    await chat.say('what is Jordan on in March?');
+    const tips = await chat.say('does IR do TIPS?');
+    expect(tips.verdict).toBe('yes');
   });
 });

@@ -3,6 +3,7 @@ import { createBot } from '../../src/core/bot.js';
 import type { Answer, Bot, IncomingMessage } from '../../src/core/types.js';
 import { silentLogger } from '../../src/logger.js';
 import { noMetrics, staticSource } from '../../src/runtime.js';
+import type { Schedule } from '../../src/schedule/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { knowledge, NOW, schedule } from '../core/helpers.js';
@@ -15,11 +16,11 @@ export const CASEY = 'casey.demoreaux@example.edu';
 
 /** The real core bot on the shipped knowledge and sample schedule, with its own store. */
 export function conversationBot(
-  options: { store?: Store; env?: Record<string, string>; clock?: () => Date } = {},
+  options: { store?: Store; env?: Record<string, string>; clock?: () => Date; schedule?: Schedule } = {},
 ): Bot {
   return createBot({
     knowledge: staticSource(knowledge),
-    schedule: staticSource(schedule),
+    schedule: staticSource(options.schedule ?? schedule),
     store: options.store ?? createMemoryStore(),
     logger: silentLogger,
     metrics: noMetrics,
