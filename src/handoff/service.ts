@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { RecipientUnreachableError } from '../reminders/messenger.js';
 import type { LiveSource, Metrics } from '../runtime.js';
 import type { Schedule } from '../schedule/types.js';
-import type { Store } from '../store/store.js';
+import { type Store, StoreUnavailableError } from '../store/store.js';
 import { cardOf, relayText } from './card.js';
 import { withLock } from './lock.js';
 import { DAY_MS, keys, readAnswer, readHandoff, writeAnswer, writeHandoff } from './records.js';
@@ -41,12 +41,12 @@ export interface KeepInput {
 
 export type VoteOutcome =
   | { status: 'recorded'; vote: Vote; offerHandoff: boolean }
-  | { status: 'already' | 'expired' };
+  | { status: 'already' | 'expired' | 'unavailable' };
 
 export type AskOutcome =
   | { status: 'sent'; handoffId: string; replyTime: string }
   | { status: 'already'; handoffId: string }
-  | { status: 'expired' | 'not-yours' | 'no-desk' | 'failed' }
+  | { status: 'expired' | 'not-yours' | 'no-desk' | 'failed' | 'unavailable' }
   | { status: 'rate-limited'; perDay: number };
 
 export interface CoordinatorReply {
@@ -131,6 +131,20 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
     }
   }
 
+  /** A store outage while voting or handing off is told to the person, not thrown at the adapter. */
+  async function unlessStoreDown<T>(
+    what: string,
+    work: () => Promise<T>,
+  ): Promise<T | { status: 'unavailable' }> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      logger.warn({ err: error }, `handoff: store unavailable; ${what} not recorded`);
+      return { status: 'unavailable' };
+    }
+  }
+
   return {
     register(desk) {
       desks.set(desk.platform, desk);
@@ -163,70 +177,75 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
       }
     },
 
-    async vote(answerId, voterKey, vote) {
-      const kept = await readAnswer(store, answerId);
-      if (!kept) return { status: 'expired' };
-      // The vote's own key holds the vote only: no question, no answer text.
-      if (!(await store.setIfAbsent(keys.vote(answerId, voterKey), vote, keepMs)))
-        return { status: 'already' };
-      await Promise.all([
-        store.increment(keys.count(vote, 'intent', kept.intent), keepMs),
-        ...kept.factIds.map((fact) => store.increment(keys.count(vote, 'fact', fact), keepMs)),
-      ]);
-      metrics.feedback?.(vote, kept.intent, kept.factIds);
-      logger.info({ vote, intent: kept.intent, facts: kept.factIds.length }, 'feedback recorded');
-      const offerHandoff = vote === 'down' && voterKey === kept.askerKey && Boolean(deskFor(kept.platform));
-      return { status: 'recorded', vote, offerHandoff };
-    },
+    vote: (answerId, voterKey, vote) =>
+      unlessStoreDown('vote', async (): Promise<VoteOutcome> => {
+        const kept = await readAnswer(store, answerId);
+        if (!kept) return { status: 'expired' };
+        // The vote's own key holds the vote only: no question, no answer text.
+        if (!(await store.setIfAbsent(keys.vote(answerId, voterKey), vote, keepMs)))
+          return { status: 'already' };
+        await Promise.all([
+          store.increment(keys.count(vote, 'intent', kept.intent), keepMs),
+          ...kept.factIds.map((fact) => store.increment(keys.count(vote, 'fact', fact), keepMs)),
+        ]);
+        metrics.feedback?.(vote, kept.intent, kept.factIds);
+        logger.info({ vote, intent: kept.intent, facts: kept.factIds.length }, 'feedback recorded');
+        const offerHandoff = vote === 'down' && voterKey === kept.askerKey && Boolean(deskFor(kept.platform));
+        return { status: 'recorded', vote, offerHandoff };
+      }),
 
-    async ask(answerId, askerKey) {
-      const kept = await readAnswer(store, answerId);
-      if (!kept) return { status: 'expired' };
-      if (kept.askerKey !== askerKey) return { status: 'not-yours' };
-      const desk = deskFor(kept.platform);
-      if (!desk) return { status: 'no-desk' };
-      const existing = await store.get(keys.forAnswer(answerId));
-      if (existing) return { status: 'already', handoffId: existing };
-      if ((await store.increment(keys.rate(askerKey), DAY_MS)) > config.HANDOFF_PER_DAY) {
-        logger.info({ platform: kept.platform }, 'handoff: rate limited');
-        return { status: 'rate-limited', perDay: config.HANDOFF_PER_DAY };
-      }
-      const id = randomUUID();
-      if (!(await store.setIfAbsent(keys.forAnswer(answerId), id, keepMs))) {
-        return { status: 'already', handoffId: (await store.get(keys.forAnswer(answerId))) ?? id };
-      }
-      const handoff: Handoff = {
-        id,
-        state: 'open',
-        platform: kept.platform,
-        askerKey,
-        asker: kept.asker,
-        where: kept.where,
-        place: kept.place,
-        question: kept.question,
-        answerText: kept.answerText,
-        intent: kept.intent,
-        askedAt: clock().toISOString(),
-        replies: [],
-      };
-      await writeHandoff(store, handoff, keepMs);
-      try {
-        handoff.card = await desk.postCard(cardOf(handoff));
-      } catch (error) {
-        logger.error({ err: error, platform: desk.platform }, 'handoff: could not post the coordinator card');
-        metrics.handoff?.('card_failed');
-        await Promise.allSettled([store.delete(keys.handoff(id)), store.delete(keys.forAnswer(answerId))]);
-        return { status: 'failed' };
-      }
-      await writeHandoff(store, handoff, keepMs);
-      await store.set(keys.card(handoff.card), id, keepMs);
-      metrics.handoff?.('asked');
-      logger.info(
-        { handoffId: id, platform: kept.platform, desk: desk.platform },
-        'handoff: sent to coordinators',
-      );
-      return { status: 'sent', handoffId: id, replyTime: config.HANDOFF_REPLY_TIME };
-    },
+    ask: (answerId, askerKey) =>
+      unlessStoreDown('hand-off', async (): Promise<AskOutcome> => {
+        const kept = await readAnswer(store, answerId);
+        if (!kept) return { status: 'expired' };
+        if (kept.askerKey !== askerKey) return { status: 'not-yours' };
+        const desk = deskFor(kept.platform);
+        if (!desk) return { status: 'no-desk' };
+        const existing = await store.get(keys.forAnswer(answerId));
+        if (existing) return { status: 'already', handoffId: existing };
+        if ((await store.increment(keys.rate(askerKey), DAY_MS)) > config.HANDOFF_PER_DAY) {
+          logger.info({ platform: kept.platform }, 'handoff: rate limited');
+          return { status: 'rate-limited', perDay: config.HANDOFF_PER_DAY };
+        }
+        const id = randomUUID();
+        if (!(await store.setIfAbsent(keys.forAnswer(answerId), id, keepMs))) {
+          return { status: 'already', handoffId: (await store.get(keys.forAnswer(answerId))) ?? id };
+        }
+        const handoff: Handoff = {
+          id,
+          state: 'open',
+          platform: kept.platform,
+          askerKey,
+          asker: kept.asker,
+          where: kept.where,
+          place: kept.place,
+          question: kept.question,
+          answerText: kept.answerText,
+          intent: kept.intent,
+          askedAt: clock().toISOString(),
+          replies: [],
+        };
+        await writeHandoff(store, handoff, keepMs);
+        try {
+          handoff.card = await desk.postCard(cardOf(handoff));
+        } catch (error) {
+          logger.error(
+            { err: error, platform: desk.platform },
+            'handoff: could not post the coordinator card',
+          );
+          metrics.handoff?.('card_failed');
+          await Promise.allSettled([store.delete(keys.handoff(id)), store.delete(keys.forAnswer(answerId))]);
+          return { status: 'failed' };
+        }
+        await writeHandoff(store, handoff, keepMs);
+        await store.set(keys.card(handoff.card), id, keepMs);
+        metrics.handoff?.('asked');
+        logger.info(
+          { handoffId: id, platform: kept.platform, desk: desk.platform },
+          'handoff: sent to coordinators',
+        );
+        return { status: 'sent', handoffId: id, replyTime: config.HANDOFF_REPLY_TIME };
+      }),
 
     async reply(reply) {
       const desk = desks.get(reply.card.platform);

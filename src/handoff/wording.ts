@@ -12,6 +12,8 @@ export function voteOutcomeText(outcome: VoteOutcome): string {
       return 'You already gave feedback on this answer. Thanks!';
     case 'expired':
       return 'That answer is too old for feedback now. Ask again and rate the new answer.';
+    case 'unavailable':
+      return 'Sorry, I could not record that just now. Please try again in a minute.';
   }
 }
 
@@ -29,6 +31,7 @@ export function askOutcomeText(outcome: AskOutcome): string {
       return 'That answer is too old to pass on now. Ask again, and you can hand the new answer to a coordinator.';
     case 'no-desk':
       return 'No coordinators\u2019 channel is set up for me here, so I cannot pass questions on. Please write to the program coordinator directly.';
+    case 'unavailable':
     case 'failed':
       return 'Sorry, I could not reach the coordinators just now. Please try again in a minute, or write to the program coordinator directly.';
   }

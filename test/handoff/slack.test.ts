@@ -156,6 +156,10 @@ describe('a hand-off from Slack', () => {
     expect(slack.posts.slice(before)).toHaveLength(1);
     expect(faq.bodies[0]!.text).toContain('question: Is there parking at the VA?');
     expect(faq.bodies[0]!.text).toContain('answer: "Yes: the deck on Fulton Street."');
+    // Question and reply text never in the log above debug.
+    const loud = server.lines.filter((l) => Number(l.level) >= 30).map((l) => JSON.stringify(l));
+    expect(loud.length).toBeGreaterThan(0);
+    expect(loud.filter((l) => /parking|Fulton/i.test(l))).toEqual([]);
   });
 
   it('limits hand-offs per resident per day', async () => {
