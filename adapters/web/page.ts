@@ -1,12 +1,19 @@
 /** The local web chat page: one HTML file, its stylesheet and script, no build step and no CDN. */
 import { DESK_HTML } from './desk-page.js';
 
-export const PAGE_HTML = `<!doctype html>
+/** A small "R" badge, so the browser tab is recognisable among others. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1164a3"/><text x="16" y="23" font-family="Arial, sans-serif" font-size="20" font-weight="700" text-anchor="middle" fill="#fff">R</text></svg>`;
+
+/** The page, with the longest question the bot reads (MAX_QUESTION_CHARS) as the input's limit. */
+export function pageHtml(maxChars: number): string {
+  const limit = maxChars.toLocaleString('en-US');
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>rotabot — local web chat</title>
+<link rel="icon" href="/web/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/web/chat.css">
 <script src="/web/chat.js" defer></script>
 <script src="/web/desk.js" defer></script>
@@ -22,7 +29,7 @@ export const PAGE_HTML = `<!doctype html>
   <div class="message bot intro">
     <div class="avatar">R</div>
     <div class="body"><div class="meta"><span class="name">rotabot</span></div>
-      <div class="content"><p><strong>Hi! Ask me about the IR rotations.</strong></p>
+      <div class="content"><p>Hi! Ask me about the rotations, the schedule and the procedures.</p>
       <p>Pick who you are above, then try a question.</p>
       <div class="suggestions">
         <button type="button" class="suggestion" data-question="What am I on this month?">What am I on this month?</button>
@@ -33,27 +40,33 @@ export const PAGE_HTML = `<!doctype html>
   </div>
 </main>
 <form id="ask" autocomplete="off">
-  <input id="question" name="question" type="text" placeholder="Message rotabot" aria-label="Your question" autofocus>
+  <input id="question" name="question" type="text" placeholder="Message rotabot" aria-label="Your question"
+    maxlength="${maxChars}" aria-describedby="limit" autofocus>
   <button type="submit" id="send">Send</button>
+  <p id="limit" class="limit">One question at a time, up to ${limit} characters.</p>
 </form>
 ${DESK_HTML}
 </body>
 </html>
 `;
+}
 
 export const CHAT_CSS = `
 * { box-sizing: border-box; }
 html, body { height: 100%; margin: 0; }
 body { display: flex; flex-direction: column; font: 15px/1.46 -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   color: #1d1c1d; background: #fff; }
-header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .6rem 1.2rem;
+header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .4rem 1rem; padding: .6rem 1.2rem;
   border-bottom: 1px solid #ddd; background: #3f0e40; color: #fff; }
 .title { font-weight: 700; font-size: 1.05rem; }
 .hash { opacity: .7; }
 .hint { font-weight: 400; opacity: .7; font-size: .85rem; margin-left: .4rem; }
-.who select { margin-left: .4rem; font: inherit; padding: .2rem .3rem; border-radius: 4px; max-width: 22rem; }
-main { flex: 1; overflow-y: auto; padding: 1rem 1.2rem; }
+.who select { margin-left: .4rem; font: inherit; padding: .2rem .3rem; border-radius: 4px; max-width: min(22rem, 100%); }
+main { flex: 1; overflow-y: auto; overflow-x: hidden; padding: 1rem 1.2rem; }
 .message { display: flex; gap: .6rem; padding: .35rem 0; }
+.message .body { min-width: 0; flex: 1; }
+/* A long unbroken word (a URL, a pasted id) wraps instead of widening the page on a phone. */
+.content { overflow-wrap: anywhere; }
 .avatar { flex: 0 0 36px; height: 36px; border-radius: 6px; background: #1164a3; color: #fff; font-weight: 700;
   display: flex; align-items: center; justify-content: center; }
 .message.user .avatar { background: #2bac76; }
@@ -68,8 +81,9 @@ main { flex: 1; overflow-y: auto; padding: 1rem 1.2rem; }
   border-radius: 4px; background: #fff; cursor: pointer; }
 .suggestion:hover { background: #f4f4f4; }
 .error .content { color: #b3261e; }
-form { display: flex; gap: .5rem; padding: .8rem 1.2rem 1rem; border-top: 1px solid #ddd; }
-#question { flex: 1; font: inherit; padding: .55rem .7rem; border: 1px solid #aaa; border-radius: 6px; }
+form { display: flex; flex-wrap: wrap; gap: .5rem; padding: .8rem 1.2rem 1rem; border-top: 1px solid #ddd; }
+#question { flex: 1; min-width: 0; font: inherit; padding: .55rem .7rem; border: 1px solid #aaa; border-radius: 6px; }
+.limit { flex-basis: 100%; margin: 0; color: #616061; font-size: .75rem; }
 #send { font: inherit; font-weight: 700; padding: .5rem 1rem; border: 0; border-radius: 6px; background: #007a5a; color: #fff; }
 #send:disabled { opacity: .6; }
 `;
@@ -125,6 +139,15 @@ export const CHAT_JS = `'use strict';
   function ask(text) {
     text = text.trim();
     if (!text) return;
+    // The server refuses a longer question anyway: say so without echoing a wall of text.
+    var max = Number(input.getAttribute('maxlength')) || Infinity;
+    if (text.length > max) {
+      var row = add('bot', 'rotabot', function (el) {
+        el.textContent = 'That message is ' + text.length + ' characters; I read questions of up to ' + max + '. Ask one question at a time.';
+      });
+      row.classList.add('error');
+      return;
+    }
     var chosen = who.options[who.selectedIndex];
     var me = chosen && chosen.value ? chosen.dataset.name : 'you';
     add('user', me || 'you', function (el) { el.textContent = text; });

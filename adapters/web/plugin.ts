@@ -6,7 +6,7 @@ import type { ServerPlugin } from '../server/plugin.js';
 import { requestContext } from '../server/request-context.js';
 import { DESK_CSS, DESK_JS } from './desk-page.js';
 import { createWebDesk, feedbackHtml, mountWebHandoff, webAsker } from './handoff.js';
-import { CHAT_CSS, CHAT_JS, PAGE_HTML } from './page.js';
+import { CHAT_CSS, CHAT_JS, FAVICON_SVG, pageHtml } from './page.js';
 import { renderAnswerHtml } from './render.js';
 import { createResidentIds } from './residents.js';
 
@@ -65,10 +65,13 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
       app.get('/', (_req, res) => {
         res.setHeader('content-security-policy', CSP);
         res.setHeader('x-content-type-options', 'nosniff');
-        sendAsset(res, 'html', PAGE_HTML);
+        sendAsset(res, 'html', pageHtml(runtime.config.MAX_QUESTION_CHARS));
       });
       app.get('/web/chat.css', (_req, res) => sendAsset(res, 'css', CHAT_CSS + DESK_CSS));
       app.get('/web/chat.js', (_req, res) => sendAsset(res, 'js', CHAT_JS));
+      app.get(['/web/favicon.svg', '/favicon.ico'], (_req, res) =>
+        sendAsset(res, 'image/svg+xml', FAVICON_SVG),
+      );
       app.get('/web/desk.js', (_req, res) => sendAsset(res, 'js', DESK_JS));
 
       app.get('/api/web/roster', (_req, res) => {

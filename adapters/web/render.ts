@@ -27,21 +27,14 @@ function inline(text: string): string {
 }
 
 /**
- * An Answer as the web chat shows it, laid out the way Slack shows it: the first line in bold,
- * paragraphs, a titled bullet list, and follow-up buttons that ask their question when clicked.
+ * An Answer as the web chat shows it, laid out the way Slack shows it: paragraphs in plain
+ * weight (bold only for the list's title), a bullet list, and follow-up buttons that ask their
+ * question when clicked.
  */
 export function renderAnswerHtml(answer: Answer): string {
   const parts: string[] = [];
   const paragraphs = answer.text.split(/\n\s*\n/).filter((p) => p.trim() !== '');
-  paragraphs.forEach((paragraph, index) => {
-    if (index === 0) {
-      const [first = '', ...rest] = paragraph.split('\n');
-      const tail = rest.length ? `<br>${inline(rest.join('\n'))}` : '';
-      parts.push(`<p><strong>${inline(first)}</strong>${tail}</p>`);
-    } else {
-      parts.push(`<p>${inline(paragraph)}</p>`);
-    }
-  });
+  for (const paragraph of paragraphs) parts.push(`<p>${inline(paragraph)}</p>`);
   if (answer.items?.length) {
     if (answer.itemsTitle)
       parts.push(`<p class="items-title"><strong>${inline(answer.itemsTitle)}</strong></p>`);

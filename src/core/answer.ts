@@ -25,7 +25,7 @@ import { coverageOf } from './coverage.js';
 import { frameOf } from './frame-of.js';
 import { HAVE_WORDS } from './lexicon.js';
 import { markMentions } from './mentions.js';
-import type { Answer, ConversationKind, Mention, Verdict } from './types.js';
+import type { Answer, ConversationKind, Mention, Platform, Verdict } from './types.js';
 import { type Intent, type UnderstandContext, type Understanding, understand } from './understand.js';
 import { vocabularyOf } from './vocabulary.js';
 
@@ -66,6 +66,7 @@ export interface QuestionInput {
   context?: ConversationContext;
   /** People the platform says the question mentions (not the bot). */
   mentions?: readonly Mention[];
+  platform?: Platform;
 }
 
 export interface Prepared {
@@ -100,6 +101,7 @@ export function prepare(input: QuestionInput): Prepared {
     askerEmail: input.askerEmail,
     resident: input.askerEmail ? input.schedule?.byEmail(input.askerEmail) : undefined,
     conversation: input.conversation,
+    platform: input.platform,
     now: input.now,
     today,
     calendarUrl: input.calendarUrl,

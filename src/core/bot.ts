@@ -51,6 +51,7 @@ export function createBot(deps: BotDeps): Bot {
         const prepared = prepare({
           text: message.text,
           mentions: message.mentions,
+          platform: message.platform,
           knowledge,
           schedule,
           askerEmail: message.asker.email,

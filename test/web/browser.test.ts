@@ -19,6 +19,9 @@ if (!hasChromium)
 // A tiny bot whose answers depend on the question and the asker, so the page's wiring shows.
 const bot: Bot = {
   async handle({ text, asker }) {
+    if (text.startsWith('what-is-')) {
+      return { intent: 'fallback', text: `I don't know “${text}”.`, factIds: [], unanswered: true };
+    }
     if (/tips/i.test(text)) {
       return { intent: 'procedure.does-ir', text: 'Yes — IR does TIPS.', factIds: ['tips'] };
     }
@@ -89,7 +92,7 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
     await page.press('#question', 'Enter');
     const answer = page.locator('.message.bot').nth(1);
     await answer.waitFor();
-    expect(await answer.locator('strong').first().textContent()).toBe(
+    expect(await answer.locator('.content p').first().textContent()).toBe(
       'sam.lee@duke.edu is on IR this month.',
     );
     expect(await answer.locator('li').allTextContents()).toEqual(['Nov 2026: IR', 'Dec 2026: ICU']);
@@ -116,8 +119,79 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
       await page.click('#send');
       const answer = page.locator('.message.bot').nth(1);
       await answer.waitFor();
-      expect(await answer.locator('strong').first().textContent()).toMatch(/^Yes\b.*TIPS/);
+      expect(await answer.locator('.content p').first().textContent()).toMatch(/^Yes\b.*TIPS/);
       await page.screenshot({ path: join(tmpdir(), 'rotabot-web-chat.png') });
+    } finally {
+      await real.close();
+      await Promise.allSettled([runtime.knowledge.close(), runtime.schedule.close(), runtime.store.close()]);
+    }
+  }, 60_000);
+
+  /** Widths that scroll sideways: the document wider than the window. */
+  const overflow = (page: import('playwright-core').Page) =>
+    page.evaluate<number>(
+      // The page, and every message (a clipped message is as unreadable as a scrolling page).
+      `Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ...[...document.querySelectorAll('.content')].map((el) => el.scrollWidth - el.clientWidth))`,
+    );
+
+  for (const [device, viewport] of [
+    ['a phone', { width: 375, height: 740 }],
+    ['a desktop', { width: 1280, height: 800 }],
+  ] as const) {
+    it(`on ${device}: no sideways scrolling for a long word, no bold body, the length limit said and enforced`, async () => {
+      const page = await browser.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`${base}/`);
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await overflow(page)).toBe(0);
+      expect(await page.locator('#question').getAttribute('maxlength')).toBe('2000');
+      expect(await page.locator('#limit').textContent()).toContain('up to 2,000 characters');
+      // A 5,000-character paste is cut at the limit by the browser itself.
+      await page.fill('#question', 'x'.repeat(5000));
+      expect((await page.inputValue('#question')).length).toBe(2000);
+
+      const word = `what-is-${'a'.repeat(300)}`;
+      await page.fill('#question', word);
+      await page.press('#question', 'Enter');
+      const answer = page.locator('.message.bot').nth(1);
+      await answer.waitFor();
+      expect(await overflow(page)).toBe(0);
+      expect(await answer.textContent()).toContain(word);
+      const weight = await page.evaluate<string>(
+        "getComputedStyle(document.querySelectorAll('.message.bot')[1].querySelector('.content p')).fontWeight",
+      );
+      expect(Number(weight)).toBeLessThan(600);
+      // Only the list's title is bold, never the answer's paragraphs.
+      expect(await answer.locator('.content p:not(.items-title) strong').count()).toBe(0);
+    }, 60_000);
+  }
+
+  it('has a favicon', async () => {
+    const res = await fetch(`${base}/web/favicon.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/web/favicon.svg');
+  });
+
+  it('someone not on the schedule asking about their own schedule is told to pick who they are above', async () => {
+    const runtime = await createRuntime(loadConfig({ SCHEDULER: 'off' }), { logger: silentLogger });
+    const real = await createServer(runtime, [createWebChatPlugin(runtime)]);
+    const { port } = await real.listen(0, '127.0.0.1');
+    try {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.selectOption('#who', { label: 'someone not on the schedule' });
+      await page.fill('#question', 'what am I on next month?');
+      await page.press('#question', 'Enter');
+      const answer = page.locator('.message.bot').nth(1);
+      await answer.waitFor();
+      expect(await answer.textContent()).toContain('Pick who you are above');
+      expect(await answer.textContent()).not.toContain('Slack or Teams');
     } finally {
       await real.close();
       await Promise.allSettled([runtime.knowledge.close(), runtime.schedule.close(), runtime.store.close()]);

@@ -2,7 +2,7 @@ import type { Knowledge } from '../../knowledge/schema.js';
 import type { Resident, Schedule } from '../../schedule/types.js';
 import type { IsoDate } from '../../time/local-date.js';
 import type { Quantifier } from '../frame.js';
-import type { Answer, ConversationKind, Suggestion, Verdict } from '../types.js';
+import type { Answer, ConversationKind, Platform, Suggestion, Verdict } from '../types.js';
 import type { Understanding } from '../understand.js';
 import type { Vocabulary } from '../vocabulary.js';
 
@@ -16,6 +16,8 @@ export interface AnswerContext {
   /** The asker as the schedule knows them. */
   resident?: Resident;
   conversation: ConversationKind;
+  /** Where the question was asked, for advice that differs by place ("pick who you are above"). */
+  platform?: Platform;
   now: Date;
   today: IsoDate;
   /** The asker's own calendar link, resolved by the bot for calendar questions in private. */

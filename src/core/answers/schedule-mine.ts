@@ -2,7 +2,7 @@ import { formatDate, formatMonth } from '../../time/format-date.js';
 import { academicYearStart, addDays, type IsoDate, isoDate, monthOf } from '../../time/local-date.js';
 import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
 import { END_WORDS } from '../lexicon.js';
-import type { Answer } from '../types.js';
+import type { Answer, Platform } from '../types.js';
 import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
@@ -276,12 +276,20 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   return onDate(ctx, s, ref, t);
 }
 
+/** How someone the bot cannot identify makes themselves known, by where they asked. */
+const IDENTIFY_YOURSELF: Record<Platform, string> = {
+  slack: 'Ask me from Slack or Teams with your program account.',
+  teams: 'Ask me from Slack or Teams with your program account.',
+  web: 'Pick who you are above (the “You are” list), then ask again.',
+  cli: 'Pass --as with your email.',
+};
+
 /** The asker's own schedule. */
 export const mine: Handler = (u, ctx) => {
   if (!ctx.askerEmail) {
     return answer(
       'schedule.mine',
-      `I don't know who you are here, so I can't look up your schedule. Ask me from Slack or Teams with your program account, or ask ${whomToAsk(ctx.knowledge)}.`,
+      `I don't know who you are here, so I can't look up your schedule. ${IDENTIFY_YOURSELF[ctx.platform ?? 'slack']} Or ask ${whomToAsk(ctx.knowledge)}.`,
       [],
       {
         unanswered: true,
