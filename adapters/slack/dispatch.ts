@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { withholdPrivate } from '../../src/core/privacy.js';
 import type { Answer, Asker, ConversationKind, Mention } from '../../src/core/types.js';
 import type { Logger } from '../../src/logger.js';
 import type { Runtime } from '../../src/runtime.js';
@@ -102,7 +103,7 @@ export async function askBotAs(
     });
     // The core logs each answer at info; this line only ties it to the Slack delivery.
     ctx.log.debug({ requestId: q.requestId, intent: answer.intent }, 'slack answer');
-    return { answer, asker };
+    return { answer: withholdPrivate(answer, q.conversation), asker };
   } catch (error) {
     ctx.log.error({ err: error, requestId: q.requestId }, 'slack question failed');
     return { answer: SORRY };

@@ -1,5 +1,6 @@
 import type { ChannelAccount, TurnContext } from 'botbuilder';
 import { TEXT_ONLY } from '../../src/core/platform-replies.js';
+import { withholdPrivate } from '../../src/core/privacy.js';
 import type { Mention } from '../../src/core/types.js';
 import { buildWelcome } from '../../src/core/welcome.js';
 import type { Runtime } from '../../src/runtime.js';
@@ -99,7 +100,7 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
       await Promise.all([remember(context, asker.email), context.sendActivity(renderAnswer(TEXT_ONLY))]);
       return;
     }
-    const [, answer] = await Promise.all([
+    const [, asked] = await Promise.all([
       remember(context, asker.email),
       runtime.bot.handle({
         text,
@@ -113,6 +114,8 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
         ...(activity.id ? { requestId: activity.id } : {}),
       }),
     ]);
+    // A private answer (a calendar link) goes only to a personal chat, never to a channel.
+    const answer = withholdPrivate(asked, conversation);
     logger.debug(
       {
         activityId: activity.id,

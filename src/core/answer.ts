@@ -162,6 +162,7 @@ export function respond(understanding: Understanding, ctx: AnswerContext): Answe
     suggestions: answers.flatMap((a) => a.suggestions ?? []).slice(0, 4),
     factIds: [...new Set(answers.flatMap((a) => a.factIds))],
     ...(answers.some((a) => a.unanswered) ? { unanswered: true } : {}),
+    ...(answers.some((a) => a.private) ? { private: true } : {}),
     verdict,
     frames: answers.flatMap((a) => a.frames ?? []),
   };

@@ -83,6 +83,11 @@ export interface Answer {
   verdict?: Verdict;
   /** What was understood: one frame per question in the message (printed by `ask --json`). */
   frames?: Frame[];
+  /**
+   * Only the asker may see this answer (their calendar link, anything personal): adapters never
+   * offer to share it, never post it outside a one-to-one conversation (see withholdPrivate).
+   */
+  private?: boolean;
 }
 
 /** The one entry point adapters call. Never throws: failures become a graceful Answer. */

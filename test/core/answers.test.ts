@@ -185,6 +185,13 @@ describe('calendar link', () => {
     ).not.toContain(url);
     expect(ask('calendar link?', { calendarUrl: url }).text).not.toContain(url);
   });
+
+  it('is marked private, alone or beside another question, and nothing public is', () => {
+    const url = 'https://rotabot.example.edu/calendar/abc.ics';
+    expect(ask('calendar link?', { as: r4.email, calendarUrl: url }).private).toBe(true);
+    expect(ask('calendar link?', { as: r4.email, calendarUrl: url, conversation: 'channel' }).private).toBeUndefined();
+    expect(ask('does IR do TIPS?', { as: r4.email, calendarUrl: url }).private).toBeUndefined();
+  });
 });
 
 describe('how a question is put', () => {

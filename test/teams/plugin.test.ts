@@ -268,6 +268,26 @@ describe('Teams at POST /api/messages (authenticated)', () => {
     expect(sent.at(-1)!.body.text).toMatch(/^Sorry, something went wrong/);
   });
 
+  it('never posts a private answer (the calendar link) in a channel, only in a personal chat', async () => {
+    const link = 'https://rotabot.example.edu/calendar/secret-token.ics';
+    const privateBot = createFakeBot({ intent: 'calendar.link', text: `Subscribe: ${link}`, private: true });
+    await server.close();
+    await start({ bot: privateBot });
+    const sent = interceptReplies();
+    nock(SERVICE_HOST)
+      .persist()
+      .get(/\/members\//)
+      .reply(200, member('sam@hospital.org'));
+    await send(channelMention('my calendar link'));
+    const inChannel = JSON.stringify(sent.filter((s) => s.body.type === 'message'));
+    expect(inChannel).not.toContain('secret-token');
+    expect(inChannel).toContain('only for you');
+
+    sent.length = 0;
+    await send(personalMessage('my calendar link'));
+    expect(JSON.stringify(sent.filter((s) => s.body.type === 'message'))).toContain('secret-token');
+  });
+
   it('refuses a body that is not an activity', async () => {
     const res = await send({ hello: 'world' });
     expect(res.status).toBe(400);

@@ -8,7 +8,10 @@ import { keepForSharing } from '../share.js';
 
 export const SLASH_COMMAND = '/rotabot';
 
-/** An ephemeral answer with a "Share in channel" button (help and apologies are not worth sharing). */
+/**
+ * An ephemeral answer with a "Share in channel" button (help and apologies are not worth
+ * sharing; a private answer, such as the asker's calendar link, is never offered).
+ */
 export async function respondPrivately(
   ctx: SlackContext,
   respond: RespondFn,
@@ -16,7 +19,7 @@ export async function respondPrivately(
   options: { question: string; header?: string; help?: boolean; asker?: Asker; userId?: string },
 ): Promise<void> {
   const shareId =
-    options.help || answer.unanswered
+    options.help || answer.unanswered || answer.private
       ? null
       : await keepForSharing(ctx, { question: options.question, answer });
   const feedback =

@@ -78,5 +78,6 @@ export const calendar: Handler = (_u, ctx) => {
     'calendar.link',
     `Subscribe to this link in Google Calendar ("Other calendars → From URL"), Outlook ("Add calendar → Subscribe from web") or Apple Calendar ("New Calendar Subscription"):\n${ctx.calendarUrl}\nIt updates as the schedule changes. Keep it to yourself: anyone with the link can see your rotations.`,
     ['calendar'],
+    { private: true },
   );
 };
