@@ -189,7 +189,9 @@ describe('calendar link', () => {
   it('is marked private, alone or beside another question, and nothing public is', () => {
     const url = 'https://rotabot.example.edu/calendar/abc.ics';
     expect(ask('calendar link?', { as: r4.email, calendarUrl: url }).private).toBe(true);
-    expect(ask('calendar link?', { as: r4.email, calendarUrl: url, conversation: 'channel' }).private).toBeUndefined();
+    expect(
+      ask('calendar link?', { as: r4.email, calendarUrl: url, conversation: 'channel' }).private,
+    ).toBeUndefined();
     expect(ask('does IR do TIPS?', { as: r4.email, calendarUrl: url }).private).toBeUndefined();
   });
 });
