@@ -24,6 +24,9 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean -
 COPY --from=build /app/dist ./dist
 # The sample knowledge base; mount your program's folder over /app/knowledge to replace it.
 COPY knowledge ./knowledge
+# `rotabot …` (ask, check, announce, remind) on the PATH: docker compose run rotabot rotabot check
+RUN printf '#!/bin/sh\nexec node /app/dist/adapters/cli/bin.js "$@"\n' > /usr/local/bin/rotabot \
+ && chmod 755 /usr/local/bin/rotabot
 # The node image's unprivileged user; nothing in /app is writable by it.
 USER node
 EXPOSE 3978

@@ -93,7 +93,21 @@ async function start(): Promise<void> {
     if ((error as { code?: string }).code === 'cron_invalid') fail([(error as Error).message]);
     throw error;
   }
-  const { port } = await server.listen(config.PORT, listenHost(config));
+  let port: number;
+  try {
+    ({ port } = await server.listen(config.PORT, listenHost(config)));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      await scheduler?.stop();
+      fail([
+        code === 'EADDRINUSE'
+          ? `rotabot cannot start: port ${config.PORT} is already in use (another rotabot, or another program, is listening on it). Stop that program, or set PORT to a free port, e.g. PORT=${config.PORT + 1} npm start.`
+          : `rotabot cannot start: this user may not listen on port ${config.PORT}. Set PORT to a port above 1023, e.g. PORT=3978.`,
+      ]);
+    }
+    throw error;
+  }
   const host = listenHost(config);
   const shown = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
   logger.info(

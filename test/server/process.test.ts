@@ -95,4 +95,30 @@ describe('the server process', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('on a busy port says which port and how to change it, in one line, with no stack trace', async () => {
+    const { createServer: createNetServer } = await import('node:net');
+    const busy = createNetServer();
+    const port = await new Promise<number>((resolve) =>
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)),
+    );
+    try {
+      const server = startServer({ PORT: String(port), HOST: '127.0.0.1' });
+      expect(await server.exited).toBe(1);
+      const { stderr } = server.output();
+      expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(`port ${port} is already in use`)]);
+      expect(stderr).toContain('set PORT to a free port');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      busy.close();
+    }
+  }, 30_000);
+
+  it('without Slack or Teams says reminders are off, and does not claim a scheduler', async () => {
+    const server = startServer({});
+    await server.listening;
+    const lines = server.output().stdout.split('\n').filter(Boolean);
+    expect(lines.some((l) => l.includes('announcements and reminders are off'))).toBe(true);
+    expect(JSON.parse(lines.find((l) => l.includes('"msg":"listening"'))!).scheduler).toBe(false);
+  }, 30_000);
 });
