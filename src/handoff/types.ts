@@ -55,17 +55,14 @@ export interface HandoffReply {
 
 export type HandoffState = 'open' | 'answered' | 'unreachable';
 
-export interface Handoff {
+/** A question a resident handed to the coordinators: the kept answer's facts, then its own life. */
+export interface Handoff
+  extends Pick<
+    KeptAnswer,
+    'platform' | 'askerKey' | 'asker' | 'where' | 'place' | 'question' | 'answerText' | 'intent'
+  > {
   id: string;
   state: HandoffState;
-  platform: Platform;
-  askerKey: string;
-  asker: AskerView;
-  where: string;
-  place: ResidentPlace;
-  question: string;
-  answerText: string;
-  intent: string;
   askedAt: string;
   card?: CardRef;
   replies: HandoffReply[];

@@ -1,18 +1,15 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
 import { createWebChatPlugin } from '../../adapters/web/plugin.js';
 import type { Bot } from '../../src/core/types.js';
 import { createHandoffService } from '../../src/handoff/service.js';
 import { fakeRuntime, fixed, rosterSchedule } from '../server/fake-runtime.js';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`hand-off browser test skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+warnIfNoChromium('hand-off browser test');
 
 const bot: Bot = {
   async handle({ text }) {
@@ -26,7 +23,7 @@ describe.skipIf(!hasChromium)('the hand-off loop in the web chat, in a real brow
   let server: RotabotServer;
   let browser: BrowserContext;
   let base: string;
-  const profile = mkdtempSync(join(tmpdir(), 'rotabot-chromium-handoff-'));
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
 
   beforeAll(async () => {
     const runtime = fakeRuntime({
@@ -37,23 +34,13 @@ describe.skipIf(!hasChromium)('the hand-off loop in the web chat, in a real brow
     server = await createServer(runtime, [createWebChatPlugin(runtime)]);
     const { port } = await server.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    chromium = await launchChromium();
+    browser = chromium.browser;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await server?.close();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it('Ask a coordinator shows the card in the second pane; a reply typed there comes back to the resident', async () => {

@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
 import { createWebChatPlugin } from '../../adapters/web/plugin.js';
@@ -10,11 +9,9 @@ import type { Bot } from '../../src/core/types.js';
 import { createRuntime } from '../../src/create-runtime.js';
 import { silentLogger } from '../../src/logger.js';
 import { fakeRuntime, fixed, rosterSchedule } from '../server/fake-runtime.js';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`browser test skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+warnIfNoChromium('browser test');
 
 // A tiny bot whose answers depend on the question and the asker, so the page's wiring shows.
 const bot: Bot = {
@@ -40,7 +37,7 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
   let server: RotabotServer;
   let browser: BrowserContext;
   let base: string;
-  const profile = mkdtempSync(join(tmpdir(), 'rotabot-chromium-'));
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
 
   beforeAll(async () => {
     const runtime = fakeRuntime({
@@ -55,27 +52,13 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
     server = await createServer(runtime, [createWebChatPlugin(runtime)]);
     const { port } = await server.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${port}`;
-    // A fresh profile each run: playwright passes it to chromium as --user-data-dir.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    chromium = await launchChromium();
+    browser = chromium.browser;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await server?.close();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it('loads, lets you pick a resident, answers a typed question and a clicked follow-up', async () => {
