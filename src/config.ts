@@ -161,6 +161,22 @@ export class ConfigError extends Error {
   }
 }
 
+/** What `npm run teams:package` needs: the app id and the public URL, no secret. */
+export type PackagingConfig = Pick<Config, 'MicrosoftAppId' | 'PUBLIC_URL'>;
+
+/**
+ * The packaging subset of the configuration: the password that running the bot needs is not
+ * asked for, so whoever builds the Teams app package never has to hold it.
+ */
+export function loadPackagingConfig(env: Record<string, string | undefined> = process.env): PackagingConfig {
+  const withoutSecretRule = {
+    ...env,
+    MicrosoftAppPassword: env.MicrosoftAppPassword ?? 'not-needed-to-package',
+  };
+  const { MicrosoftAppId, PUBLIC_URL } = loadConfig(withoutSecretRule);
+  return { MicrosoftAppId, PUBLIC_URL };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Archiver } from 'archiver';
-import { type Config, ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadPackagingConfig, type PackagingConfig } from '../../src/config.js';
 
 /**
  * `npm run teams:package`: fills the app id and URLs into the Teams manifest and zips it with the
@@ -33,7 +33,7 @@ function packageVersion(): string {
 }
 
 /** The manifest with its placeholders filled; throws PackageError naming what to set. */
-export function fillManifest(template: string, config: Config, version = packageVersion()): string {
+export function fillManifest(template: string, config: PackagingConfig, version = packageVersion()): string {
   const appId = config.MicrosoftAppId;
   if (!appId) {
     throw new PackageError(
@@ -60,7 +60,7 @@ export function fillManifest(template: string, config: Config, version = package
 }
 
 export async function packageTeamsApp(
-  config: Config,
+  config: PackagingConfig,
   outFile = resolve('teams-app.zip'),
   sourceDir = APP_PACKAGE_DIR,
 ): Promise<string> {
@@ -84,7 +84,7 @@ export async function packageTeamsApp(
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {
-    const file = await packageTeamsApp(loadConfig());
+    const file = await packageTeamsApp(loadPackagingConfig());
     console.log(
       `Wrote ${file}. Upload it in Teams: Apps → Manage your apps → Upload an app (see docs/teams.md).`,
     );

@@ -9,7 +9,7 @@ import {
   PackageError,
   packageTeamsApp,
 } from '../../adapters/teams/package-app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, loadPackagingConfig } from '../../src/config.js';
 
 const APP_ID = '0b5b3a2e-1111-4a4a-9c9c-5e5e5e5e5e5e';
 const configured = loadConfig({
@@ -80,5 +80,18 @@ describe('npm run teams:package', () => {
     expect(() =>
       fillManifest(template, loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' })),
     ).toThrow(/PUBLIC_URL/);
+  });
+
+  it('needs only the app id and the public URL: no app password to package', () => {
+    const env = {
+      MicrosoftAppId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+      PUBLIC_URL: 'https://rotabot.example.org',
+    };
+    expect(() => loadConfig(env)).toThrow(/MicrosoftAppPassword/);
+    const manifest = JSON.parse(
+      fillManifest(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8'), loadPackagingConfig(env)),
+    );
+    expect(manifest.id).toBe(env.MicrosoftAppId);
+    expect(manifest.developer.websiteUrl).toBe('https://rotabot.example.org');
   });
 });
