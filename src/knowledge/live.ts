@@ -2,7 +2,7 @@ import { type FSWatcher, watch as fsWatch } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
-import { formatProblem, InvalidFileError, type Problem } from '../problem.js';
+import { InvalidFileError, logProblems, type Problem } from '../problem.js';
 import type { LiveSource } from '../runtime.js';
 import { validateKnowledgeCached as validateKnowledge } from './cache.js';
 import type { Knowledge } from './schema.js';
@@ -55,9 +55,10 @@ export async function createKnowledgeSource(
     if (closed) return;
     if (!knowledge) {
       logger.error({ dir }, 'knowledge files changed but cannot be used; keeping the last good knowledge');
-      for (const p of problems.filter((x) => x.severity === 'error')) {
-        logger.error({ location: p.location }, formatProblem(p));
-      }
+      logProblems(
+        (fields, message) => logger.error(fields, message),
+        problems.filter((x) => x.severity === 'error'),
+      );
       return;
     }
     logWarnings(logger, problems);
@@ -139,8 +140,10 @@ export async function createKnowledgeSource(
 }
 
 function logWarnings(logger: Logger, problems: readonly Problem[]): void {
-  for (const p of problems)
-    if (p.severity === 'warning') logger.warn({ location: p.location }, formatProblem(p));
+  logProblems(
+    (fields, message) => logger.warn(fields, message),
+    problems.filter((p) => p.severity === 'warning'),
+  );
 }
 
 /** Names, sizes and modification times of the folder's files: enough to notice an edit. */

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { createLabelResolver } from '../knowledge/rotation-names.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Logger } from '../logger.js';
-import { formatProblem, InvalidFileError, type Problem } from '../problem.js';
+import { formatProblem, InvalidFileError, logProblems, type Problem } from '../problem.js';
 import type { LiveSource } from '../runtime.js';
 import { parseSchedule } from './parse.js';
 import { createScheduleReader, ScheduleReadError, type ScheduleReader } from './reader.js';
@@ -67,14 +67,14 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
     if (!schedule) {
       if (first) throw new InvalidFileError(problems);
       const errors = problems.filter((p) => p.severity === 'error');
-      for (const p of errors) logger.error({ location: p.location }, formatProblem(p));
+      logProblems((fields, message) => logger.error(fields, message), errors);
       logger.error(
         { source: reader.source, errors: errors.length },
         'new schedule refused: it has errors; the last good schedule stays in use',
       );
       return;
     }
-    for (const p of problems) logger.warn({ location: p.location }, formatProblem(p));
+    logProblems((fields, message) => logger.warn(fields, message), problems);
     current = schedule;
     logger.info(
       { source: reader.source, residents: schedule.residents.length, warnings: problems.length },

@@ -7,7 +7,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { InvalidFileError } from '../../src/problem.js';
+import { InvalidFileError, MAX_LOGGED_PROBLEMS } from '../../src/problem.js';
 import {
   createScheduleSource,
   defaultScheduleLocation,
@@ -97,6 +97,23 @@ describe('createScheduleSource from a file', () => {
     };
     await source.refresh();
     expect(idOf()).toBe('icu');
+    await source.close();
+  });
+
+  it('logs the first problems of a broken version and counts the rest, without the emails in it', async () => {
+    const path = join(dir, 'many.csv');
+    await writeFile(path, GOOD);
+    const { logger, lines } = captureLogger();
+    const source = await createScheduleSource({ location: path, knowledge: live, refreshMs: 0, logger });
+    const rows = Array.from({ length: 30 }, (_, i) => `dup@example.edu,Dup ${i},R4,IR\n`).join('');
+    await writeFile(path, `email,name,level,2026-11\n${rows}`);
+    await utimes(path, new Date(), new Date(Date.now() + 5_000));
+    await source.refresh();
+    expect(labelOf(source)).toBe('IR');
+    const errors = lines.filter((l) => l.level === 50).map((l) => l.msg);
+    expect(errors.filter((m) => m.startsWith(`${path}:`))).toHaveLength(MAX_LOGGED_PROBLEMS);
+    expect(errors).toContain('and 19 more problems: run `npm run cli -- check` to list them all');
+    expect(JSON.stringify(lines)).not.toContain('dup@example.edu');
     await source.close();
   });
 
