@@ -91,7 +91,7 @@ const announceSteps: Array<[string, string, Parameters<Cue>[1]]> = [
   ['after the reply, before done is written', 'chat.postMessage', 'replied'],
 ];
 
-describe.concurrent('kill -9 at each step of a send, then a fresh process (real processes and Redis)', {
+describe('kill -9 at each step of a send, then a fresh process (real processes and Redis)', {
   timeout: 120_000,
 }, () => {
   it.each(remindSteps)('reminders, killed %s: one DM per resident', async (_step, method, phase) => {
