@@ -30,8 +30,15 @@ export type Fault =
   /** Slack answers ok: false with this error (e.g. { error: 'missing_scope' }). */
   | { error: string };
 
-/** Called as a method's request arrives ('request', before anything is done) or after its reply. */
-export type Cue = (method: string, phase: 'request' | 'replied', body: Record<string, string>) => void;
+/**
+ * Called as a method's request arrives ('request', before anything is done), once a post is
+ * recorded but before its reply ('recorded'), and after the reply went out ('replied').
+ */
+export type Cue = (
+  method: string,
+  phase: 'request' | 'recorded' | 'replied',
+  body: Record<string, string>,
+) => void;
 
 export interface FakeSlack {
   url: string;
@@ -84,6 +91,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const metadata = body.metadata ? JSON.parse(body.metadata) : undefined;
     const message = { channel: body.channel!, text: body.text ?? '', ts: nextTs(), metadata };
     messages.push(message);
+    for (const cue of cues) cue('chat.postMessage', 'recorded', body);
     return message;
   }
 
