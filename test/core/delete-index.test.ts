@@ -4,9 +4,11 @@ import { editDistance } from '../../src/core/text/edit-distance.js';
 
 const words = ['foster', 'weaver', 'okafor', 'testarossa', 'nakamura', 'fosters', 'roster', 'embolization'];
 
-function index() {
+/** An index past its first scanned lookups (`warm`), so its deletions answer. */
+function index(warm = true) {
   const i = new DeleteIndex<string>((w) => (w.length >= 7 ? 2 : 1));
   for (const w of words) i.add(w, w.toUpperCase());
+  if (warm) for (let n = 0; n < 20; n++) i.nearest('warm-up', 1);
   return i;
 }
 
@@ -33,6 +35,16 @@ describe('DeleteIndex', () => {
     ] as const) {
       expect(i.nearest(query, budget).map((c) => c.word)).toEqual(scan(query, budget));
     }
+  });
+
+  it('gives the same answers once it has built its deletions as while it scanned', () => {
+    const i = index(false);
+    const queries = ['fostr', 'wevaer', 'testarosa', 'embolisation', 'okafro', 'zzzzzz'];
+    const scanned = queries.map((q) => i.nearest(q, 2));
+    for (let n = 0; n < 20; n++) i.nearest('warm-up', 1);
+    i.add('fostera', 'late');
+    expect(queries.map((q) => i.nearest(q, 2))).toEqual(scanned);
+    expect(i.within('fostr', 2).map((c) => c.word)).toContain('fostera');
   });
 
   it('returns every word within the budget, and the values added with each', () => {

@@ -7,12 +7,20 @@ import { editDistance } from './edit-distance.js';
  * such string with it when both sides delete up to `d`. A lookup therefore touches only the few
  * words that share a deletion, never the whole vocabulary or roster: a first-seen typo costs
  * about what a correctly spelt word costs.
+ *
+ * Building the deletions costs more than a few scans, so the index is built only once it has
+ * answered SCAN_FIRST lookups by scanning: a one-shot command with a typo or two never pays for
+ * it, a server builds it early and answers every later typo from it.
  */
+const SCAN_FIRST = 16;
+
 export class DeleteIndex<T> {
   private readonly byDeletion = new Map<string, number[]>();
   private readonly words: string[] = [];
   private readonly values: T[][] = [];
   private readonly ids = new Map<string, number>();
+  private built = false;
+  private lookups = 0;
 
   /** `maxDeletes(word)`: how far a query may be from this word (its deletions are indexed that deep). */
   constructor(private readonly maxDeletes: (word: string) => number) {}
@@ -24,13 +32,31 @@ export class DeleteIndex<T> {
       this.ids.set(word, id);
       this.words.push(word);
       this.values.push([]);
-      for (const variant of deletions(word, this.maxDeletes(word))) {
-        const list = this.byDeletion.get(variant);
-        if (!list) this.byDeletion.set(variant, [id]);
-        else if (list[list.length - 1] !== id) list.push(id);
-      }
+      if (this.built) this.indexWord(id);
     }
     this.values[id]!.push(value);
+  }
+
+  private indexWord(id: number): void {
+    const word = this.words[id]!;
+    for (const variant of deletions(word, this.maxDeletes(word))) {
+      const list = this.byDeletion.get(variant);
+      if (!list) this.byDeletion.set(variant, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    }
+  }
+
+  /** The ids that may lie within `budget` of `query`: all of them while scanning, else those sharing a deletion. */
+  private candidates(query: string, budget: number): Iterable<number> {
+    if (!this.built && ++this.lookups > SCAN_FIRST) {
+      this.built = true;
+      for (let id = 0; id < this.words.length; id++) this.indexWord(id);
+    }
+    if (!this.built) return this.words.keys();
+    const ids = new Set<number>();
+    for (const variant of deletions(query, budget))
+      for (const id of this.byDeletion.get(variant) ?? []) ids.add(id);
+    return ids;
   }
 
   has(word: string): boolean {
@@ -41,15 +67,10 @@ export class DeleteIndex<T> {
   within(query: string, budget: number): Array<{ word: string; distance: number; values: T[] }> {
     if (budget <= 0) return [];
     const out: Array<{ id: number; distance: number }> = [];
-    const seen = new Set<number>();
-    for (const variant of deletions(query, budget)) {
-      for (const id of this.byDeletion.get(variant) ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        if (this.words[id] === query) continue;
-        const distance = editDistance(query, this.words[id]!, budget);
-        if (distance <= budget) out.push({ id, distance });
-      }
+    for (const id of this.candidates(query, budget)) {
+      if (this.words[id] === query) continue;
+      const distance = editDistance(query, this.words[id]!, budget);
+      if (distance <= budget) out.push({ id, distance });
     }
     return out
       .sort((a, b) => a.id - b.id)
@@ -62,19 +83,14 @@ export class DeleteIndex<T> {
    */
   nearest(query: string, budget: number): Array<{ word: string; distance: number; values: T[] }> {
     if (budget <= 0) return [];
-    const seen = new Set<number>();
     let best = budget + 1;
     let found: number[] = [];
-    for (const variant of deletions(query, budget)) {
-      for (const id of this.byDeletion.get(variant) ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const d = editDistance(query, this.words[id]!, Math.min(best, budget));
-        if (d < best) {
-          best = d;
-          found = [id];
-        } else if (d === best && d <= budget) found.push(id);
-      }
+    for (const id of this.candidates(query, budget)) {
+      const d = editDistance(query, this.words[id]!, Math.min(best, budget));
+      if (d < best) {
+        best = d;
+        found = [id];
+      } else if (d === best && d <= budget) found.push(id);
     }
     return found
       .sort((a, b) => a - b)
