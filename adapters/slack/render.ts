@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Suggestion } from '../../src/core/types.js';
 import { findDates, formatDate } from '../../src/time/format-date.js';
+import { fitPage, moreLabel, type Page, pageNote } from '../paging.js';
 
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
@@ -16,11 +17,18 @@ export const LIMITS = {
   contextText: 3000,
   /** Slack truncates `text` far later (40,000), but notifications and screen readers want it short. */
   fallbackText: 3900,
+  /**
+   * All the text of one message's blocks together: Slack refuses a message whose blocks hold much
+   * more than ~12,000 characters (msg_too_long / invalid_blocks), whatever each block's own limit.
+   */
+  messageChars: 11_000,
 } as const;
 
 /** Suggestion buttons carry this prefix; a numeric suffix keeps action ids unique within a message. */
 export const ASK_ACTION_PREFIX = 'rotabot_ask';
 export const SHARE_ACTION_ID = 'rotabot_share';
+/** The More button of a list shown in part: `rotabot_more_<first item to show>`, its value the question. */
+export const MORE_ACTION_PREFIX = 'rotabot_more';
 /** Said above the bot's own help and on App Home, so people learn every way to ask in Slack. */
 export const SLACK_USAGE =
   'Ask me in a direct message, mention me in a channel (I answer in the thread), or type `/rotabot` and a question: only you see that answer until you share it.';
@@ -115,36 +123,35 @@ function paragraphBlocks(text: string, locale?: string): KnownBlock[] {
 }
 
 /**
- * Items as bullet-list sections using at most `maxBlocks` blocks; what does not fit is
- * summarised as "and N more" on the last line.
+ * A page of items as bullet-list sections: from `from`, as many as fit in `maxBlocks` sections
+ * and `maxChars` characters in all.
  */
-export function itemBlocks(items: readonly string[], maxBlocks: number, locale?: string): KnownBlock[] {
-  if (!items.length || maxBlocks <= 0) return [];
-  const lines = items.map((item) => truncate(`• ${toMrkdwn(item, locale)}`, LIMITS.sectionText - 40));
+export function itemBlocks(
+  items: readonly string[],
+  maxBlocks: number,
+  maxChars: number = LIMITS.messageChars,
+  from = 0,
+  locale?: string,
+): { blocks: KnownBlock[]; page: Page } {
   const sections: string[][] = [[]];
   let size = 0;
-  let shown = 0;
-  for (const line of lines) {
-    if (size + line.length + 1 > LIMITS.sectionText) {
-      if (sections.length === maxBlocks) break;
+  let total = 0;
+  const line = (item: string) => truncate(`• ${toMrkdwn(item, locale)}`, LIMITS.sectionText - 40);
+  const page = fitPage(items, from, (item) => {
+    const text = line(item);
+    if (total + text.length + 1 > maxChars) return false;
+    if (size + text.length + 1 > LIMITS.sectionText) {
+      if (sections.length >= maxBlocks) return false;
       sections.push([]);
       size = 0;
     }
-    sections.at(-1)!.push(line);
-    size += line.length + 1;
-    shown++;
-  }
-  const hidden = items.length - shown;
-  if (hidden > 0) {
-    const last = sections.at(-1)!;
-    const more = `…and ${hidden} more`;
-    // Make room for the summary line inside the last section's limit.
-    while (last.length > 1 && last.join('\n').length + more.length + 1 > LIMITS.sectionText) {
-      last.pop();
-    }
-    last.push(`…and ${items.length - sections.flat().length} more`);
-  }
-  return sections.filter((s) => s.length).map((s) => section(s.join('\n')));
+    sections.at(-1)!.push(text);
+    size += text.length + 1;
+    total += text.length + 1;
+    return true;
+  });
+  if (maxBlocks <= 0) return { blocks: [], page: { ...page, shown: [], next: page.from } };
+  return { blocks: sections.filter((s) => s.length).map((s) => section(s.join('\n'))), page };
 }
 
 /** The plain-text version of an answer, items as "- item" lines, cut short with "and N more". */
@@ -180,11 +187,34 @@ export interface RenderOptions {
   maxBlocks?: number;
   /** The program's locale: dates in the text become Slack date tokens. */
   locale?: string;
+  /** The first item to show: a More press shows the items after the ones already seen. */
+  itemsFrom?: number;
+  /** The question answered: a list shown in part then gets a More button asking it again for the rest. */
+  question?: string;
 }
 
-/** An answer (or a scheduled post) as a Slack message: paragraphs, a bulleted list, buttons. */
+function textLength(blocks: readonly KnownBlock[]): number {
+  let n = 0;
+  for (const b of blocks as unknown as Array<{
+    text?: { text?: string };
+    elements?: Array<{ text?: unknown }>;
+  }>) {
+    n += b.text?.text?.length ?? 0;
+    for (const e of b.elements ?? []) {
+      const t = e.text as string | { text?: string } | undefined;
+      n += typeof t === 'string' ? t.length : (t?.text?.length ?? 0);
+    }
+  }
+  return n;
+}
+
+/**
+ * An answer (or a scheduled post) as a Slack message within Slack's limits at any size:
+ * paragraphs, then as many items as fit, then — for a list shown in part — which items these
+ * are with the answer's summary of the whole list and a More button; suggestion buttons last.
+ */
 export function renderAnswer(
-  answer: Pick<Answer, 'text' | 'items' | 'itemsTitle' | 'suggestions'>,
+  answer: Pick<Answer, 'text' | 'items' | 'itemsTitle' | 'itemsSummary' | 'suggestions'>,
   options: RenderOptions = {},
 ): SlackMessage {
   const maxBlocks = options.maxBlocks ?? LIMITS.messageBlocks;
@@ -193,13 +223,43 @@ export function renderAnswer(
     ...(options.withSuggestions === false ? [] : suggestionButtons(answer.suggestions)),
     ...(options.extraButtons ?? []),
   ];
-  const tail = buttons.length ? [actions(buttons)!] : [];
-  const title =
-    answer.items?.length && answer.itemsTitle ? [section(`*${escapeMrkdwn(answer.itemsTitle)}*`)] : [];
-  // Paragraphs first, the list takes what is left; a paragraph never pushes the buttons out.
-  const room = maxBlocks - head.length - tail.length - title.length - 1;
-  const paragraphs = paragraphBlocks(answer.text, options.locale).slice(0, Math.max(1, room));
-  const list = itemBlocks(answer.items ?? [], room + 1 - paragraphs.length, options.locale);
-  const blocks = [...head, ...paragraphs, ...(list.length ? title : []), ...list, ...tail];
-  return { text: fallbackText(answer), blocks };
+  const items = answer.items ?? [];
+  const from = Math.max(0, options.itemsFrom ?? 0);
+  const title = items.length && answer.itemsTitle ? [section(`*${escapeMrkdwn(answer.itemsTitle)}*`)] : [];
+  // Room kept for the page note and the buttons (one more for a More button).
+  const reserve = 1 + (items.length ? 1 : 0);
+  const room = maxBlocks - head.length - reserve - title.length - 1;
+  // Paragraphs first, within half the characters when there is a list; a paragraph never pushes the buttons out.
+  const paragraphRoom = LIMITS.messageChars / (items.length ? 2 : 1) - 400;
+  const paragraphs: KnownBlock[] = [];
+  let used = textLength(head);
+  for (const block of paragraphBlocks(answer.text, options.locale)) {
+    const n = textLength([block]);
+    if (paragraphs.length >= Math.max(1, room) || (paragraphs.length && used + n > paragraphRoom)) break;
+    paragraphs.push(block);
+    used += n;
+  }
+  const { blocks: list, page } = itemBlocks(
+    items,
+    room + 1 - paragraphs.length,
+    LIMITS.messageChars - used - textLength(title) - 600,
+    from,
+    options.locale,
+  );
+  const note = pageNote(page, answer.itemsSummary);
+  const more =
+    page.next !== undefined && options.question && options.question.length <= LIMITS.buttonValue
+      ? [button(moreLabel(page), `${MORE_ACTION_PREFIX}_${page.next}`, options.question)]
+      : [];
+  const allButtons = [...more, ...buttons];
+  const tail = allButtons.length ? [actions(allButtons)!] : [];
+  const blocks = [
+    ...head,
+    ...paragraphs,
+    ...(list.length ? title : []),
+    ...list,
+    ...(note ? [context(escapeMrkdwn(note))] : []),
+    ...tail,
+  ];
+  return { text: fallbackText({ ...answer, items: items.slice(from) }), blocks };
 }

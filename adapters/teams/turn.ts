@@ -8,7 +8,7 @@ import { feedbackCardActions, handleCardAction, relayCoordinatorReply } from './
 import { identify, identifyMentioned } from './identity.js';
 import { conversationKind, isAttachmentsOnly, mentionsOf, questionOf } from './parse.js';
 import { baseConversationId, type ReferenceBook } from './references.js';
-import { renderAnswer } from './render.js';
+import { moreFrom, renderAnswer } from './render.js';
 
 /** Long enough to cover the Bot Framework's redelivery of an activity it thinks was lost. */
 const SEEN_TTL_MS = 10 * 60 * 1000;
@@ -126,7 +126,11 @@ export function createTurnHandler(runtime: Runtime, references: ReferenceBook): 
       'teams: answered',
     );
     const feedback = await feedbackCardActions(runtime, activity, { question: text, answer, asker });
-    await context.sendActivity(renderAnswer(answer, feedback));
+    // A list too long for one card continues where the More button says.
+    const itemsFrom = moreFrom(activity);
+    await context.sendActivity(
+      renderAnswer(answer, feedback, { question: text, ...(itemsFrom ? { itemsFrom } : {}) }),
+    );
   }
 
   async function onConversationUpdate(context: TurnContext): Promise<void> {

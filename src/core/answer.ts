@@ -158,7 +158,7 @@ export function respond(understanding: Understanding, ctx: AnswerContext): Answe
   return {
     intent: answers[0]!.intent,
     text,
-    ...(one ? { items: one.items, itemsTitle: one.itemsTitle } : {}),
+    ...(one ? { items: one.items, itemsTitle: one.itemsTitle, itemsSummary: one.itemsSummary } : {}),
     suggestions: answers.flatMap((a) => a.suggestions ?? []).slice(0, 4),
     factIds: [...new Set(answers.flatMap((a) => a.factIds))],
     ...(answers.some((a) => a.unanswered) ? { unanswered: true } : {}),

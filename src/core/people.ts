@@ -1,7 +1,9 @@
 import type { Resident, Schedule } from '../schedule/types.js';
 import { PERSONAL } from './lexicon.js';
 import { mentionIndex, type ResolvedMention } from './mentions.js';
-import { editDistance, typoBudget } from './text/edit-distance.js';
+import { DeleteIndex } from './text/delete-index.js';
+import { typoBudget } from './text/edit-distance.js';
+import { isOrdinaryEnglish } from './text/english.js';
 import { foldText } from './text/normalize.js';
 import { stem } from './text/phrase-index.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -42,7 +44,10 @@ export function findPeople(
     const t = tokens[i]!;
     if (t.length < 2 || PERSONAL.has(t)) continue;
     if (!afterTitle && (vocabulary.index.knows(stem(t)) || /^\d/.test(t))) continue;
-    const one = lookup(t).length ? lookup(t) : nameTypo(t, schedule, vocabulary);
+    // Names are names: a typo is read as a resident's name only where a name is expected, or
+    // when neither the vocabulary nor ordinary English explains the word ("roster" ≠ Foster).
+    const typoAllowed = afterTitle || nameExpected(tokens, i) || !isOrdinaryEnglish(t);
+    const one = lookup(t).length ? lookup(t) : typoAllowed ? nameTypo(t, schedule, vocabulary) : [];
     if (one.length) {
       people.push(one);
       used.add(i);
@@ -56,22 +61,38 @@ export function findPeople(
   return { people, used, unknown };
 }
 
-const nameWords = new WeakMap<Schedule, Map<string, Resident[]>>();
+/** Words after which a name usually comes ("what is Casey on", "where is Casey"), and after it. */
+const BEFORE_NAME = new Set(['is', 'was', 'where', 'wheres', 'whos', 'whats']);
+const AFTER_NAME = new Set(['on', 'at', 'doing', 'working', 'assigned', 'scheduled', 'next', 'now', 'today']);
 
-/** A resident's name with a typo ("testarosa"): one edit on names of 5+ letters, two on 9+. */
+/** "What is X on?", "where is X?": the word at `i` stands where a person's name is expected. */
+function nameExpected(tokens: readonly string[], i: number): boolean {
+  if (i === 0 || !BEFORE_NAME.has(tokens[i - 1]!)) return false;
+  return i + 1 === tokens.length || AFTER_NAME.has(tokens[i + 1]!);
+}
+
+const nameWords = new WeakMap<Schedule, DeleteIndex<Resident>>();
+
+/** How far a name word may be misspelt: one edit on names of 5+ letters, two on 9+ (deletions indexed to match). */
+const nameDeletes = (name: string) => (name.length >= 7 ? 2 : name.length >= 4 ? 1 : 0);
+
+/**
+ * A resident's name with a typo ("testarosa"): one edit on names of 5+ letters, two on 9+. The
+ * roster's name words are indexed once by their deletions, so a lookup reads only the few words
+ * that share one, at any roster size.
+ */
 function nameTypo(word: string, schedule: Schedule, vocabulary: Vocabulary): Resident[] {
   if (word.length < 5 || vocabulary.index.knows(stem(word))) return [];
   let index = nameWords.get(schedule);
   if (!index) {
-    index = new Map();
+    index = new DeleteIndex<Resident>(nameDeletes);
     for (const r of schedule.residents) {
       for (const part of foldText(r.name).split(/[^a-z]+/)) {
-        if (part.length >= 4) index.set(part, [...(index.get(part) ?? []), r]);
+        if (part.length >= 4) index.add(part, r);
       }
     }
     nameWords.set(schedule, index);
   }
-  const budget = typoBudget(word.length);
-  const close = [...index].filter(([name]) => editDistance(word, name, budget) <= budget);
-  return close.length === 1 ? close[0]![1] : [];
+  const close = index.within(word, typoBudget(word.length));
+  return close.length === 1 ? [...new Set(close[0]!.values)] : [];
 }

@@ -74,6 +74,11 @@ export interface Answer {
   items?: string[];
   /** A heading for `items` ("Oncologic therapies", "Your rotations", …). */
   itemsTitle?: string;
+  /**
+   * What a long list holds, in one line ("Interventional Radiology 412 · ICU 118"): shown by a
+   * platform that can show only part of `items` at once (the rest stays reachable with More).
+   */
+  itemsSummary?: string;
   suggestions?: Suggestion[];
   /** Ids of the knowledge-base entries and schedule rows the answer was built from. */
   factIds: string[];

@@ -14,7 +14,7 @@ import type { OutgoingPost } from './messenger.js';
  * One part of an announcement must fit both Slack (3,000 chars a section, 50 blocks a message)
  * and Teams (~28 KB a card, JSON included), so the common limit is well under both.
  */
-export const PART_LIMITS = { items: 30, itemChars: 1500, chars: 10_000 } as const;
+export const PART_LIMITS = { items: 30, itemChars: 1500, chars: 8_000 } as const;
 
 /** "Dec 1 – 14" (en-US) for a block that covers only part of the month; empty for the whole month. */
 function partOfMonth(block: Block, month: IsoMonth, locale: string): string {

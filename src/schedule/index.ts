@@ -1,6 +1,6 @@
 import { addMonths, type IsoDate, type IsoMonth, monthOf } from '../time/local-date.js';
 import { nameTokens } from './names.js';
-import type { Assignment, Block, Resident, Schedule } from './types.js';
+import type { Assignment, AssignmentGroup, Block, Resident, Schedule } from './types.js';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -22,6 +22,34 @@ function findBlock(blocks: readonly Block[], date: IsoDate): Block | undefined {
   return undefined;
 }
 
+/** A name's sort key, computed once per resident: case and accents do not reorder names. */
+function sortKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A month's assignments by label and site, each group sorted by resident name then start. */
+function groupMonth(assignments: readonly Assignment[], keys: Map<Resident, string>): AssignmentGroup[] {
+  const groups = new Map<string, Assignment[]>();
+  for (const a of assignments) push(groups, `${a.block.label}\u0000${a.block.site ?? ''}`, a);
+  return [...groups.values()].map((list) => {
+    list.sort((x, y) => {
+      const kx = keys.get(x.resident)!;
+      const ky = keys.get(y.resident)!;
+      return kx < ky
+        ? -1
+        : kx > ky
+          ? 1
+          : x.block.start < y.block.start
+            ? -1
+            : x.block.start > y.block.start
+              ? 1
+              : 0;
+    });
+    const { label, rotationId, site } = list[0]!.block;
+    return { label, rotationId, ...(site !== undefined ? { site } : {}), assignments: list };
+  });
+}
+
 /**
  * Builds a schedule's indexes once, so every lookup touches only what it returns: by email,
  * by platform id, by name word, and by month (days are found inside their month's bucket).
@@ -33,6 +61,9 @@ export function createSchedule(residents: Resident[]): Schedule {
   const byToken = new Map<string, Set<Resident>>();
   const byMonth = new Map<IsoMonth, Assignment[]>();
   const order = new Map<Resident, number>(residents.map((r, i) => [r, i]));
+  const keys = new Map<Resident, string>(residents.map((r) => [r, sortKey(r.name)]));
+  // Built on a month's first question, then kept: a month is asked about many times.
+  const groupsByMonth = new Map<IsoMonth, AssignmentGroup[]>();
   let first: IsoDate | undefined;
   let last: IsoDate | undefined;
 
@@ -81,6 +112,14 @@ export function createSchedule(residents: Resident[]): Schedule {
     assignmentsOn: (date) =>
       (byMonth.get(monthOf(date)) ?? []).filter((a) => a.block.start <= date && date <= a.block.end),
     assignmentsInMonth: (month) => [...(byMonth.get(month) ?? [])],
+    groupsInMonth(month) {
+      let groups = groupsByMonth.get(month);
+      if (!groups) {
+        groups = groupMonth(byMonth.get(month) ?? [], keys);
+        groupsByMonth.set(month, groups);
+      }
+      return groups;
+    },
     coverage: first && last ? { first, last } : null,
     covers: (month) => byMonth.has(month),
   };

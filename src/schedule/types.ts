@@ -32,6 +32,19 @@ export interface Assignment {
   block: Block;
 }
 
+/**
+ * A month's assignments with the same rotation label and site: one rotation at one place. A
+ * question about rotations or sites reads only the groups it asks about, never the whole month.
+ */
+export interface AssignmentGroup {
+  /** The label as typed and its explicit site: every block in the group has both. */
+  readonly label: string;
+  readonly rotationId: string | null;
+  readonly site?: string;
+  /** Sorted by resident name (case and accents ignored), then by start date. */
+  readonly assignments: readonly Assignment[];
+}
+
 /** A loaded, validated schedule with its indexes. Lookups are O(1) or O(blocks of one resident). */
 export interface Schedule {
   readonly residents: readonly Resident[];
@@ -46,6 +59,8 @@ export interface Schedule {
   assignmentsOn(date: IsoDate): Assignment[];
   /** Every assignment overlapping a month (a split month gives several blocks for a resident). */
   assignmentsInMonth(month: IsoMonth): Assignment[];
+  /** The same assignments by rotation label and site, each group sorted by name (indexed once per month). */
+  groupsInMonth(month: IsoMonth): readonly AssignmentGroup[];
   /** The first and last dates any block covers; null for an empty schedule. */
   readonly coverage: { first: IsoDate; last: IsoDate } | null;
   /** True when the schedule has any assignment in that month ("not scheduled yet" otherwise). */

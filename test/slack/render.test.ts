@@ -8,6 +8,17 @@ type AnyBlock = {
   elements?: Array<{ action_id?: string; text: unknown; value?: string }>;
 };
 
+/** Every character of text in the blocks, as Slack counts a message's size. */
+function allText(blocks: unknown[]): number {
+  let n = 0;
+  for (const b of blocks as AnyBlock[]) {
+    n += b.text?.text.length ?? 0;
+    for (const e of b.elements ?? [])
+      n += typeof e.text === 'string' ? e.text.length : ((e.text as { text?: string })?.text?.length ?? 0);
+  }
+  return n;
+}
+
 function sectionTexts(blocks: unknown[]): string[] {
   return (blocks as AnyBlock[]).filter((b) => b.type === 'section').map((b) => b.text!.text);
 }
@@ -45,29 +56,70 @@ describe('renderAnswer', () => {
     );
   });
 
-  it('keeps a thousand items within 50 blocks and 3,000 characters a section, ending with "and N more"', () => {
+  it('keeps a thousand long items within 50 blocks, 3,000 characters a section and the message limit', () => {
     const items = Array.from(
       { length: 1000 },
       (_, i) =>
         `Procedure number ${i + 1} with a fairly long descriptive name, part ${'x'.repeat(100 + (i % 80))}`,
     );
-    const { text, blocks } = renderAnswer({
-      text: 'Here is everything.',
-      itemsTitle: 'All',
-      items,
-      suggestions: [{ label: 'More', question: 'more?' }],
-    });
+    const { text, blocks } = renderAnswer(
+      {
+        text: 'Here is everything.',
+        itemsTitle: 'All',
+        items,
+        itemsSummary: 'Procedures 1,000',
+        suggestions: [{ label: 'Other', question: 'other?' }],
+      },
+      { question: 'everything?' },
+    );
     expect(blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
     for (const s of sectionTexts(blocks)) expect(s.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(allText(blocks)).toBeLessThanOrEqual(LIMITS.messageChars);
     const bullets = sectionTexts(blocks).slice(2).join('\n').split('\n');
-    const last = bullets.at(-1)!;
-    const shown = bullets.length - 1;
-    expect(last).toBe(`…and ${1000 - shown} more`);
     expect(bullets[0]).toBe(`• ${items[0]}`);
-    // The buttons survive the truncation.
-    expect(blocks.at(-1)!.type).toBe('actions');
+    const note = JSON.stringify(blocks.find((b) => b.type === 'context'));
+    expect(note).toContain(`Showing 1–${bullets.length} of 1,000. Procedures 1,000`);
+    // The More button comes first and the suggestions survive.
+    const actions = (blocks as AnyBlock[]).at(-1)!;
+    expect(actions.type).toBe('actions');
+    expect(actions.elements!.map((e) => [e.action_id, e.value])).toEqual([
+      [`rotabot_more_${bullets.length}`, 'everything?'],
+      ['rotabot_ask_0', 'other?'],
+    ]);
     expect(text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
     expect(text).toMatch(/…and \d+ more$/);
+  });
+
+  it('pages through 50,000 items with More: every item shown once, every page within the limits', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => `Resident Number${i} (R${1 + (i % 5)}) — IR`);
+    const seen: string[] = [];
+    let from = 0;
+    let pages = 0;
+    while (from < items.length) {
+      const { blocks } = renderAnswer(
+        { text: '50,000 residents are on IR:', items },
+        { question: 'who is on IR?', itemsFrom: from },
+      );
+      pages++;
+      expect(blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+      expect(allText(blocks)).toBeLessThanOrEqual(LIMITS.messageChars);
+      expect(JSON.stringify(blocks).length).toBeLessThan(40_000);
+      const shown = sectionTexts(blocks)
+        .slice(1)
+        .join('\n')
+        .split('\n')
+        .map((l) => l.slice(2));
+      seen.push(...shown);
+      const more = (blocks as AnyBlock[])
+        .at(-1)!
+        .elements?.find((e) => e.action_id?.startsWith('rotabot_more_'));
+      if (!more) break;
+      const next = Number(more.action_id!.slice('rotabot_more_'.length));
+      expect(next).toBe(from + shown.length);
+      from = next;
+    }
+    expect(seen).toEqual(items);
+    expect(pages).toBeGreaterThan(1);
   });
 
   it('splits one very long paragraph into sections within the limit', () => {

@@ -27,6 +27,7 @@ export function rosterSchedule(
     blockOn: () => undefined,
     assignmentsOn: none,
     assignmentsInMonth: none,
+    groupsInMonth: none,
     coverage: null,
     covers: () => false,
   };

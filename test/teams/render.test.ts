@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackText, renderAnswer, renderCard, renderPost } from '../../adapters/teams/render.js';
+import { fallbackText, moreFrom, renderAnswer, renderCard, renderPost } from '../../adapters/teams/render.js';
 import type { Answer } from '../../src/core/types.js';
 
 const answer: Answer = {
@@ -58,5 +58,52 @@ describe('Teams rendering', () => {
     const card = activity.attachments![0]!.content as Record<string, unknown>;
     expect(card.actions).toBeUndefined();
     expect(fallbackText({ text: 'x', items: ['a'] })).toBe('x\n\n- a');
+  });
+
+  it('pages 50,000 items within the safe card size, with a More button that continues the list', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => `Resident Number${i} (R${1 + (i % 5)}) — IR`);
+    const big: Answer = {
+      intent: 'schedule.who',
+      text: '50,000 residents are on IR:',
+      items,
+      factIds: [],
+      itemsSummary: 'IR 50,000',
+    };
+    const seen: string[] = [];
+    let from = 0;
+    for (let pages = 0; pages < 1000 && from < items.length; pages++) {
+      const activity = renderAnswer(big, [], { question: 'who is on IR?', itemsFrom: from });
+      expect(Buffer.byteLength(JSON.stringify(activity))).toBeLessThan(28_000);
+      const card = activity.attachments![0]!.content as {
+        body: Array<{ type: string; text?: string; items?: Array<{ text: string }> }>;
+        actions?: Array<{ title: string; data: { question: string; from?: number } }>;
+      };
+      const list = card.body.find((b) => b.type === 'Container')!;
+      const shown = list.items!.map((i) => i.text.slice(2));
+      seen.push(...shown);
+      expect(card.body.at(-1)!.text).toContain(`Showing ${(from + 1).toLocaleString('en-US')}–`);
+      expect(card.body.at(-1)!.text).toContain('IR 50,000');
+      const more = card.actions?.find((a) => a.title.startsWith('More'));
+      if (!more) break;
+      expect(more.data.question).toBe('who is on IR?');
+      // What Teams sends back when the button is pressed.
+      from = moreFrom({ value: more.data })!;
+      expect(from).toBe(seen.length);
+    }
+    expect(seen).toEqual(items);
+  });
+
+  it('keeps a scheduled post whole when it fits, with short fallbacks', () => {
+    const items = Array.from(
+      { length: 30 },
+      (_, i) => `Interventional Radiology: ${'Name Surname (R3), '.repeat(14)}${i}`,
+    );
+    const activity = renderPost({
+      text: 'Rotations for March 2027, by rotation and site (part 1 of 9).',
+      items,
+    });
+    expect(Buffer.byteLength(JSON.stringify(activity))).toBeLessThan(28_000);
+    const card = activity.attachments![0]!.content as { body: Array<{ type: string; items?: unknown[] }> };
+    expect(card.body.find((b) => b.type === 'Container')!.items).toHaveLength(30);
   });
 });

@@ -16,7 +16,15 @@ export async function respondPrivately(
   ctx: SlackContext,
   respond: RespondFn,
   answer: Answer,
-  options: { question: string; header?: string; help?: boolean; asker?: Asker; userId?: string },
+  options: {
+    question: string;
+    header?: string;
+    help?: boolean;
+    asker?: Asker;
+    userId?: string;
+    /** The first item to show (a More press). */
+    itemsFrom?: number;
+  },
 ): Promise<void> {
   const shareId =
     options.help || answer.unanswered || answer.private
@@ -34,6 +42,8 @@ export async function respondPrivately(
   const message = renderAnswer(answer, {
     locale: programLocale(ctx.runtime),
     header: options.header,
+    question: options.question,
+    ...(options.itemsFrom ? { itemsFrom: options.itemsFrom } : {}),
     extraButtons: [...(shareId ? [button('Share in channel', SHARE_ACTION_ID, shareId)] : []), ...feedback],
   });
   await deliver(ctx, 'response_url', () =>

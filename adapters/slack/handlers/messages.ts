@@ -54,7 +54,7 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
         ctx,
         client,
         { channel: e.channel, threadTs: e.thread_ts },
-        renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime) }),
+        renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime), question: text }),
       );
     });
   });
@@ -88,7 +88,7 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
         ctx,
         client,
         { channel: e.channel, threadTs },
-        renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime) }),
+        renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime), question: text }),
       );
     });
   });

@@ -33,23 +33,32 @@ export const whoIsOn: Handler = (u, ctx) => {
       unanswered: !schedule,
     });
   }
-  const found: Assignment[] =
-    ref?.kind === 'day'
-      ? schedule.assignmentsOn(ref.date)
-      : months.flatMap((m) => schedule.assignmentsInMonth(m));
+  // Only the groups (one rotation label at one site) the question is about; each is sorted by name.
+  const groups = months
+    .flatMap((m) => schedule.groupsInMonth(m))
+    .filter((g) => blockMatches(ctx, g.assignments[0]!.block, t))
+    .map((g) => ({ name: blockName(ctx, g.assignments[0]!.block), assignments: g.assignments }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const levels = u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level.toLowerCase() ?? id);
   const others = u.words.some((w) => /^(else|other|others|besides|with)$/.test(w));
   const seen = new Set<string>();
-  const hits = found.filter((a) => {
-    const key = `${a.resident.email}|${a.block.start}`;
-    // "who else … with me": everyone but the asker.
-    if (u.personal && others && a.resident === ctx.resident) return false;
-    // "Who are the R5s on IR?": only residents at the levels named.
-    if (levels.length && !levels.includes(a.resident.level.toLowerCase())) return false;
-    if (seen.has(key) || !blockMatches(ctx, a.block, t)) return false;
-    seen.add(key);
-    return true;
-  });
+  const hits: Array<Assignment & { name: string }> = [];
+  for (const [i, group] of groups.entries()) {
+    const before = hits.length;
+    for (const a of group.assignments) {
+      if (ref?.kind === 'day' && !(a.block.start <= ref.date && ref.date <= a.block.end)) continue;
+      // "who else … with me": everyone but the asker.
+      if (u.personal && others && a.resident === ctx.resident) continue;
+      // "Who are the R5s on IR?": only residents at the levels named.
+      if (levels.length && !levels.includes(a.resident.level.toLowerCase())) continue;
+      const key = `${a.resident.email}|${a.block.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      hits.push({ ...a, name: group.name });
+    }
+    // Two groups with one name (a label typed two ways, or months of a range): one list by name.
+    if (i > 0 && groups[i - 1]!.name === group.name) sortByName(hits, before);
+  }
   const what = hasTargets(t) ? targetName(ctx, t) : 'the schedule';
   // "at the Durham VA" for a site alone, "on ICU" for a rotation.
   const onWhat = t.sites.length && !t.rotations.length && !t.groups.length ? `at ${what}` : `on ${what}`;
@@ -62,19 +71,23 @@ export const whoIsOn: Handler = (u, ctx) => {
       ...decide(u.yesNo, false),
     });
   }
-  const items = hits
-    .sort(
-      (a, b) =>
-        blockName(ctx, a.block).localeCompare(blockName(ctx, b.block)) ||
-        a.resident.name.localeCompare(b.resident.name),
-    )
-    .map((a) => {
+  // Dates are written once per distinct span, not once per resident: most share a few spans.
+  const spans = new Map<string, string>();
+  const spanText = (a: Assignment): string => {
+    const key = `${a.block.start}|${a.block.end}`;
+    let text = spans.get(key);
+    if (text === undefined) {
+      const written = span(ctx, a.block);
       const whole =
         ref?.kind !== 'day' &&
-        span(ctx, a.block) === formatMonth(monthOf(a.block.start), ctx.knowledge.program.locale) &&
-        months.length === 1;
-      return `${a.resident.name} (${a.resident.level}) — ${blockName(ctx, a.block)}${whole ? '' : `, ${span(ctx, a.block)}`}`;
-    });
+        months.length === 1 &&
+        written === formatMonth(monthOf(a.block.start), ctx.knowledge.program.locale);
+      text = whole ? '' : `, ${written}`;
+      spans.set(key, text);
+    }
+    return text;
+  };
+  const items = hits.map((a) => `${a.resident.name} (${a.resident.level}) — ${a.name}${spanText(a)}`);
   const people = new Set(hits.map((a) => a.resident.email)).size;
   const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
   const text = `${people} ${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
@@ -82,9 +95,30 @@ export const whoIsOn: Handler = (u, ctx) => {
     'schedule.who',
     text,
     hits.map((a) => a.block.source),
-    { items, ...decide(u.yesNo, true) },
+    { items, ...summaryOf(hits), ...decide(u.yesNo, true) },
   );
 };
+
+/** Re-sorts by resident name the hits from `from` on that share the name of the group before them. */
+function sortByName(hits: Array<Assignment & { name: string }>, from: number): void {
+  let start = from;
+  while (start > 0 && hits[start - 1]!.name === hits[from]?.name) start--;
+  const run = hits.slice(start).sort((a, b) => a.resident.name.localeCompare(b.resident.name));
+  hits.splice(start, run.length, ...run);
+}
+
+/** Lists longer than a screen: "Interventional Radiology 412 · ICU 118" (or by level for one rotation). */
+function summaryOf(hits: ReadonlyArray<Assignment & { name: string }>): { itemsSummary?: string } {
+  if (hits.length <= 20) return {};
+  const counts = new Map<string, number>();
+  const byRotation = new Set(hits.map((h) => h.name)).size > 1;
+  for (const h of hits) {
+    const key = byRotation ? h.name : h.resident.level;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { itemsSummary: parts.map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(' · ') };
+}
 
 function nextMonthRef(today: string, locale: string): DateRef {
   const month = addMonths(monthOf(today), 1);

@@ -1,4 +1,5 @@
-import { editDistance, typoBudget } from './edit-distance.js';
+import { DeleteIndex } from './delete-index.js';
+import { typoBudget } from './edit-distance.js';
 import { tokenize } from './normalize.js';
 
 /** One kind of thing the knowledge base names. */
@@ -68,7 +69,8 @@ export function stems(text: string): string[] {
 export class PhraseIndex {
   private readonly phrases = new Map<string, EntityRef[]>();
   private readonly vocabulary = new Set<string>();
-  private readonly byLength = new Map<number, string[]>();
+  /** Correctable words (5+ letters) by their deletions: a typo reads only the words sharing one. */
+  private readonly typos = new DeleteIndex<string>((w) => (w.length >= 7 ? 2 : 1));
   private readonly corrections = new Map<string, Correction | null>();
   /** The bot's own words: never what a name is about. */
   private readonly lexicon = new Set<string>();
@@ -97,9 +99,7 @@ export class PhraseIndex {
     for (const surface of tokenize(phrase)) {
       if (stem(surface) === surface || this.surfaces.has(surface)) continue;
       this.surfaces.set(surface, stem(surface));
-      const list = this.byLength.get(surface.length) ?? [];
-      list.push(surface);
-      this.byLength.set(surface.length, list);
+      this.addCorrectable(surface);
     }
     const content = [...new Set(words.filter((w) => !this.lexicon.has(w)))];
     if (content.length < 2) return;
@@ -147,10 +147,12 @@ export class PhraseIndex {
   addWord(word: string, correctable = false): void {
     if (this.vocabulary.has(word)) return;
     this.vocabulary.add(word);
-    if (!correctable) return;
-    const list = this.byLength.get(word.length) ?? [];
-    list.push(word);
-    this.byLength.set(word.length, list);
+    if (correctable) this.addCorrectable(word);
+  }
+
+  private addCorrectable(word: string): void {
+    // Words too short to carry a typo are never a correction's target.
+    if (typoBudget(word.length) > 0) this.typos.add(word, word);
   }
 
   knows(word: string): boolean {
@@ -162,19 +164,11 @@ export class PhraseIndex {
     if (this.vocabulary.has(word)) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
-    const budget = typoBudget(word.length);
-    let best: string[] = [];
-    let bestDistance = budget + 1;
-    for (let len = word.length - budget; len <= word.length + budget; len++) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        if (typoBudget(candidate.length) === 0) continue;
-        const d = editDistance(word, candidate, Math.min(bestDistance, budget));
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = [candidate];
-        } else if (d === bestDistance && d <= budget) best.push(candidate);
-      }
-    }
+    // The closest words, shorter ones first, each length in the order the names were added.
+    const best = this.typos
+      .nearest(word, typoBudget(word.length))
+      .map((c) => c.word)
+      .sort((a, b) => a.length - b.length);
     const folded = [...new Set(best.map((b) => this.surfaces.get(b) ?? b))];
     const result = folded.length ? { from: word, to: folded[0]!, alternatives: folded.slice(1) } : null;
     if (this.corrections.size > 10_000) this.corrections.clear();

@@ -1,0 +1,82 @@
+import { answerQuestion } from '../src/core/answer.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { createLabelResolver } from '../src/knowledge/rotation-names.js';
+import { parseSchedule } from '../src/schedule/parse.js';
+import type { Schedule } from '../src/schedule/types.js';
+import type { Report } from './run.js';
+import { generateScheduleCsv, monthsFrom } from './schedule-fixture.js';
+import { ms, summarize } from './stats.js';
+
+/**
+ * Who-is answers on real rotations at 5 / 1,000 / 10,000 / 50,000 residents, and first-seen
+ * misspellings (each question new to the bot: no answer cache can hide the cost).
+ */
+
+const NOW = new Date('2026-03-10T15:00:00Z');
+const MONTHS = monthsFrom('2025-07', 24);
+
+function time(run: () => unknown, n: number): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** Misspellings made fresh each time (a letter dropped or doubled at a moving place). */
+function typos(words: string[], count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const w = words[i % words.length]!;
+    const at = 1 + ((i >> 3) % (w.length - 2));
+    return i % 2 ? w.slice(0, at) + w.slice(at + 1) : w.slice(0, at) + w[at] + w.slice(at);
+  });
+}
+
+export async function bench(report: Report): Promise<void> {
+  const knowledge = await loadKnowledge('knowledge');
+  const resolveLabel = createLabelResolver(knowledge.rotations);
+  const questions = [
+    'who is at the VA in March?',
+    'who is on ICU this month?',
+    'who are the R4s on IR in April?',
+  ];
+  const base = new Map<string, number>();
+  for (const residents of [5, 1_000, 10_000, 50_000]) {
+    const { schedule } = parseSchedule(generateScheduleCsv(residents, MONTHS), {
+      source: 'bench.csv',
+      resolveLabel,
+    });
+    if (!schedule) throw new Error('the generated schedule did not load');
+    const ask = (text: string, s: Schedule) =>
+      answerQuestion({ text, knowledge, schedule: s, conversation: 'private', now: NOW }).answer;
+    for (const q of questions) {
+      ask(q, schedule); // the month's index is built on its first question
+      const runs = residents >= 10_000 ? 20 : 200;
+      const { p50 } = summarize(time(() => ask(q, schedule), runs));
+      const items = ask(q, schedule).items?.length ?? 0;
+      if (residents === 5) base.set(q, p50);
+      report(
+        `${q.padEnd(34)} ${residents.toLocaleString('en-US').padStart(6)} residents: p50 ${ms(p50).padStart(9)}  ` +
+          `(${items.toLocaleString('en-US')} listed; ×${(p50 / base.get(q)!).toFixed(1)} the 5-resident time)`,
+      );
+    }
+    // First-seen misspellings, on the knowledge base and on a person's name.
+    const names = schedule.residents.slice(0, 50).map((r) => r.name.split(' ').at(-1)!.toLowerCase());
+    const fresh = typos(
+      ['embolization', 'paracentesis', 'thrombectomy', 'nephrostomy', 'vertebroplasty'],
+      400,
+    );
+    const seen = summarize(time(() => ask(`does IR do ${fresh.pop()}?`, schedule), 400));
+    const freshNames = typos(
+      names.filter((n) => n.length >= 5),
+      200,
+    );
+    const named = summarize(time(() => ask(`what is ${freshNames.pop()} on in March?`, schedule), 200));
+    report(
+      `first-seen misspelling ${residents.toLocaleString('en-US').padStart(6)} residents: procedure p50 ${ms(seen.p50)} p99 ${ms(seen.p99)}; ` +
+        `name p50 ${ms(named.p50)} p99 ${ms(named.p99)} (whole answer)`,
+    );
+  }
+}
