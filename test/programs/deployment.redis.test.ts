@@ -2,6 +2,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../../adapters/server/create-server.js';
+import { createWebChatPlugin } from '../../adapters/web/plugin.js';
 import { createCalendarTokens } from '../../src/calendar/tokens.js';
 import { loadConfig } from '../../src/config.js';
 import type { IncomingMessage } from '../../src/core/types.js';
@@ -133,6 +135,29 @@ describe('one deployment serving two programs', () => {
       conversationId: 'C-CEDAR:1764331200.000100',
     } as Partial<IncomingMessage>);
     expect(answer.text).toMatch(/four years/);
+  });
+
+  it('the web chat lists the programs for its picker and answers for the one picked', async () => {
+    const runtime = await department();
+    const server = await createServer(runtime, [createWebChatPlugin(runtime)]);
+    try {
+      const { port } = await server.listen(0, '127.0.0.1');
+      const base = `http://127.0.0.1:${port}`;
+      const roster = (await (await fetch(`${base}/api/web/roster`)).json()) as {
+        programs: Array<{ id: string; name: string }>;
+        people: Array<{ email: string }>;
+      };
+      expect(roster.programs.map((p) => p.id)).toEqual(['cedar-valley-dr', 'duke-ir']);
+      expect(roster.people.map((p) => p.email)).toEqual(expect.arrayContaining([DUKE_ONLY, CEDAR_ONLY]));
+      const res = await fetch(`${base}/api/web/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'what does an R4 do?', program: 'cedar-valley-dr' }),
+      });
+      expect(((await res.json()) as { answer: { text: string } }).answer.text).toMatch(/mini-fellowship/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('the web chat picker names the program outright', async () => {
