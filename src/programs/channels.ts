@@ -17,7 +17,7 @@ export function boundProgram(
   m: IncomingMessage,
   programs: readonly ProgramRuntime[],
 ): ProgramRuntime | undefined {
-  const id = (m as { conversationId?: string }).conversationId;
+  const id = m.conversationId;
   if (!id || m.conversation === 'private') return undefined;
   const channelsOf = (p: ProgramRuntime) =>
     m.platform === 'slack' ? p.slackChannels : m.platform === 'teams' ? p.teamsConversations : [];

@@ -112,7 +112,12 @@ export function createProgramRouter(options: ProgramRouterOptions): Bot {
       if (candidates.length === 1) return candidates[0]!.bot.handle(m);
 
       const mentioned = programsNamed(m.text, candidates);
-      if (mentioned.length === 1) return mentioned[0]!.bot.handle(m);
+      if (mentioned.length === 1) {
+        // Naming a program is choosing it: a follow-up ("and April?") stays with it.
+        const program = mentioned[0]!;
+        if (who) await tryStore('remember', () => store.set(choiceKey(who), program.id, CHOICE_TTL_MS));
+        return program.bot.handle(m);
+      }
       const remembered = who ? await tryStore('read choice', () => store.get(choiceKey(who))) : undefined;
       const previous = remembered ? candidates.find((p) => p.id === remembered) : undefined;
       if (previous) return previous.bot.handle(m);

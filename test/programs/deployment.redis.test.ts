@@ -122,7 +122,12 @@ describe('one deployment serving two programs', () => {
     expect(ir.text).toMatch(/12 months/);
     const dr = await ask(runtime, 'what is the R1 year in Cedar Valley DR?', harper);
     expect(dr.text).toMatch(/11 months of diagnostic subspecialty/);
-    const mine = await ask(runtime, 'what am I on next month?', harper);
+    // Naming a program chose it: the next question without a name stays with it.
+    const after = await ask(runtime, 'and the R4 year?', harper);
+    expect(after.intent).not.toBe('program.choose');
+    expect(after.text).toMatch(/mini-fellowship/);
+    const other = as(SHARED, 'other-account');
+    const mine = await ask(runtime, 'what am I on next month?', other);
     expect(mine.intent).toBe('program.choose');
     expect(mine.suggestions).toHaveLength(2);
   });
