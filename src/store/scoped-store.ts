@@ -18,6 +18,8 @@ export function scopeStore(store: Store, scope: string): Store {
       return (await store.keys(k(prefix))).map((key) => key.slice(scope.length));
     },
     acquireLock: (key, ttlMs) => store.acquireLock(k(key), ttlMs),
+    acquireLease: (key, ttlMs) => store.acquireLease(k(key), ttlMs),
+    replace: (key, expected, value, ttlMs) => store.replace(k(key), expected, value, ttlMs),
     ping: () => store.ping(),
     async close() {},
   };
