@@ -3,7 +3,7 @@ import { createRuntime } from '../src/create-runtime.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { isLoopbackHost } from '../src/net/loopback.js';
 import { InvalidFileError } from '../src/problem.js';
-import type { Runtime } from '../src/runtime.js';
+import { programsOf, programView, type Runtime } from '../src/runtime.js';
 import { choosePlugins, listenHost } from './plugins.js';
 import { createServer } from './server/create-server.js';
 import { createShutdown } from './server/shutdown.js';
@@ -15,6 +15,7 @@ interface Scheduler {
   stop(): void | Promise<void>;
 }
 
+/** One scheduler per program, each with its own schedule, keys and announcement channel. */
 async function createSchedulerFor(runtime: Runtime): Promise<Scheduler | undefined> {
   if (!runtime.config.SCHEDULER) return undefined;
   const messengers = await (await import('./messengers.js')).createMessengers(runtime);
@@ -24,18 +25,19 @@ async function createSchedulerFor(runtime: Runtime): Promise<Scheduler | undefin
     return undefined;
   }
   const { createScheduler } = await import('../src/reminders/scheduler.js');
-  const scheduler = createScheduler(runtime, messengers);
-  if (!runtime.config.HANDOFF_REPORT_CRON) return scheduler;
+  const schedulers = programsOf(runtime).map((p) => createScheduler(programView(runtime, p), messengers));
   // The coordinators' weekly report rides along: same messengers, same exactly-once runner.
-  const weekly = (await import('../src/handoff/weekly.js')).createWeeklyReport(runtime, messengers);
+  const weekly = runtime.config.HANDOFF_REPORT_CRON
+    ? (await import('../src/handoff/weekly.js')).createWeeklyReport(runtime, messengers)
+    : undefined;
   return {
     async start() {
-      await scheduler.start();
-      await weekly.start();
+      for (const s of schedulers) await s.start();
+      await weekly?.start();
     },
     async stop() {
-      await weekly.stop();
-      await scheduler.stop();
+      await weekly?.stop();
+      await Promise.all(schedulers.map((s) => s.stop()));
     },
   };
 }
@@ -78,8 +80,12 @@ async function start(): Promise<void> {
     steps: [
       { name: 'scheduler', run: () => scheduler?.stop() },
       { name: 'server and plugins', run: () => server.close() },
-      { name: 'knowledge', run: () => runtime.knowledge.close() },
-      { name: 'schedule', run: () => runtime.schedule.close() },
+      {
+        name: 'knowledge and schedules',
+        run: async () => {
+          await Promise.all(programsOf(runtime).flatMap((p) => [p.knowledge.close(), p.schedule.close()]));
+        },
+      },
       { name: 'store', run: () => runtime.store.close() },
     ],
   });

@@ -29,12 +29,43 @@ const cronExpression = z
 export const ONCE_POLICIES = ['at-most-once', 'at-least-once'] as const;
 export type OncePolicy = (typeof ONCE_POLICIES)[number];
 
+/**
+ * "program-id=value,program-id=value": a value per program of a PROGRAMS_DIR deployment. A
+ * program may be named more than once (several channels); values may contain "=" and ":".
+ */
+const perProgram = (what: string) =>
+  optionalText.transform((v, ctx) => {
+    const pairs: Array<{ program: string; value: string }> = [];
+    for (const part of (v ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const at = part.indexOf('=');
+      const program = part.slice(0, at).trim();
+      const value = part.slice(at + 1).trim();
+      if (at <= 0 || !value || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(program)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expects program-id=${what} pairs separated by commas (such as "duke-ir=${what}"); "${part}" is not one`,
+        });
+        return z.NEVER;
+      }
+      pairs.push({ program, value });
+    }
+    return pairs;
+  });
+
 const ConfigSchema = z
   .object({
     PORT: z.coerce.number({ error: 'expects a port number' }).int().min(0).max(65535).default(3978),
     HOST: optionalText,
     KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
     SCHEDULE_FILE: optionalText,
+    /** A folder of program folders (one knowledge base and schedule each); replaces KNOWLEDGE_DIR. */
+    PROGRAMS_DIR: optionalText,
+    PROGRAM_SCHEDULES: perProgram('SCHEDULE'),
+    PROGRAM_SLACK_CHANNELS: perProgram('C0123ABCD'),
+    PROGRAM_TEAMS_CONVERSATIONS: perProgram('19:…@thread.tacv2'),
     SCHEDULE_REFRESH_MINUTES: z.coerce.number({ error: 'expects minutes' }).positive().default(15),
     REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
       error: 'expects a redis:// or rediss:// URL',
@@ -102,6 +133,24 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
+    if (c.PROGRAMS_DIR && c.SCHEDULE_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SCHEDULE_FILE'],
+        message:
+          'is for one program; with PROGRAMS_DIR give each program its schedule with PROGRAM_SCHEDULES (or a schedule.csv in its folder)',
+      });
+    }
+    const perProgramSet = (
+      ['PROGRAM_SCHEDULES', 'PROGRAM_SLACK_CHANNELS', 'PROGRAM_TEAMS_CONVERSATIONS'] as const
+    ).filter((name) => c[name].length > 0);
+    if (!c.PROGRAMS_DIR && perProgramSet.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [perProgramSet[0]!],
+        message: 'needs PROGRAMS_DIR (several programs)',
+      });
+    }
     if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
         code: 'custom',

@@ -1,5 +1,6 @@
-import { calendarUrl, createCalendarTokens } from './calendar/tokens.js';
-import type { Config } from './config.js';
+import { join } from 'node:path';
+import { type CalendarTokens, calendarUrl, createCalendarTokens } from './calendar/tokens.js';
+import { type Config, ConfigError } from './config.js';
 import type { BotDeps } from './core/bot.js';
 import { withLimits } from './core/limits.js';
 import type { Bot } from './core/types.js';
@@ -8,12 +9,17 @@ import type { KnowledgeSourceOptions } from './knowledge/live.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import type { LiveSource, Runtime } from './runtime.js';
+import { InvalidFileError } from './problem.js';
+import { findProgramFolders, programScheduleLocation, unknownProgramSettings } from './programs/folders.js';
+import { combinedRoster } from './programs/roster.js';
+import { createProgramRouter } from './programs/router.js';
+import type { LiveSource, ProgramRuntime, Runtime } from './runtime.js';
 import type { ScheduleSourceOptions } from './schedule/source.js';
 import type { Schedule } from './schedule/types.js';
-import { storeKeyPrefix } from './store/keys.js';
+import { programKeyScope, storeKeyPrefix } from './store/keys.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createRedisStore } from './store/redis-store.js';
+import { scopeStore } from './store/scoped-store.js';
 import type { Store } from './store/store.js';
 import { createUnansweredLog, withUnansweredLog } from './unanswered.js';
 
@@ -39,6 +45,19 @@ export interface CreateRuntimeOptions {
 }
 
 const REDIS_READY_WAIT_MS = 3_000;
+
+/** The asker's calendar feed link, from one program's tokens; undefined while the store is down. */
+function calendarLinkFor(config: Config, tokens: CalendarTokens, logger: Logger) {
+  return async (email: string) => {
+    try {
+      return calendarUrl(config, await tokens.tokenFor(email));
+    } catch (error) {
+      // The answer then says the link is unavailable; the rest of the bot is unaffected.
+      logger.warn({ err: error }, 'calendar link unavailable');
+      return undefined;
+    }
+  };
+}
 
 export async function createStore(config: Config, logger: Logger, clock: () => Date): Promise<Store> {
   if (!config.REDIS_URL) return createMemoryStore(() => clock().getTime());
@@ -87,44 +106,78 @@ export async function createRuntime(config: Config, options: CreateRuntimeOption
   const store = options.store ?? (await createStore(config, logger, clock));
   const opened: Array<{ close(): Promise<void> }> = [store];
   try {
-    const knowledge = await parts.createKnowledgeSource(config.KNOWLEDGE_DIR, {
-      logger,
-      watch: options.watchKnowledge ?? false,
-    });
-    opened.push(knowledge);
-    const schedule = await parts.createScheduleSource({
-      location: parts.defaultScheduleLocation(config),
-      knowledge,
-      refreshMs: config.SCHEDULE_REFRESH_MINUTES * 60_000,
-      logger,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    opened.push(schedule);
-    const tokens = createCalendarTokens(store);
-    const calendarLink = async (email: string) => {
-      try {
-        return calendarUrl(config, await tokens.tokenFor(email));
-      } catch (error) {
-        // The answer then says the link is unavailable; the rest of the bot is unaffected.
-        logger.warn({ err: error }, 'calendar link unavailable');
-        return undefined;
+    const several = Boolean(config.PROGRAMS_DIR);
+    const folders = config.PROGRAMS_DIR
+      ? await findProgramFolders(config.PROGRAMS_DIR)
+      : [config.KNOWLEDGE_DIR];
+    const programs: ProgramRuntime[] = [];
+    for (const dir of folders) {
+      const knowledge = await parts.createKnowledgeSource(dir, {
+        logger,
+        watch: options.watchKnowledge ?? false,
+      });
+      opened.push(knowledge);
+      // Stand-in knowledge in tests may have no program: one program needs no id.
+      const id = knowledge.current().program?.id ?? 'default';
+      if (programs.some((p) => p.id === id)) {
+        throw new InvalidFileError([
+          {
+            severity: 'error',
+            location: join(dir, 'program.yaml'),
+            problem: `the program id "${id}" is also the id of ${programs.find((p) => p.id === id)!.dir}`,
+            fix: 'give each program its own id in its program.yaml',
+          },
+        ]);
       }
-    };
-    const core = parts.createBot({
-      knowledge,
-      schedule,
-      store,
-      logger,
-      metrics,
+      const schedule = await parts.createScheduleSource({
+        location: several
+          ? await programScheduleLocation(config, dir, id)
+          : parts.defaultScheduleLocation(config),
+        knowledge,
+        refreshMs: config.SCHEDULE_REFRESH_MINUTES * 60_000,
+        logger,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      opened.push(schedule);
+      // One program keeps the keys it always had; several each get their own scope.
+      const programStore = several ? scopeStore(store, programKeyScope(id)) : store;
+      const programLogger = several ? logger.child({ program: id }) : logger;
+      const bot = parts.createBot({
+        knowledge,
+        schedule,
+        store: programStore,
+        logger: programLogger,
+        metrics,
+        config,
+        clock,
+        calendarLink: calendarLinkFor(config, createCalendarTokens(programStore), programLogger),
+      });
+      const bound = (list: Config['PROGRAM_SLACK_CHANNELS']) =>
+        list.filter((b) => b.program === id).map((b) => b.value);
+      programs.push({
+        id,
+        dir,
+        knowledge,
+        schedule,
+        store: programStore,
+        bot,
+        slackChannels: bound(config.PROGRAM_SLACK_CHANNELS),
+        teamsConversations: bound(config.PROGRAM_TEAMS_CONVERSATIONS),
+      });
+    }
+    const unknown = unknownProgramSettings(
       config,
-      clock,
-      calendarLink,
-    });
+      programs.map((p) => p.id),
+    );
+    if (unknown.length) throw new ConfigError(unknown);
+    const core = several ? createProgramRouter({ programs, store, logger }) : programs[0]!.bot;
     // In memory, a log no other process can read would only grow: keep it only in Redis.
     const logged = config.REDIS_URL
       ? withUnansweredLog(core, createUnansweredLog(store, config), logger, clock)
       : core;
     const bot = withLimits(logged, { store, config, logger, metrics });
+    const first = programs[0]!;
+    const schedule = several ? combinedRoster(programs) : first.schedule;
     const handoff = config.FEEDBACK
       ? createHandoffService({ store, config, logger, metrics, clock, schedule })
       : undefined;
@@ -132,8 +185,9 @@ export async function createRuntime(config: Config, options: CreateRuntimeOption
       config,
       logger,
       store,
-      knowledge,
+      knowledge: first.knowledge,
       schedule,
+      programs,
       bot,
       metrics,
       clock,

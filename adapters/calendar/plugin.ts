@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { buildCalendar } from '../../src/calendar/ics.js';
 import { createCalendarTokens } from '../../src/calendar/tokens.js';
-import type { Runtime } from '../../src/runtime.js';
+import { programsOf, type Runtime } from '../../src/runtime.js';
 import type { ServerPlugin } from '../server/plugin.js';
 
 /**
@@ -9,7 +9,17 @@ import type { ServerPlugin } from '../server/plugin.js';
  * An unknown token gets a bare 404, the same as a token whose resident left the schedule.
  */
 export function createCalendarPlugin(runtime: Runtime): ServerPlugin {
-  const tokens = createCalendarTokens(runtime.store);
+  // Each program keeps its own tokens: a token finds its program's resident, never another's.
+  const programs = programsOf(runtime).map((p) => ({ ...p, tokens: createCalendarTokens(p.store) }));
+
+  async function find(token: string) {
+    for (const p of programs) {
+      const email = await p.tokens.emailFor(token);
+      const resident = email ? p.schedule.current().byEmail(email) : undefined;
+      if (resident) return { resident, knowledge: p.knowledge.current() };
+    }
+    return undefined;
+  }
 
   async function serve(req: Request, res: Response): Promise<void> {
     const file = String(req.params['file'] ?? '');
@@ -18,13 +28,13 @@ export function createCalendarPlugin(runtime: Runtime): ServerPlugin {
     res.setHeader('cache-control', 'private, max-age=900');
     res.setHeader('referrer-policy', 'no-referrer');
     const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : '';
-    const email = token ? await tokens.emailFor(token) : null;
-    const resident = email ? runtime.schedule.current().byEmail(email) : undefined;
-    if (!resident) {
+    const found = token ? await find(token) : undefined;
+    if (!found) {
       res.status(404).type('text/plain').send('Not found');
       return;
     }
-    const body = buildCalendar(resident, runtime.knowledge.current(), { now: runtime.clock() });
+    const { resident, knowledge } = found;
+    const body = buildCalendar(resident, knowledge, { now: runtime.clock() });
     res.status(200).type('text/calendar; charset=utf-8');
     res.setHeader('content-disposition', 'inline; filename="rotations.ics"');
     res.send(body);

@@ -21,6 +21,9 @@ export function pageHtml(maxChars: number): string {
 <body>
 <header>
   <div class="title"><span class="hash">#</span> rotabot <span class="hint">local web chat</span></div>
+  <label class="who" id="program-picker" hidden>Program
+    <select id="program" aria-label="Which program"><option value="">the one I am on (or ask me)</option></select>
+  </label>
   <label class="who">You are
     <select id="who" aria-label="Who you are"><option value="">someone not on the schedule</option></select>
   </label>
@@ -96,6 +99,7 @@ export const CHAT_JS = `'use strict';
   var input = document.getElementById('question');
   var send = document.getElementById('send');
   var who = document.getElementById('who');
+  var program = document.getElementById('program');
 
   function time() {
     return new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
@@ -154,6 +158,7 @@ export const CHAT_JS = `'use strict';
     send.disabled = true;
     var body = { text: text, conversation: conversation };
     if (who.value) body.as = who.value;
+    if (program.value) body.program = program.value;
     fetch('/api/web/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (res) {
         return res.json().then(function (data) {
@@ -201,6 +206,16 @@ export const CHAT_JS = `'use strict';
         who.insertBefore(option, nobody);
       });
       who.selectedIndex = 0;
+      var programs = data.programs || [];
+      if (programs.length > 1) {
+        programs.forEach(function (p) {
+          var option = document.createElement('option');
+          option.value = p.id;
+          option.textContent = p.name;
+          program.appendChild(option);
+        });
+        document.getElementById('program-picker').hidden = false;
+      }
       document.body.dataset.ready = 'true';
     })
     .catch(function () { document.body.dataset.ready = 'true'; });

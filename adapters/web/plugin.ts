@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import * as z from 'zod';
 import { hostOfHeader, isLoopbackHost } from '../../src/net/loopback.js';
-import type { Runtime } from '../../src/runtime.js';
+import { programsOf, type Runtime } from '../../src/runtime.js';
 import type { ServerPlugin } from '../server/plugin.js';
 import { requestContext } from '../server/request-context.js';
 import { DESK_CSS, DESK_JS } from './desk-page.js';
@@ -22,6 +22,13 @@ const AskBody = z.object({
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'expects a short id of letters, digits and . _ : -' })
     .optional(),
+  /** A program id, from the picker shown when the server serves several. */
+  program: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 // Everything the page needs comes from this server; inline scripts and other origins are refused.
@@ -78,7 +85,12 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
         const people = runtime.schedule
           .current()
           .residents.map((r) => ({ id: ids.idOf(r.email), name: r.name, level: r.level }));
-        res.json({ people });
+        // The picker appears only when the server answers for several programs.
+        const several = programsOf(runtime).length > 1;
+        const programs = several
+          ? programsOf(runtime).map((p) => ({ id: p.id, name: p.knowledge.current().program.name }))
+          : [];
+        res.json({ people, programs });
       });
       mountWebHandoff(app, runtime, residentEmail);
 
@@ -91,7 +103,7 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
           });
           return;
         }
-        const { text, conversation } = parsed.data;
+        const { text, conversation, program } = parsed.data;
         const as = residentEmail(parsed.data.as);
         if (parsed.data.as && !as) {
           res.status(409).json({
@@ -110,6 +122,7 @@ export function createWebChatPlugin(runtime: Runtime): ServerPlugin {
           ...(conversation ? { conversationId: `web:${conversation}` } : {}),
           now: runtime.clock(),
           requestId,
+          ...(program ? { program } : {}),
         });
         const feedback = await feedbackHtml(runtime, {
           question: text,

@@ -46,6 +46,8 @@ export interface IncomingMessage {
   now?: Date;
   /** Correlates log lines for one request; adapters pass the platform's event/activity id. */
   requestId?: string;
+  /** The program the asker picked (web chat's picker), in a deployment serving several. */
+  program?: string;
 }
 
 /** A suggested follow-up: shown as a button; pressing it asks `question`. */

@@ -8,3 +8,11 @@ export const DEFAULT_KEY_PREFIX = 'rotabot:';
 export function storeKeyPrefix(config: { REDIS_PREFIX: string }): string {
   return config.REDIS_PREFIX;
 }
+
+/**
+ * The scope of one program's keys inside the deployment's prefix (`rotabot:program:duke-ir:…`),
+ * for deployments serving several programs (PROGRAMS_DIR).
+ */
+export function programKeyScope(programId: string): string {
+  return `program:${programId}:`;
+}

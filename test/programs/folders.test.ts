@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { validateKnowledge } from '../../src/knowledge/load.js';
 import { runCli } from '../cli/run-cli.js';
 import { CEDAR_VALLEY_DR, DUKE_IR, PROGRAMS, TEMPLATE } from '../support/programs.js';
@@ -116,5 +117,33 @@ describe('the program-neutral schema', () => {
     expect(knowledge).toBeNull();
     const [p] = problems.filter((x) => x.location === `${path}:${line}`);
     expect(p?.problem).toMatch(/"specialty" is given to both "diagnostic".*"interventional"/);
+  });
+});
+
+describe('the PROGRAMS_DIR settings', () => {
+  it('parse program-id=value pairs, a program named more than once keeping each value', () => {
+    const config = loadConfig({
+      PROGRAMS_DIR: 'programs',
+      PROGRAM_SLACK_CHANNELS: 'duke-ir=C1, duke-dr=C2,duke-ir=C3',
+      PROGRAM_SCHEDULES: 'duke-ir=https://example.org/pub?output=csv&gid=0',
+    });
+    expect(config.PROGRAM_SLACK_CHANNELS).toEqual([
+      { program: 'duke-ir', value: 'C1' },
+      { program: 'duke-dr', value: 'C2' },
+      { program: 'duke-ir', value: 'C3' },
+    ]);
+    expect(config.PROGRAM_SCHEDULES[0]?.value).toBe('https://example.org/pub?output=csv&gid=0');
+  });
+
+  it('name the variable and the pair that is wrong', () => {
+    expect(() => loadConfig({ PROGRAMS_DIR: 'p', PROGRAM_SLACK_CHANNELS: 'C0123' })).toThrow(
+      /PROGRAM_SLACK_CHANNELS expects program-id=.*"C0123" is not one/,
+    );
+    expect(() => loadConfig({ PROGRAM_SLACK_CHANNELS: 'duke-ir=C1' })).toThrow(
+      /PROGRAM_SLACK_CHANNELS needs PROGRAMS_DIR/,
+    );
+    expect(() => loadConfig({ PROGRAMS_DIR: 'p', SCHEDULE_FILE: 's.csv' })).toThrow(
+      /SCHEDULE_FILE is for one program/,
+    );
   });
 });
