@@ -23,7 +23,6 @@ import { training } from './answers/training.js';
 import { splitQuestions } from './clauses.js';
 import { coverageOf } from './coverage.js';
 import { frameOf } from './frame-of.js';
-import { HAVE_WORDS } from './lexicon.js';
 import { markMentions } from './mentions.js';
 import type { Answer, ConversationKind, Mention, Platform, Verdict } from './types.js';
 import { type Intent, type UnderstandContext, type Understanding, understand } from './understand.js';
@@ -174,7 +173,7 @@ function respondOne(understanding: Understanding, ctx: AnswerContext): Answer {
     const text = `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for January 10). Which day did you mean?`;
     return render({ intent: 'fallback', text, factIds: [], unanswered: true }, understanding);
   }
-  const coverage = coverageOf(understanding, HAVE_WORDS);
+  const coverage = coverageOf(understanding, ctx.vocabulary.words.HAVE_WORDS);
   if (coverage.kind === 'uncovered') return render(notCovered(coverage.phrase, ctx), understanding);
   const raw = HANDLERS[understanding.intent](understanding, ctx);
   if (coverage.kind === 'covered') return render(raw, understanding);

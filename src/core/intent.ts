@@ -1,20 +1,3 @@
-import {
-  ABOUT_IR,
-  CALENDAR,
-  COVERAGE,
-  END_WORDS,
-  FILLER,
-  GREETING,
-  HELP,
-  OPTION_WORDS,
-  OTHERS_WORDS,
-  PERFORM,
-  PROCEDURE_LIST,
-  SCHEDULE_STRONG,
-  SEPARATE_WORDS,
-  THANKS,
-  TRAINING_WORDS,
-} from './lexicon.js';
 import type { EntityKind } from './text/phrase-index.js';
 import type { Intent, Understanding } from './understand.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -27,8 +10,25 @@ export type Facts = Omit<Understanding, 'intent'>;
  */
 export function decideIntent(u: Facts, raw: string[], folded: string, vocabulary: Vocabulary): Intent {
   const { refs } = u;
+  const {
+    ABOUT_IR,
+    CALENDAR,
+    COVERAGE,
+    END_WORDS,
+    FILLER,
+    GREETING,
+    HELP,
+    OPTION_WORDS,
+    OTHERS_WORDS,
+    PERFORM,
+    PROCEDURE_LIST,
+    SCHEDULE_STRONG,
+    SEPARATE_WORDS,
+    THANKS,
+    TRAINING_WORDS,
+  } = vocabulary.words;
   const any = (...kinds: EntityKind[]) => kinds.some((k) => refs[k].length > 0);
-  const rawHas = (w: Set<string>) => raw.some((x) => w.has(x));
+  const rawHas = (w: ReadonlySet<string>) => raw.some((x) => w.has(x));
   const content = raw.filter((w) => !GREETING.has(w) && !THANKS.has(w) && !FILLER.has(w));
 
   if (raw.length === 0) return 'help';

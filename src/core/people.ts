@@ -1,5 +1,4 @@
 import type { Resident, Schedule } from '../schedule/types.js';
-import { PERSONAL } from './lexicon.js';
 import { mentionIndex, type ResolvedMention } from './mentions.js';
 import { editDistance, typoBudget } from './text/edit-distance.js';
 import { foldText } from './text/normalize.js';
@@ -13,6 +12,7 @@ export function findPeople(
   vocabulary: Vocabulary,
   mentions: readonly ResolvedMention[] = [],
 ): { people: Resident[][]; used: Set<number>; unknown: string[] } {
+  const { PERSONAL } = vocabulary.words;
   const people: Resident[][] = [];
   const used = new Set<number>();
   const unknown: string[] = [];

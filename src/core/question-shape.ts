@@ -1,4 +1,3 @@
-import { YES_NO_STARTERS } from './lexicon.js';
 import { editDistance, typoBudget } from './text/edit-distance.js';
 import { type PhraseMatch, stem } from './text/phrase-index.js';
 import type { Refs } from './understand.js';
@@ -49,7 +48,7 @@ export function fixMonthTypos(folded: string, vocabulary: Vocabulary): string {
 }
 
 /** "bland embo — do we do that?": a short trailing clause that points back is a yes/no question too. */
-export function trailingYesNo(folded: string): boolean {
+export function trailingYesNo(folded: string, YES_NO_STARTERS: ReadonlySet<string>): boolean {
   const clauses = folded.split(/[\u2014\u2013,;:?!]| - /).map((c) => c.trim().split(/\s+/).filter(Boolean));
   return clauses
     .slice(1)

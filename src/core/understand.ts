@@ -2,21 +2,6 @@ import type { Resident, Schedule } from '../schedule/types.js';
 import type { IsoDate } from '../time/local-date.js';
 import { type DateRef, parseDates } from './dates.js';
 import { decideIntent } from './intent.js';
-import {
-  EXCEPT,
-  FILLER,
-  GREETING,
-  LEFT,
-  ME_VERBS,
-  PAST,
-  PERSONAL,
-  SHORTHAND,
-  TOTAL_WORDS,
-  WHEN,
-  WHERE,
-  WHO,
-  YES_NO_STARTERS,
-} from './lexicon.js';
 import type { ResolvedMention } from './mentions.js';
 import { findPeople } from './people.js';
 import {
@@ -111,7 +96,7 @@ export interface UnderstandContext {
 const isNumber = (w: string) => /^\d+(st|nd|rd|th)?$/.test(w) || NUMBER_WORDS[w] !== undefined;
 
 /** The words before a name that rule it out: "non-IR", "except the VA", "but not ICU", "other than IR". */
-export function rulesOut(words: readonly string[], at: number): boolean {
+export function rulesOut(words: readonly string[], at: number, EXCEPT: ReadonlySet<string>): boolean {
   const before = (k: number) => words[at - k] ?? '';
   const skip = before(1) === 'the' || before(1) === 'at' || before(1) === 'on' ? 1 : 0;
   const w1 = before(1 + skip);
@@ -150,6 +135,21 @@ function collect(matches: PhraseMatch[]): Refs {
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const { vocabulary } = ctx;
+  const {
+    EXCEPT,
+    FILLER,
+    GREETING,
+    LEFT,
+    ME_VERBS,
+    PAST,
+    PERSONAL,
+    SHORTHAND,
+    TOTAL_WORDS,
+    WHEN,
+    WHERE,
+    WHO,
+    YES_NO_STARTERS,
+  } = vocabulary.words;
   const folded = foldText(text).replace(/[a-z0-9]+/g, (w) => SHORTHAND[w] ?? w);
   // "May I ask…", "can you tell me…", "I was wondering…": politeness, not the question itself.
   const asked = folded.replace(
@@ -164,7 +164,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const first = raw.find(
     (w) => !GREETING.has(w) && !FILLER.has(w) && w !== 'quick' && w !== 'question' && w !== 'q',
   );
-  const startsYesNo = (first !== undefined && YES_NO_STARTERS.has(first)) || trailingYesNo(folded);
+  const startsYesNo =
+    (first !== undefined && YES_NO_STARTERS.has(first)) || trailingYesNo(folded, YES_NO_STARTERS);
   // "IR does Y90, right?" and "I wonder if IR does TIPS" ask yes or no too; "X or Y?" asks which, not yes/no.
   const tagged =
     /,?\s*(right|correct|true|yeah|yes|no|isnt it|dont they|doesnt it|arent they|is that right)\s*\?*\s*$/.test(
@@ -253,11 +254,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (!covered.has(i) && !vocabulary.lexicon.has(w) && !isNumber(w) && !unknownWords.includes(t))
       unknownWords.push(t);
   });
-  const ruledOut = matches.filter((m) => rulesOut(words, m.start));
+  const ruledOut = matches.filter((m) => rulesOut(words, m.start, EXCEPT));
   const refs = collect(matches.filter((m) => !ruledOut.includes(m)));
   const excluded = collect(ruledOut);
   addYearRanges(folded, refs, vocabulary);
-  const has = (w: Set<string>) => raw.some((x) => w.has(x));
+  const has = (w: ReadonlySet<string>) => raw.some((x) => w.has(x));
   const asks = {
     who:
       has(WHO) ||

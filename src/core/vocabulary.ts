@@ -10,68 +10,8 @@ import type {
   Site,
   TrainingYear,
 } from '../knowledge/schema.js';
-import * as lexicon from './lexicon.js';
+import { compileLexicon, type Lexicon, lexiconWords } from './lexicon.js';
 import { type EntityRef, PhraseIndex, stem } from './text/phrase-index.js';
-
-/**
- * Topics of the program description that have no list of their own in the knowledge base:
- * the words people use for them. The facts themselves stay in program.yaml.
- */
-const TOPIC_WORDS: Record<string, string[]> = {
-  patients: [
-    'pediatric',
-    'pediatrics',
-    'pediatric patients',
-    'children',
-    'child',
-    'kids',
-    'kid',
-    'babies',
-    'infants',
-    'adults',
-    'adult patients',
-    'adult',
-    'patients',
-    'patient population',
-    'age groups',
-    'peds patients',
-    'peds ir',
-    'peds',
-    'pediatrics',
-    'paediatrics',
-    'age',
-    'ages',
-    'age range',
-    'how old',
-    'pediatric ir',
-    'pediatric interventional',
-    'pediatric interventional radiology',
-  ],
-  volume: [
-    'volume',
-    'case volume',
-    'procedure volume',
-    'caseload',
-    'case load',
-    'how busy',
-    'busy',
-    'procedures a month',
-    'procedures per month',
-    'cases a month',
-    'cases per month',
-    'how many procedures',
-    'how many cases',
-    'numbers',
-  ],
-  contact: [
-    'contact',
-    'coordinator',
-    'program coordinator',
-    'who do i ask',
-    'who should i ask',
-    'who to ask',
-  ],
-};
 
 /** The knowledge base compiled for answering: lookups by id and the phrase index of every name. */
 export interface Vocabulary {
@@ -79,6 +19,8 @@ export interface Vocabulary {
   index: PhraseIndex;
   /** The bot's own words (stems): how questions are asked, never what they are about. */
   lexicon: Set<string>;
+  /** The language file's word lists by the part each plays (YES_NO_STARTERS, PAST, WHO, …). */
+  words: Lexicon;
   procedures: Map<string, Procedure>;
   categories: Map<string, Category>;
   exclusions: Map<string, Exclusion>;
@@ -114,7 +56,8 @@ export function vocabularyOf(knowledge: Knowledge): Vocabulary {
   const cached = compiled.get(knowledge);
   if (cached) return cached;
   // Every word of the bot's own lexicon is known, so typo correction never rewrites how a question is asked.
-  const cue = Object.values(lexicon).flatMap((set) => (set instanceof Set ? [...set] : []));
+  const words = compileLexicon(knowledge.language);
+  const cue = lexiconWords(words);
   const index = new PhraseIndex(cue);
   const add = (names: Iterable<string>, ref: EntityRef) => {
     for (const name of names) index.add(name, ref);
@@ -131,12 +74,13 @@ export function vocabularyOf(knowledge: Knowledge): Vocabulary {
     add([r.name, ...r.labels, ...r.aliases], { kind: 'rotation', id: r.id });
   for (const y of knowledge.training.years) add([y.level, y.id, ...y.aliases], { kind: 'year', id: y.id });
   for (const f of knowledge.faq) add(f.aliases, { kind: 'faq', id: f.id });
-  for (const [topic, names] of Object.entries(TOPIC_WORDS)) add(names, { kind: 'topic', id: topic });
+  for (const [topic, names] of Object.entries(words.TOPICS)) add(names, { kind: 'topic', id: topic });
 
   const vocabulary: Vocabulary = {
     knowledge,
     index,
     lexicon: new Set(cue.map(stem)),
+    words,
     procedures: byId(knowledge.procedures),
     categories: byId(knowledge.categories),
     exclusions: byId(knowledge.exclusions),

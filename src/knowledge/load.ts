@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as z from 'zod';
 import { InvalidFileError, type Problem } from '../problem.js';
 import { type CheckedFiles, crossCheck } from './cross-check.js';
+import { type Language, LanguageFileSchema } from './language.js';
 import {
   ExclusionsFileSchema,
   FaqFileSchema,
@@ -89,13 +92,14 @@ export async function validateKnowledge(dir: string): Promise<KnowledgeValidatio
     faq: await load('faq.yaml', FaqFileSchema),
   };
   problems.push(...crossCheck(files));
+  const language = await loadLanguage(dir, names, problems);
 
   const { program, rotations, training } = files;
   const procedures = files.procedures?.data ?? (absent.get('procedures.yaml') as ProceduresData | undefined);
   const exclusions = files.exclusions?.data ?? (absent.get('referrals.yaml') as ReferralsData | undefined);
   const faq = files.faq?.data ?? (absent.get('faq.yaml') as FaqData | undefined);
   const ok = !problems.some((p) => p.severity === 'error');
-  if (!ok || !program || !procedures || !exclusions || !rotations || !training || !faq) {
+  if (!ok || !program || !procedures || !exclusions || !rotations || !training || !faq || !language) {
     return { knowledge: null, problems };
   }
   const knowledge: Knowledge = {
@@ -109,8 +113,49 @@ export async function validateKnowledge(dir: string): Promise<KnowledgeValidatio
     rotations: rotations.data.rotations,
     training: training.data,
     faq: faq.faq,
+    language,
   };
   return { knowledge, problems };
+}
+
+/**
+ * The folder's language.yaml, or the shipped one when the folder has none (how questions are asked
+ * is rarely the program's own). The shipped file sits in the repository's knowledge folder, found
+ * from this module's place in the sources or in the build.
+ */
+async function loadLanguage(
+  dir: string,
+  names: string[],
+  problems: Problem[],
+): Promise<Language | undefined> {
+  const path = names.includes('language.yaml') ? join(dir, 'language.yaml') : shippedLanguage();
+  if (!path) {
+    const fix = 'copy language.yaml from the shipped knowledge folder into this folder';
+    problems.push({
+      severity: 'error',
+      location: join(dir, 'language.yaml'),
+      problem: 'the file is missing',
+      fix,
+    });
+    return undefined;
+  }
+  const { file, problems: found } = await readYamlFile(path);
+  problems.push(...found);
+  if (!file) return undefined;
+  const result = LanguageFileSchema.safeParse(file.value);
+  if (!result.success) {
+    problems.push(...zodProblems(file, LanguageFileSchema, result.error.issues));
+    return undefined;
+  }
+  return result.data;
+}
+
+function shippedLanguage(): string | undefined {
+  for (const up of ['../../knowledge/', '../../../knowledge/', '../knowledge/']) {
+    const path = fileURLToPath(new URL(`${up}language.yaml`, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
 }
 
 /** Loads the knowledge base, or throws InvalidFileError carrying every error found (warnings are ignored). */

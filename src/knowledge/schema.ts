@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DEFAULT_LOCALE, isSupportedLocale } from '../time/format-date.js';
+import { type Language, LanguageFileSchema } from './language.js';
 
 /**
  * The knowledge base's file formats. One YAML file per topic in KNOWLEDGE_DIR; every entry
@@ -191,9 +192,12 @@ export const KNOWLEDGE_FILES = {
   'rotations.yaml': RotationsFileSchema,
   'training.yaml': TrainingFileSchema,
   'faq.yaml': FaqFileSchema,
+  'language.yaml': LanguageFileSchema,
 } as const;
 export type KnowledgeFileName = keyof typeof KNOWLEDGE_FILES;
 export const OPTIONAL_FILES: readonly KnowledgeFileName[] = ['procedures.yaml', 'referrals.yaml', 'faq.yaml'];
+/** Files a folder may leave out to use the shipped one (the language of questions is not per program). */
+export const SHARED_FILES: readonly KnowledgeFileName[] = ['language.yaml'];
 /** Files that earlier versions used, and the file that holds their entries now. */
 export const RENAMED_FILES: Readonly<Record<string, KnowledgeFileName>> = {
   'not-done-by-ir.yaml': 'referrals.yaml',
@@ -213,4 +217,6 @@ export interface Knowledge {
   rotations: Rotation[];
   training: Training;
   faq: FaqEntry[];
+  /** How questions are asked: cue words, filler, shorthand, topic phrases (language.yaml). */
+  language: Language;
 }

@@ -1,7 +1,6 @@
 import { formatDate, formatMonth } from '../../time/format-date.js';
 import { academicYearStart, addDays, type IsoDate, isoDate, monthOf } from '../../time/local-date.js';
 import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
-import { END_WORDS } from '../lexicon.js';
 import type { Answer, Platform } from '../types.js';
 import type { Understanding } from '../understand.js';
 import {
@@ -253,6 +252,7 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
   const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
   const said = new Set(u.words);
+  const { END_WORDS } = ctx.vocabulary.words;
   const endAsked =
     [...END_WORDS].some((w) => said.has(w)) && !/\bover (at|to|in)\b|\bdone by\b/.test(u.words.join(' '));
   if (hasTargets(t) && endAsked && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);

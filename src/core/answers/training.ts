@@ -1,5 +1,4 @@
 import type { TrainingYear } from '../../knowledge/schema.js';
-import { ALL_WORDS, MOST_WORDS } from '../lexicon.js';
 import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
@@ -87,6 +86,7 @@ function countAnswer(
 
 /** The training years: each year's shape, counts of months by rotation group, where research falls, the option. */
 export const training: Handler = (u, ctx) => {
+  const { ALL_WORDS, MOST_WORDS } = ctx.vocabulary.words;
   const t = ctx.knowledge.training;
   const named = u.refs.year
     .map((id) => ctx.vocabulary.years.get(id)!)
