@@ -1,0 +1,68 @@
+import type { Part, Parts } from './intent.js';
+import type { Intent } from './understand.js';
+
+/**
+ * The intent table: which kind of question a frame is, by the parts it has. A row is
+ * [intent, parts it needs, parts that rule it out]; rows are tried from the top and the first
+ * whose needs are all present and whose exclusions are all absent wins, so a more specific row
+ * sits above a more general one. The parts are computed in intent.ts from the frame's entities,
+ * dates and cue words (language.yaml).
+ */
+type Row = readonly [Intent, readonly Part[], (readonly Part[])?];
+
+export const INTENT_TABLE: readonly Row[] = [
+  ['help', ['empty']],
+  ['thanks', ['farewell']],
+  ['thanks', ['nothingAsked', 'thanked']],
+  ['greeting', ['nothingAsked']],
+  ['help', ['asksHelp']],
+  ['calendar.link', ['calendar']],
+  ['program.contact', ['contactTopic'], ['dated']],
+  ['schedule.person', ['person'], ['personal']],
+  ['procedure.who', ['procedure', 'asksWhoOrWhere']],
+  ['procedure.does', ['procedure']],
+  ['schedule.who', ['asksWho', 'personal', 'others', 'scheduleTarget']],
+  ['rotation.info', ['describe', 'rotationTalk'], ['personal', 'dated', 'asksWho', 'person', 'year']],
+  ['schedule.who', ['everyone']],
+  ['program.volume', ['volumeNumber']],
+  ['rotation.list', ['rotationsListed'], ['personal', 'dated', 'scheduleTarget']],
+  ['schedule.mine', ['personal', 'my', 'year'], ['howMany', 'dated']],
+  ['training', ['whichYear', 'rotationNamed'], ['dated', 'personal']],
+  ['schedule.mine', ['aboutAsker', 'scheduleAsked'], ['trainingQuestion']],
+  ['schedule.person', ['person']],
+  ['schedule.who', ['asksWho', 'scheduleTarget'], ['coverageFact']],
+  ['schedule.mine', ['left', 'scheduleTarget'], ['year']],
+  ['schedule.who', ['dated', 'scheduleTarget'], ['personal']],
+  ['procedure.unknown', ['faqWeak', 'unplaced', 'perform']],
+  ['faq', ['faqStrong']],
+  ['program.patients', ['patientsTopic']],
+  ['category.list', ['howMany', 'listCount', 'category']],
+  ['program.overview', ['howMany', 'listCount']],
+  ['program.volume', ['volumeAsked']],
+  ['category.list', ['category']],
+  ['program.site', ['siteNamed', 'siteAsked']],
+  ['program.site', ['programSites']],
+  ['training', ['rotationOrGroup', 'howMany']],
+  ['training', ['trainingShape']],
+  ['schedule.who', ['dated', 'scheduleTarget']],
+  ['procedure.who', ['division']],
+  ['training', ['trainingOfResidents']],
+  ['training', ['groupResidents'], ['personal']],
+  ['procedure.unknown', ['yesNo', 'program', 'perform', 'rotationNamed'], ['scheduleCue']],
+  ['training', ['yesNo', 'rotationNamed'], ['scheduleCue']],
+  ['rotation.info', ['rotationOrGroup'], ['program']],
+  ['faq', ['faqNamed']],
+  ['training', ['trainingTalk'], ['program']],
+  ['procedure.unknown', ['unplaced', 'perform', 'aboutIrOrWho']],
+  ['program.patients', ['program', 'separate']],
+  ['program.overview', ['overviewAsked']],
+  ['help', ['shortHelp']],
+  ['schedule.person', ['unknownName']],
+];
+
+/** The first row of the table the parts satisfy; 'fallback' when none does. */
+export function intentOf(parts: Parts): Intent {
+  for (const [intent, needs, unless = []] of INTENT_TABLE)
+    if (needs.every((p) => parts[p]) && !unless.some((p) => parts[p])) return intent;
+  return 'fallback';
+}
