@@ -151,6 +151,12 @@ const TrainingYearFields = z.strictObject({
   /** Months by rotation group; they add up to 12 when the year is described month by month. */
   months: z.array(z.strictObject({ group: id, months: z.number().int().min(1).max(12) })).default([]),
   options: z.array(text).default([]),
+  /**
+   * The rotation groups the options let a resident change (an IR month swapped for an elective:
+   * [ir, elective]). "Is X optional?" is Yes only for these; for any other group the answer says
+   * which option there is instead of guessing.
+   */
+  optional_groups: z.array(id).default([]),
 });
 export const TrainingYearSchema = TrainingYearFields.transform((year) => ({
   ...year,

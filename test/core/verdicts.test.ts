@@ -38,6 +38,9 @@ const TABLE: Array<{ text: string; as?: string; verdict: string }> = [
   { text: 'does R4 have one research month?', verdict: yn(r4Months('research') === 1) },
   { text: 'is the residency 5 years?', verdict: yn(knowledge.training.residency.length_years === 5) },
   { text: 'is the residency 4 years?', verdict: yn(knowledge.training.residency.length_years === 4) },
+  // options: a group the option concerns, and one it does not mention (undecided, never a guess)
+  { text: 'is the elective optional in R4?', verdict: yn(r4.optional_groups.includes('elective')) },
+  { text: 'is R4 research optional?', verdict: r4.optional_groups.includes('research') ? 'yes' : 'unknown' },
   // patients: a fact, its negation asked back, a separate division
   { text: 'does IR treat kids?', verdict: yn(knowledge.program.patients.pediatric) },
   { text: "IR doesn't treat kids, right?", verdict: yn(!knowledge.program.patients.pediatric) },

@@ -119,10 +119,13 @@ export const training: Handler = (u, ctx) => {
   }
   if (optionAsked && withOptions.length && (groups.includes('elective') || !u.asks.howMany)) {
     const text = withOptions.map((y) => `In ${y.level}: ${y.options.join(' ')}`).join('\n');
-    return answer('training', text, [...facts, ...withOptions.map((y) => y.id)], {
-      suggestions,
-      ...decide(u.yesNo, true),
-    });
+    // "Is research optional?": Yes only for a group the options concern; otherwise the facts say
+    // which option there is, and leave the verdict undecided rather than guess.
+    const concerned = new Set(withOptions.flatMap((y) => y.optional_groups));
+    const holds = groups.length === 0 || groups.every((g) => concerned.has(g));
+    const verdict = u.yesNo && !holds ? { verdict: 'unknown' as const } : decide(u.yesNo, true);
+    const said = holds ? text : `I can't say yes or no: the options listed do not mention it. ${text}`;
+    return answer('training', said, [...facts, ...withOptions.map((y) => y.id)], { suggestions, ...verdict });
   }
   // "Are the first three years just DR?": years identical to DR residency are all DR.
   if (
