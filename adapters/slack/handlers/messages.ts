@@ -30,32 +30,10 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
     const e = event as unknown as MessageEvent;
     // Only message.im is subscribed; channel messages reach us as app_mention instead.
     if (e.channel_type !== 'im') return;
-    const why = ignoreReason(e, context.botUserId);
-    if (why) {
-      ctx.log.debug({ why, eventId: body.event_id }, 'slack message ignored');
-      return;
-    }
-    if (!(await firstDelivery(ctx, body.event_id))) return;
-    await ctx.run('message.im', async () => {
-      const { text, mentions } = await readQuestion(ctx, client, messageText(e), context.botUserId);
-      const { answer, asker } = isFilesOnly(e, context.botUserId)
-        ? { answer: TEXT_ONLY, asker: { platformUserId: e.user } }
-        : await askBotAs(ctx, client, {
-            text: isHelpRequest(text) ? 'help' : text,
-            mentions,
-            userId: e.user!,
-            conversation: 'private',
-            conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts }),
-            requestId: body.event_id,
-          });
-      const at = placeOf(e.channel, e.thread_ts);
-      const extraButtons = await feedbackButtons(ctx, { question: text, answer, asker, at });
-      await postMessage(
-        ctx,
-        client,
-        { channel: e.channel, threadTs: e.thread_ts },
-        renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime), question: text }),
-      );
+    await answerEvent(ctx, client, e, {
+      eventId: body.event_id,
+      botUserId: context.botUserId,
+      kind: 'message.im',
     });
   });
 
@@ -63,33 +41,57 @@ export function registerMessageHandlers(app: App, ctx: SlackContext): void {
     const e = event as unknown as MessageEvent;
     // A mention inside the bot's DM also arrives as message.im, which answers it.
     if (e.channel.startsWith('D')) return;
-    const why = ignoreReason(e, context.botUserId);
-    if (why) {
-      ctx.log.debug({ why, eventId: body.event_id }, 'slack mention ignored');
-      return;
-    }
-    if (!(await firstDelivery(ctx, body.event_id))) return;
-    await ctx.run('app_mention', async () => {
-      const { text, mentions } = await readQuestion(ctx, client, messageText(e), context.botUserId);
-      const { answer, asker } = isFilesOnly(e, context.botUserId)
-        ? { answer: TEXT_ONLY, asker: { platformUserId: e.user } }
-        : await askBotAs(ctx, client, {
-            text: isHelpRequest(text) ? 'help' : text,
-            mentions,
-            userId: e.user!,
-            conversation: 'channel',
-            conversationId: slackConversationId({ channel: e.channel, threadTs: e.thread_ts, ts: e.ts }),
-            requestId: body.event_id,
-          });
-      const threadTs = e.thread_ts ?? e.ts;
-      const at = placeOf(e.channel, threadTs);
-      const extraButtons = await feedbackButtons(ctx, { question: text, answer, asker, at });
-      await postMessage(
-        ctx,
-        client,
-        { channel: e.channel, threadTs },
-        renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime), question: text }),
-      );
+    await answerEvent(ctx, client, e, {
+      eventId: body.event_id,
+      botUserId: context.botUserId,
+      kind: 'app_mention',
     });
+  });
+}
+
+type SlackClient = Parameters<typeof postMessage>[1];
+
+/** One message event answered: a DM where it was asked, a mention in the thread it started. */
+async function answerEvent(
+  ctx: SlackContext,
+  client: SlackClient,
+  e: MessageEvent,
+  at: { eventId: string; botUserId?: string; kind: 'message.im' | 'app_mention' },
+): Promise<void> {
+  const inDm = at.kind === 'message.im';
+  const why = ignoreReason(e, at.botUserId);
+  if (why) {
+    ctx.log.debug({ why, eventId: at.eventId }, inDm ? 'slack message ignored' : 'slack mention ignored');
+    return;
+  }
+  if (!(await firstDelivery(ctx, at.eventId))) return;
+  await ctx.run(at.kind, async () => {
+    const { text, mentions } = await readQuestion(ctx, client, messageText(e), at.botUserId);
+    const { answer, asker } = isFilesOnly(e, at.botUserId)
+      ? { answer: TEXT_ONLY, asker: { platformUserId: e.user } }
+      : await askBotAs(ctx, client, {
+          text: isHelpRequest(text) ? 'help' : text,
+          mentions,
+          userId: e.user!,
+          conversation: inDm ? 'private' : 'channel',
+          conversationId: inDm
+            ? slackConversationId({ channel: e.channel, threadTs: e.thread_ts })
+            : slackConversationId({ channel: e.channel, threadTs: e.thread_ts, ts: e.ts }),
+          requestId: at.eventId,
+        });
+    // A DM is answered where it was asked; a mention in the thread it started.
+    const threadTs = inDm ? e.thread_ts : (e.thread_ts ?? e.ts);
+    const extraButtons = await feedbackButtons(ctx, {
+      question: text,
+      answer,
+      asker,
+      at: placeOf(e.channel, threadTs),
+    });
+    await postMessage(
+      ctx,
+      client,
+      { channel: e.channel, threadTs },
+      renderAnswer(answer, { extraButtons, locale: programLocale(ctx.runtime), question: text }),
+    );
   });
 }
