@@ -4,7 +4,7 @@
  */
 export interface Problem {
   severity: 'error' | 'warning';
-  /** "knowledge/procedures.yaml:42" or "schedule.csv:7:4" (file, line, optional column). */
+  /** "knowledge/procedures.yaml:42", or "schedule.csv: row 7, column D (header "2026-09")" for a spreadsheet cell. */
   location: string;
   problem: string;
   fix: string;

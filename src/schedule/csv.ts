@@ -1,13 +1,13 @@
 /**
- * A small RFC 4180 reader that remembers where every cell started, so problems can name
- * "file:line:col". It accepts what Excel and Google Sheets export: a UTF-8 BOM, CRLF or LF,
+ * A small RFC 4180 reader that remembers where every cell is, so problems can name the
+ * spreadsheet cell ("row 3, column D") a coordinator sees in Excel or Google Sheets. It accepts what Excel and Google Sheets export: a UTF-8 BOM, CRLF or LF,
  * quoted fields with commas, doubled quotes and line breaks.
  */
 
 export interface CsvCell {
   /** The value with surrounding spaces trimmed (stray spaces are never meaningful here). */
   value: string;
-  /** 1-based line and column where the cell starts. */
+  /** 1-based line where the cell starts, and its 1-based column in the row (1 is column A). */
   line: number;
   col: number;
 }
@@ -28,7 +28,7 @@ export function readCsv(input: string): CsvResult {
   const rows: CsvRow[] = [];
   const errors: CsvResult['errors'] = [];
   let line = 1;
-  let col = 1;
+  let cellNumber = 1;
   let i = 0;
   let cells: CsvCell[] = [];
   let rowLine = 1;
@@ -43,19 +43,17 @@ export function readCsv(input: string): CsvResult {
       return false;
     }
     line += 1;
-    col = 1;
     return true;
   };
 
   while (i <= text.length) {
     const startLine = line;
-    const startCol = col;
+    const startCol = cellNumber;
     let value = '';
     // Leading spaces before an opening quote are tolerated, as Excel users type them.
     let j = i;
     while (text[j] === ' ' || text[j] === '\t') j += 1;
     if (text[j] === '"') {
-      col += j - i + 1;
       i = j + 1;
       let closed = false;
       while (i < text.length) {
@@ -64,11 +62,9 @@ export function readCsv(input: string): CsvResult {
           if (text[i + 1] === '"') {
             value += '"';
             i += 2;
-            col += 2;
             continue;
           }
           i += 1;
-          col += 1;
           closed = true;
           break;
         }
@@ -79,7 +75,6 @@ export function readCsv(input: string): CsvResult {
         }
         value += c;
         i += 1;
-        col += 1;
       }
       if (!closed) {
         errors.push({ line: startLine, col: startCol, message: 'a quoted cell is never closed' });
@@ -89,7 +84,6 @@ export function readCsv(input: string): CsvResult {
       while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
         trailing += text[i];
         i += 1;
-        col += 1;
       }
       if (trailing.trim() !== '') {
         errors.push({ line: startLine, col: startCol, message: 'text follows the closing quote of a cell' });
@@ -104,18 +98,18 @@ export function readCsv(input: string): CsvResult {
         end += 1;
       }
       value = text.slice(i, end);
-      col += end - i;
       i = end;
     }
     cells.push({ value: value.trim(), line: startLine, col: startCol });
     if (text[i] === ',') {
       i += 1;
-      col += 1;
+      cellNumber += 1;
       continue;
     }
     // End of a record: at a line break or at the end of the text.
     rows.push({ line: rowLine, cells });
     cells = [];
+    cellNumber = 1;
     if (i >= text.length) break;
     newline();
     rowLine = line;

@@ -1,6 +1,6 @@
 import { type IsoMonth, isoMonth, isValidIsoMonth, monthName } from '../time/local-date.js';
 import type { CsvRow } from './csv.js';
-import type { ProblemList } from './problems.js';
+import { columnLetters, type ProblemList } from './problems.js';
 
 export type ColumnName =
   | 'email'
@@ -96,7 +96,7 @@ export function readHeader(row: CsvRow, problems: ProblemList): Header | null {
       problems.error(
         row.line,
         cell.col,
-        `column ${index + 1} has no name in the header`,
+        `column ${columnLetters(index + 1)} has no name in the header`,
         `give it a name (${example}) or delete the column`,
       );
       return;
@@ -134,7 +134,7 @@ export function readHeader(row: CsvRow, problems: ProblemList): Header | null {
         problems.error(
           row.line,
           cell.col,
-          `the month ${month} is a column twice (also column ${first + 1})`,
+          `the month ${month} is a column twice (also column ${columnLetters(first + 1)})`,
           `keep one ${month} column and merge the two`,
         );
         return;

@@ -34,8 +34,8 @@ export function readGridRows(
       problems.error(
         who.emailCell.line,
         who.emailCell.col,
-        `${who.email} has a second row (the first is line ${seen})`,
-        `keep one row per resident: move these months into the row on line ${seen} and delete this one`,
+        `${who.email} has a second row (the first is row ${seen})`,
+        `keep one row per resident: move these months into row ${seen} and delete this one`,
       );
       continue;
     }

@@ -100,7 +100,7 @@ export function readLongRows(
         problems.error(
           nameCell?.line ?? row.line,
           nameCell?.col,
-          `${who.email} is "${r.name}" on line ${entry.line} but "${who.name}" here`,
+          `${who.email} is "${r.name}" on row ${entry.line} but "${who.name}" here`,
           'use one spelling of the name for every row of a resident; two people need two emails',
         );
       }
@@ -109,7 +109,7 @@ export function readLongRows(
         problems.error(
           levelCell?.line ?? row.line,
           levelCell?.col,
-          `${who.email} is ${r.level} on line ${entry.line} but ${who.level} here`,
+          `${who.email} is ${r.level} on row ${entry.line} but ${who.level} here`,
           "write the resident's current level on every row",
         );
       }
@@ -118,7 +118,7 @@ export function readLongRows(
           problems.error(
             row.line,
             undefined,
-            `${who.email} has a different ${key === 'slackId' ? 'slack_id' : 'teams_id'} than on line ${entry.line}`,
+            `${who.email} has a different ${key === 'slackId' ? 'slack_id' : 'teams_id'} than on row ${entry.line}`,
             'give the same id on every row of a resident, or leave it empty after the first',
           );
         }
@@ -150,7 +150,7 @@ export function readLongRows(
         problems.error(
           item.startCell.line,
           item.startCell.col,
-          `${entry.resident.email}'s block ${item.block.start} – ${item.block.end} overlaps the one on line ${latest.line} (${latest.block.start} – ${latest.block.end})`,
+          `${entry.resident.email}'s block ${item.block.start} – ${item.block.end} overlaps the one on row ${latest.line} (${latest.block.start} – ${latest.block.end})`,
           'a resident is on one rotation at a time: change the dates so one block ends before the next starts',
         );
       }

@@ -10,7 +10,7 @@ import { checkPlatformIds } from './rows.js';
 import type { Schedule } from './types.js';
 
 export interface ParseScheduleOptions {
-  /** The name problems and blocks are located by: "schedule.csv" → "schedule.csv:7:4". */
+  /** The name problems and blocks are located by: "schedule.csv" → "schedule.csv: row 7, column D (header "2026-09")". */
   source: string;
   /** A coordinator's label to a rotation id, or null for a label the knowledge base lacks. */
   resolveLabel: (label: string) => string | null;
@@ -53,6 +53,10 @@ export function parseSchedule(text: string, options: ParseScheduleOptions): Pars
     problems.error(1, undefined, `the schedule is too large: ${what}`, TOO_LARGE_FIX);
     return { schedule: null, problems: problems.list() };
   }
+  problems.setHeader(
+    headerRow.line,
+    headerRow.cells.map((c) => c.value),
+  );
   const header = readHeader(headerRow, problems);
   if (!header) return { schedule: null, problems: problems.list() };
 

@@ -183,7 +183,7 @@ export function checkPlatformIds(residents: ResidentRow[], problems: ProblemList
         problems.error(
           line,
           undefined,
-          `the ${label} ${id} is also given to another resident on line ${first.line}`,
+          `the ${label} ${id} is also given to another resident on row ${first.line}`,
           `each person has their own ${label}: correct one of the two`,
         );
       } else if (!first) {

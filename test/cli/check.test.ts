@@ -39,7 +39,7 @@ describe('rotabot check', () => {
     );
     const { code, out, err } = await runCli(['check', '--knowledge', dir, '--schedule', csv]);
     expect(code).toBe(1);
-    expect(err).toContain(`${csv}:2:1: `);
+    expect(err).toContain(`${csv}: row 2, column A (header "email"): `);
     expect(out).toMatch(/warning: .*Basket Weaving/);
   });
 });

@@ -40,7 +40,10 @@ describe('parseSchedule: grid', () => {
   it('warns once per unknown label, where it is first used, and keeps it as written', () => {
     const { schedule, problems } = parse(fixture('excel-grid.csv'));
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', location: 'schedule.csv:5:30' }),
+      expect.objectContaining({
+        severity: 'warning',
+        location: 'schedule.csv: row 5, column H (header "2026-09")',
+      }),
     ]);
     expect(problems[0]!.problem).toContain('"DR-Abd"');
     expect(problems[0]!.problem).toContain('2 cells');
@@ -54,12 +57,16 @@ describe('parseSchedule: grid', () => {
     );
     expect(schedule).toBeNull();
     expect(problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/^schedule\.csv:1:26: the month column "Aug-26" .* write it as 2026-08/),
-      expect.stringMatching(/^schedule\.csv:1:33: the month 2026-07 is a column twice/),
       expect.stringMatching(
-        /^schedule\.csv:1:41: the month 2026-06 comes after 2026-07: month columns are out of order/,
+        /^schedule\.csv: row 1, column E: the month column "Aug-26" .* write it as 2026-08/,
       ),
-      expect.stringMatching(/^schedule\.csv:1:49: the header has an unknown column "pager"/),
+      expect.stringMatching(
+        /^schedule\.csv: row 1, column F: the month 2026-07 is a column twice \(also column D\)/,
+      ),
+      expect.stringMatching(
+        /^schedule\.csv: row 1, column G: the month 2026-06 comes after 2026-07: month columns are out of order/,
+      ),
+      expect.stringMatching(/^schedule\.csv: row 1, column H: the header has an unknown column "pager"/),
     ]);
   });
 
@@ -69,7 +76,7 @@ describe('parseSchedule: grid', () => {
     ]);
     const twice = parse('email,name,Name,level,2026-07\n').problems;
     expect(twice.find((p) => p.severity === 'error')).toMatchObject({
-      location: 'schedule.csv:1:12',
+      location: 'schedule.csv: row 1, column C',
       problem: 'the header has "Name" twice',
     });
     expect(parse('\ufeff\r\n,,\r\n').problems[0]).toMatchObject({ problem: 'the schedule is empty' });
@@ -91,11 +98,11 @@ describe('parseSchedule: grid', () => {
     const { schedule, problems } = parse(text);
     expect(schedule).toBeNull();
     expect(problems.map((p) => `${p.location} ${p.problem}`)).toEqual([
-      'schedule.csv:3:1 "Ann Lee <ann.lee@example.edu>" is not an email address',
-      'schedule.csv:4:1 ann@example.edu has a second row (the first is line 2)',
-      'schedule.csv:5:24 this row has 4 cells but the header has 5 columns',
-      "schedule.csv:6:28 this row has more cells than the header's 5 columns",
-      'schedule.csv:7:1 this row has no email',
+      'schedule.csv: row 3, column A (header "email") "Ann Lee <ann.lee@example.edu>" is not an email address',
+      'schedule.csv: row 4, column A (header "email") ann@example.edu has a second row (the first is row 2)',
+      'schedule.csv: row 5, column D (header "2026-07") this row has 4 cells but the header has 5 columns',
+      "schedule.csv: row 6, column F this row has more cells than the header's 5 columns",
+      'schedule.csv: row 7, column A (header "email") this row has no email',
     ]);
     expect(problems[0]!.fix).toBe('write the address alone: ann.lee@example.edu');
   });
@@ -105,14 +112,14 @@ describe('parseSchedule: grid', () => {
       'email,name,level,slack_id,2026-07\na@example.edu,A,R1,U1,IR\nb@example.edu,B,R1,U1,IR\n',
     );
     expect(problems.map((p) => `${p.location} ${p.problem}`)).toEqual([
-      'schedule.csv:3 the slack_id U1 is also given to another resident on line 2',
+      'schedule.csv: row 3 the slack_id U1 is also given to another resident on row 2',
     ]);
   });
 
   it('names an unclosed quote', () => {
     const { problems } = parse('email,name,level,2026-07\na@example.edu,"A,R1,IR\n');
     expect(problems.find((p) => p.problem === 'a quoted cell is never closed')?.location).toBe(
-      'schedule.csv:2:15',
+      'schedule.csv: row 2, column B (header "name")',
     );
   });
 });
@@ -148,13 +155,13 @@ describe('parseSchedule: long', () => {
     const { schedule, problems } = parse(text);
     expect(schedule).toBeNull();
     expect(problems.map((p) => `${p.location} ${p.problem}`)).toEqual([
-      "schedule.csv:3:26 a@example.edu's block 2026-07-20 – 2026-08-15 overlaps the one on line 2 (2026-07-01 – 2026-07-31)",
-      'schedule.csv:4:15 a@example.edu is "Ann Lee" on line 2 but "Anne Lee" here',
-      'schedule.csv:4:24 a@example.edu is R4 on line 2 but R5 here',
-      'schedule.csv:4:27 this block ends (2026-08-01) before it starts (2026-09-01)',
-      'schedule.csv:5:21 the start date "7/1/2026" is not a date written YYYY-MM-DD',
-      'schedule.csv:6:32 the end date "2026-02-30" is not a date written YYYY-MM-DD',
-      'schedule.csv:7:43 this row has no rotation',
+      'schedule.csv: row 3, column D (header "start") a@example.edu\'s block 2026-07-20 – 2026-08-15 overlaps the one on row 2 (2026-07-01 – 2026-07-31)',
+      'schedule.csv: row 4, column B (header "name") a@example.edu is "Ann Lee" on row 2 but "Anne Lee" here',
+      'schedule.csv: row 4, column C (header "level") a@example.edu is R4 on row 2 but R5 here',
+      'schedule.csv: row 4, column D (header "start") this block ends (2026-08-01) before it starts (2026-09-01)',
+      'schedule.csv: row 5, column D (header "start") the start date "7/1/2026" is not a date written YYYY-MM-DD',
+      'schedule.csv: row 6, column E (header "end") the end date "2026-02-30" is not a date written YYYY-MM-DD',
+      'schedule.csv: row 7, column F (header "rotation") this row has no rotation',
     ]);
     expect(problems[4]!.fix).toContain('write it as 2026-07-01');
   });
@@ -163,7 +170,9 @@ describe('parseSchedule: long', () => {
     const { schedule, problems } = parse(
       'email,name,level,start,end,rotation\na@example.edu,A,R4,2026-07-01,2026-07-31,Nights\n',
     );
-    expect(problems).toMatchObject([{ severity: 'warning', location: 'schedule.csv:2:42' }]);
+    expect(problems).toMatchObject([
+      { severity: 'warning', location: 'schedule.csv: row 2, column F (header "rotation")' },
+    ]);
     expect(schedule!.residents[0]!.blocks[0]).toMatchObject({ label: 'Nights', rotationId: null });
   });
 });
@@ -181,5 +190,12 @@ describe('the sample schedule', () => {
     expect(schedule!.coverage).toEqual({ first: '2025-07-01', last: '2027-06-30' });
     const levels = new Set(schedule!.residents.map((r) => r.level));
     expect([...levels].sort()).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
+  });
+});
+
+describe('cell names', () => {
+  it('letters columns as spreadsheets do, past Z', async () => {
+    const { columnLetters } = await import('../../src/schedule/problems.js');
+    expect([1, 4, 26, 27, 52, 53].map(columnLetters)).toEqual(['A', 'D', 'Z', 'AA', 'AZ', 'BA']);
   });
 });

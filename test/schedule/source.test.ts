@@ -61,9 +61,11 @@ describe('createScheduleSource from a file', () => {
     await source.refresh();
     expect(labelOf(source)).toBe('IR');
     const errors = lines.filter((l) => l.level === 50).map((l) => l.msg);
-    expect(errors.some((m) => m.startsWith(`${path}:3:1: "not-an-email" is not an email address`))).toBe(
-      true,
-    );
+    expect(
+      errors.some((m) =>
+        m.startsWith(`${path}: row 3, column A (header "email"): "not-an-email" is not an email address`),
+      ),
+    ).toBe(true);
     expect(errors.some((m) => m.includes('last good schedule stays in use'))).toBe(true);
 
     await writeFile(path, BETTER);
@@ -137,7 +139,9 @@ describe('createScheduleSource from a file', () => {
       (e) => e,
     );
     expect(error).toBeInstanceOf(InvalidFileError);
-    expect(error.message).toContain(`${path}:3:1: "not-an-email" is not an email address`);
+    expect(error.message).toContain(
+      `${path}: row 3, column A (header "email"): "not-an-email" is not an email address`,
+    );
     const missing = await createScheduleSource({
       location: join(dir, 'nope.csv'),
       knowledge: live,
@@ -151,7 +155,9 @@ describe('createScheduleSource from a file', () => {
   it('validates a file for check', async () => {
     const path = join(dir, 'check.csv');
     await writeFile(path, BROKEN);
-    expect((await validateScheduleFile(path, knowledge)).map((p) => p.location)).toEqual([`${path}:3:1`]);
+    expect((await validateScheduleFile(path, knowledge)).map((p) => p.location)).toEqual([
+      `${path}: row 3, column A (header "email")`,
+    ]);
     expect(await validateScheduleFile(join(dir, 'missing.csv'), knowledge)).toMatchObject([
       { severity: 'error', problem: 'the schedule file does not exist' },
     ]);
