@@ -28,6 +28,7 @@ export const INTENT_TABLE: readonly Row[] = [
   ['rotation.list', ['rotationsListed'], ['personal', 'dated', 'scheduleTarget']],
   ['schedule.mine', ['personal', 'my', 'year'], ['howMany', 'dated']],
   ['training', ['whichYear', 'rotationNamed'], ['dated', 'personal']],
+  ['schedule.person', ['strangersSchedule']],
   ['schedule.mine', ['aboutAsker', 'scheduleAsked'], ['trainingQuestion']],
   ['schedule.person', ['person']],
   ['schedule.who', ['asksWho', 'scheduleTarget'], ['coverageFact']],

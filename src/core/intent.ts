@@ -148,6 +148,10 @@ export function partsOf(u: Facts, raw: string[], folded: string, vocabulary: Voc
       any('program', 'group') ||
       (rawHas(L.PROCEDURE_LIST) && /\b(what|which|list|all|kinds?|types?)\b/.test(folded)),
     unknownName: named !== null && u.unknownWords.includes(named[1]!),
+    // "whats jon's schedule": a schedule asked about a word nothing placed, with no "my" — someone
+    // the schedule does not have, never the asker's own schedule.
+    strangersSchedule:
+      !u.personal && strongSchedule && u.unknownWords.length > 0 && !any('year', 'topic', 'faq', 'program'),
   };
 }
 

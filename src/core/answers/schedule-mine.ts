@@ -327,9 +327,15 @@ export const person: Handler = (u, ctx) => {
     return answer('schedule.person', text, [], { unanswered: true });
   }
   if (!candidates[0]) {
-    const name = u.unknownWords[0] ? ` named “${capitalize(u.unknownWords[0])}”` : '';
+    const name = u.unknownWords[0] ? ` named “${capitalize(unpossessive(u.unknownWords[0], u.text))}”` : '';
     const text = `I can't find a resident${name} on the schedule. Try their full name as the schedule has it.`;
     return answer('schedule.person', text, [], { unanswered: true });
   }
   return respond(u, ctx, subjectFor(candidates[0], false));
 };
+
+/** "jon's" is folded to "jons" before matching: the name as written is "Jon". */
+function unpossessive(word: string, text: string): string {
+  const bare = word.endsWith('s') ? word.slice(0, -1) : word;
+  return bare !== word && new RegExp(`\\b${bare}['’]s\\b`, 'i').test(text) ? bare : word;
+}
