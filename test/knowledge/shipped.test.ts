@@ -5,7 +5,8 @@ import { loadKnowledge, validateKnowledge } from '../../src/knowledge/load.js';
 import { createLabelResolver, describeRotation } from '../../src/knowledge/rotation-names.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 
-const DESCRIPTION = readFileSync('/work/shared/program/ir-clinical-rotations.txt', 'utf8');
+// The program's own description, kept in the repository so the test reads no path outside it.
+const DESCRIPTION = readFileSync('test/fixtures/program/ir-clinical-rotations.txt', 'utf8');
 
 let k: Knowledge;
 /** Every procedure name and alias, normalised, to its procedure. */
