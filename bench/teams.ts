@@ -59,7 +59,13 @@ function activity(serviceUrl: string, n: number, text: string, user: number) {
 
 /** Activity ack latency over loopback, unauthenticated, at a steady open-loop rate; figures only. */
 export async function bench(report: Report): Promise<void> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000000', SCHEDULER: 'off' });
+  // The Emulator mode: loopback and unauthenticated, so the figures are the bot's, not the token check's.
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    SCHEDULER: 'off',
+    TEAMS_EMULATOR: 'on',
+  });
   const runtime = await createRuntime(config, { logger: silentLogger, store: createMemoryStore() });
   const residents = runtime.schedule.current().residents;
   const questions = mixedQuestions(residents);
