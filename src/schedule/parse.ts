@@ -1,5 +1,6 @@
 import type { Problem } from '../problem.js';
 import { readCsv } from './csv.js';
+import { type ScheduleEncoding, WINDOWS_1252_FIX, WINDOWS_1252_PROBLEM } from './encoding.js';
 import { readHeader } from './header.js';
 import { createSchedule } from './index.js';
 import { MAX_SCHEDULE_COLUMNS, MAX_SCHEDULE_ROWS, TOO_LARGE_FIX } from './limits.js';
@@ -14,6 +15,8 @@ export interface ParseScheduleOptions {
   source: string;
   /** A coordinator's label to a rotation id, or null for a label the knowledge base lacks. */
   resolveLabel: (label: string) => string | null;
+  /** The encoding the bytes were in; Windows-1252 gets a warning (the text is already decoded). */
+  encoding?: ScheduleEncoding;
 }
 
 export interface ParseScheduleResult {
@@ -25,6 +28,8 @@ export interface ParseScheduleResult {
 /** Reads a schedule in either format, detected from its header, and checks everything at once. */
 export function parseSchedule(text: string, options: ParseScheduleOptions): ParseScheduleResult {
   const problems = createProblemList(options.source);
+  if (options.encoding === 'windows-1252')
+    problems.warning(1, undefined, WINDOWS_1252_PROBLEM, WINDOWS_1252_FIX);
   const csv = readCsv(text);
   for (const e of csv.errors) {
     problems.error(

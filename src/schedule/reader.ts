@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Problem } from '../problem.js';
+import { decodeSchedule, type ScheduleEncoding } from './encoding.js';
 import { MAX_SCHEDULE_BYTES, SCHEDULE_URL_TIMEOUT_MS, TOO_LARGE_FIX } from './limits.js';
 
 /** A schedule location that cannot be read; carries the problem to print. */
@@ -11,11 +12,17 @@ export class ScheduleReadError extends Error {
   }
 }
 
+/** The text, and the encoding its bytes were in (anything but UTF-8 is worth a warning). */
+export interface ScheduleText {
+  text: string;
+  encoding?: ScheduleEncoding;
+}
+
 export interface ScheduleReader {
   /** How problems name this location: the path, or the URL's origin (a published sheet's path is its key). */
   readonly source: string;
   /** The text, or 'unchanged' when the file's mtime and size, or the URL's ETag, say nothing changed. */
-  read(): Promise<{ text: string } | 'unchanged'>;
+  read(): Promise<ScheduleText | 'unchanged'>;
 }
 
 export interface ScheduleReaderOptions {
@@ -44,13 +51,13 @@ function tooLarge(location: string, maxBytes: number): ScheduleReadError {
  * The body as text, read chunk by chunk: past `maxBytes` the download is cancelled, so an
  * address that streams forever costs at most that much memory (and the timeout bounds the time).
  */
-async function readCapped(response: Response, maxBytes: number, source: string): Promise<string> {
+async function readCapped(response: Response, maxBytes: number, source: string): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
     throw tooLarge(source, maxBytes);
   }
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -64,7 +71,7 @@ async function readCapped(response: Response, maxBytes: number, source: string):
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function createFileReader(path: string, maxBytes: number): ScheduleReader {
@@ -76,9 +83,9 @@ function createFileReader(path: string, maxBytes: number): ScheduleReader {
         const info = await stat(path);
         if (seen && seen.mtimeMs === info.mtimeMs && seen.size === info.size) return 'unchanged';
         if (info.size > maxBytes) throw tooLarge(path, maxBytes);
-        const text = await readFile(path, 'utf8');
+        const decoded = decodeSchedule(await readFile(path));
         seen = { mtimeMs: info.mtimeMs, size: info.size };
-        return { text };
+        return decoded;
       } catch (error) {
         if (error instanceof ScheduleReadError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
@@ -145,11 +152,11 @@ function createUrlReader(location: string, options: ScheduleReaderOptions, maxBy
           'publish the sheet to the web as CSV (File → Share → Publish to web → CSV) and use that link',
         );
       }
-      const text = await readCapped(response, maxBytes, source).catch((error: unknown) => {
+      const bytes = await readCapped(response, maxBytes, source).catch((error: unknown) => {
         throw failed(error);
       });
       etag = response.headers.get('etag') ?? undefined;
-      return { text };
+      return decodeSchedule(bytes);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Knowledge } from '../knowledge/schema.js';
 import type { Logger } from '../logger.js';
 import { formatProblem, InvalidFileError, logProblems, type Problem } from '../problem.js';
 import type { LiveSource } from '../runtime.js';
+import type { ScheduleEncoding } from './encoding.js';
 import { parseSchedule } from './parse.js';
 import { createScheduleReader, ScheduleReadError, type ScheduleReader } from './reader.js';
 import type { Schedule } from './types.js';
@@ -52,16 +53,19 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
   // The last text parsed (accepted or refused) and the knowledge it was resolved against.
   let seenText: string | undefined;
   let seenKnowledge: Knowledge | undefined;
+  let seenEncoding: ScheduleEncoding | undefined;
 
   async function load(first: boolean): Promise<void> {
     const read = await reader.read();
     const kb = knowledge.current();
     const text = read === 'unchanged' ? seenText : read.text;
+    if (read !== 'unchanged') seenEncoding = read.encoding;
     if (text === undefined || (text === seenText && kb === seenKnowledge)) return;
     seenText = text;
     seenKnowledge = kb;
     const { schedule, problems } = parseSchedule(text, {
       source: reader.source,
+      encoding: seenEncoding,
       resolveLabel: createLabelResolver(kb.rotations),
     });
     if (!schedule) {
@@ -126,6 +130,7 @@ export async function validateScheduleFile(
     if (read === 'unchanged') return [];
     return parseSchedule(read.text, {
       source: reader.source,
+      encoding: read.encoding,
       resolveLabel: createLabelResolver(knowledge.rotations),
     }).problems;
   } catch (error) {

@@ -152,6 +152,38 @@ describe('createScheduleSource from a file', () => {
     expect(missing.message).toContain('the schedule file does not exist');
   });
 
+  it('reads a schedule Excel saved as Windows-1252 with its accents, and warns how to save it as UTF-8', async () => {
+    const path = join(dir, 'excel-windows.csv');
+    // "Renée" and a curly apostrophe as Excel on Windows writes them: single bytes 0xE9 and 0x92.
+    const bytes = Buffer.concat([
+      Buffer.from('email,name,level,2026-11\r\nann@example.edu,Ren', 'ascii'),
+      Buffer.from([0xe9]),
+      Buffer.from('e O', 'ascii'),
+      Buffer.from([0x92]),
+      Buffer.from('Neil,R4,IR\r\n', 'ascii'),
+    ]);
+    await writeFile(path, bytes);
+    const { logger, lines } = captureLogger();
+    const source = await createScheduleSource({ location: path, knowledge: live, refreshMs: 0, logger });
+    expect(source.current().byEmail('ann@example.edu')?.name).toBe('Renée O\u2019Neil');
+    expect(lines.some((l) => l.level === 40 && l.msg.includes('not UTF-8'))).toBe(true);
+    const problems = await validateScheduleFile(path, knowledge);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        location: `${path}: row 1`,
+        fix: expect.stringContaining('CSV UTF-8'),
+      }),
+    ]);
+    await source.close();
+  });
+
+  it('reads a UTF-8 schedule without an encoding warning', async () => {
+    const path = join(dir, 'utf8.csv');
+    await writeFile(path, 'email,name,level,2026-11\nann@example.edu,Renée O’Neil,R4,IR\n');
+    expect(await validateScheduleFile(path, knowledge)).toEqual([]);
+  });
+
   it('validates a file for check', async () => {
     const path = join(dir, 'check.csv');
     await writeFile(path, BROKEN);
