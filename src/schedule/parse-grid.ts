@@ -2,7 +2,13 @@ import { firstDayOfMonth, lastDayOfMonth } from '../time/local-date.js';
 import type { CsvRow } from './csv.js';
 import type { Header } from './header.js';
 import type { ProblemList } from './problems.js';
-import { createLabelCheck, createRowReader, type ReadRowsOptions, type ResidentRow } from './rows.js';
+import {
+  createKnownChecks,
+  createLabelCheck,
+  createRowReader,
+  type ReadRowsOptions,
+  type ResidentRow,
+} from './rows.js';
 import type { Block } from './types.js';
 
 /**
@@ -17,6 +23,7 @@ export function readGridRows(
 ): ResidentRow[] {
   const reader = createRowReader(header, problems);
   const labels = createLabelCheck(options.resolveLabel, problems);
+  const known = createKnownChecks(options, problems);
   const residents: ResidentRow[] = [];
   const firstLine = new Map<string, number>();
   const columns = header.months.map(({ month, index }) => ({
@@ -40,6 +47,7 @@ export function readGridRows(
       continue;
     }
     firstLine.set(who.email, row.line);
+    known.level(reader.cell(row, 'level'));
     const blocks: Block[] = [];
     for (const { index, start, end } of columns) {
       const cell = reader.cell(row, index);
@@ -58,5 +66,6 @@ export function readGridRows(
     residents.push({ resident: { ...identity, blocks }, line: row.line });
   }
   labels.finish();
+  known.finish();
   return residents;
 }

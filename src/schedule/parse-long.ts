@@ -2,7 +2,13 @@ import { type IsoDate, isoDate, isValidIsoDate } from '../time/local-date.js';
 import type { CsvCell, CsvRow } from './csv.js';
 import type { Header } from './header.js';
 import type { ProblemList } from './problems.js';
-import { createLabelCheck, createRowReader, type ReadRowsOptions, type ResidentRow } from './rows.js';
+import {
+  createKnownChecks,
+  createLabelCheck,
+  createRowReader,
+  type ReadRowsOptions,
+  type ResidentRow,
+} from './rows.js';
 import type { Block, Resident } from './types.js';
 
 /** What a date cell probably meant ("7/1/2026", "2026/07/01", "2026-07-01 00:00") as YYYY-MM-DD. */
@@ -38,6 +44,7 @@ export function readLongRows(
 ): ResidentRow[] {
   const reader = createRowReader(header, problems);
   const labels = createLabelCheck(options.resolveLabel, problems);
+  const known = createKnownChecks(options, problems);
   const entries = new Map<string, Entry>();
 
   const readDate = (cell: CsvCell | undefined, what: 'start' | 'end', line: number): IsoDate | null => {
@@ -93,6 +100,7 @@ export function readLongRows(
     if (!entry) {
       entry = { resident: { ...identity, blocks: [] }, line: row.line, blocks: [] };
       entries.set(who.email, entry);
+      known.level(reader.cell(row, 'level'));
     } else {
       const r = entry.resident;
       const nameCell = reader.cell(row, 'name');
@@ -126,6 +134,7 @@ export function readLongRows(
       }
     }
     if (!start || !end || end < start || !rotationCell || rotationCell.value === '') continue;
+    known.site(reader.cell(row, 'site'));
     const site = reader.cell(row, 'site')?.value;
     const notes = reader.cell(row, 'notes')?.value;
     const block: Block = {
@@ -140,6 +149,7 @@ export function readLongRows(
     entry.blocks.push({ block, line: row.line, startCell: startCell! });
   }
   labels.finish();
+  known.finish();
 
   const residents: ResidentRow[] = [];
   for (const entry of entries.values()) {

@@ -17,6 +17,10 @@ export interface ParseScheduleOptions {
   resolveLabel: (label: string) => string | null;
   /** The encoding the bytes were in; Windows-1252 gets a warning (the text is already decoded). */
   encoding?: ScheduleEncoding;
+  /** Whether the program has this training level; absent, every level is accepted. */
+  knownLevel?: (level: string) => boolean;
+  /** Whether the program has this site; absent, every site is accepted. */
+  knownSite?: (site: string) => boolean;
 }
 
 export interface ParseScheduleResult {

@@ -13,6 +13,58 @@ export interface ResidentRow {
 export interface ReadRowsOptions {
   source: string;
   resolveLabel: (label: string) => string | null;
+  /** Whether the program has this training level ("R4", "PGY-5"); absent, every level is accepted. */
+  knownLevel?: (level: string) => boolean;
+  /** Whether the program has this site; absent, every site is accepted. */
+  knownSite?: (site: string) => boolean;
+}
+
+/**
+ * Warns once per value the program does not have (a level, a site), at the first cell that
+ * uses it, counting the others, so a typo repeated down a column is one message.
+ */
+export function createValueCheck(
+  isKnown: ((value: string) => boolean) | undefined,
+  problems: ProblemList,
+  describe: (value: string, count: number) => { problem: string; fix: string },
+) {
+  const unknown = new Map<string, { cell: CsvCell; count: number }>();
+  return {
+    check(cell: CsvCell | undefined): void {
+      if (!isKnown || !cell || cell.value === '' || isKnown(cell.value)) return;
+      const seen = unknown.get(cell.value);
+      if (seen) seen.count += 1;
+      else unknown.set(cell.value, { cell, count: 1 });
+    },
+    finish(): void {
+      for (const [value, { cell, count }] of unknown) {
+        const { problem, fix } = describe(value, count);
+        problems.warning(cell.line, cell.col, problem, fix);
+      }
+    },
+  };
+}
+
+const cells = (count: number) => (count > 1 ? ` (${count} cells)` : '');
+
+/** The level and site checks both formats run. */
+export function createKnownChecks(options: ReadRowsOptions, problems: ProblemList) {
+  const level = createValueCheck(options.knownLevel, problems, (value, count) => ({
+    problem: `the level "${value}" is not a training year the program has${cells(count)}`,
+    fix: 'write one of the years in knowledge/training.yaml (for example R4), or add it there as an alias',
+  }));
+  const site = createValueCheck(options.knownSite, problems, (value, count) => ({
+    problem: `the site "${value}" is not one the program has${cells(count)}`,
+    fix: "write one of the sites in knowledge/program.yaml, or add this name to that site's aliases",
+  }));
+  return {
+    level: level.check,
+    site: site.check,
+    finish() {
+      level.finish();
+      site.finish();
+    },
+  };
 }
 
 /** What every row of either format says about who the resident is. */

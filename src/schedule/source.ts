@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { formatProblem, InvalidFileError, logProblems, type Problem } from '../problem.js';
 import type { LiveSource } from '../runtime.js';
 import type { ScheduleEncoding } from './encoding.js';
+import { knownScheduleValues } from './known.js';
 import { parseSchedule } from './parse.js';
 import { createScheduleReader, ScheduleReadError, type ScheduleReader } from './reader.js';
 import type { Schedule } from './types.js';
@@ -67,6 +68,7 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
       source: reader.source,
       encoding: seenEncoding,
       resolveLabel: createLabelResolver(kb.rotations),
+      ...knownScheduleValues(kb),
     });
     if (!schedule) {
       if (first) throw new InvalidFileError(problems);
@@ -132,6 +134,7 @@ export async function validateScheduleFile(
       source: reader.source,
       encoding: read.encoding,
       resolveLabel: createLabelResolver(knowledge.rotations),
+      ...knownScheduleValues(knowledge),
     }).problems;
   } catch (error) {
     return readErrorProblems(error);

@@ -42,4 +42,34 @@ describe('rotabot check', () => {
     expect(err).toContain(`${csv}: row 2, column A (header "email"): `);
     expect(out).toMatch(/warning: .*Basket Weaving/);
   });
+
+  it('warns about levels and sites the program does not have, naming the cell', async () => {
+    const dir = copyKnowledge();
+    const grid = join(dir, 'levels.csv');
+    writeFileSync(
+      grid,
+      'email,name,level,2026-07\na@example.edu,Ann Lee,R6,IR\nb@example.edu,Bo Ng,R6,IR\nc@example.edu,Cy Oh,PGY-7,IR\nd@example.edu,Di Park,r4,IR\ne@example.edu,Ed Quinn,PGY 6,IR\n',
+    );
+    const first = await runCli(['check', '--knowledge', dir, '--schedule', grid]);
+    expect(first.code).toBe(0);
+    const warnings = first.out.split('\n').filter((l) => l.includes('warning: the level'));
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        `${grid}: row 2, column C (header "level"): warning: the level "R6" is not a training year the program has (2 cells)`,
+      ),
+      expect.stringContaining(`${grid}: row 4, column C (header "level"): warning: the level "PGY-7"`),
+    ]);
+
+    const long = join(dir, 'sites.csv');
+    writeFileSync(
+      long,
+      'email,name,level,start,end,rotation,site\na@example.edu,Ann Lee,R4,2026-07-01,2026-07-31,IR,Mayo\na@example.edu,Ann Lee,R4,2026-08-01,2026-08-31,IR,durham va\n',
+    );
+    const second = await runCli(['check', '--knowledge', dir, '--schedule', long]);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain(
+      `${long}: row 2, column G (header "site"): warning: the site "Mayo" is not one the program has`,
+    );
+    expect(second.out).not.toContain('"durham va"');
+  });
 });
