@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Problem } from '../problem.js';
+import { findIndentMistake } from './yaml-indent.js';
 
 /**
  * Bigger than any honest knowledge file (the largest shipped is ~20 kB, ~700 lines); refusing
@@ -93,6 +94,12 @@ export function parseYaml(path: string, source: string): { file: YamlFile | null
   const problems: Problem[] = [];
 
   const seenLines = new Set<number>();
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY' && e.code !== 'MULTIPLE_DOCS');
+  const indent = syntax.length > 0 ? findIndentMistake(source) : null;
+  if (indent) {
+    // One indentation mistake makes the parser complain several times; one plain message instead.
+    return { file: null, problems: [problem(at(indent.line), indent.problem, indent.fix)] };
+  }
   for (const err of doc.errors) {
     const line = lineAt(err.pos[0]);
     // One broken line often yields several parser errors; the first says it best.

@@ -46,16 +46,49 @@ describe('a broken knowledge file gives located problems', () => {
     expect(errorsAt(problems, at('procedures.yaml', line))[0]?.problem).toMatch(/YAML cannot be read/);
   });
 
-  it('a bad indentation, at its line or the one above', async () => {
+  it('a line indented too far is one plain message at its line, with the indent to use', async () => {
     const text = await editFile(dir, 'rotations.yaml', (t) =>
       replaceOnce(t, '    group: icu\n', '      group: icu\n'),
     );
     const line = lineOf(text, '      group: icu');
-    const lines = (await failing())
-      .filter((p) => p.location.startsWith(join(dir, 'rotations.yaml')))
-      .map((p) => Number(p.location.split(':').pop()));
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every((l) => l === line || l === line - 1)).toBe(true);
+    const problems = (await failing()).filter((p) => p.location.startsWith(join(dir, 'rotations.yaml')));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        location: at('rotations.yaml', line),
+        problem: expect.stringMatching(/^this line is indented 6 spaces, further than the line above it/),
+        fix: expect.stringMatching(/^indent it 4 spaces/),
+      }),
+    ]);
+  });
+
+  it('a line indented too little is one plain message at its line, with the indent to use', async () => {
+    const text = await editFile(dir, 'rotations.yaml', (t) =>
+      replaceOnce(t, '    group: icu\n', '   group: icu\n'),
+    );
+    const line = lineOf(text, '   group: icu');
+    const problems = (await failing()).filter((p) => p.location.startsWith(join(dir, 'rotations.yaml')));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        location: at('rotations.yaml', line),
+        problem: 'this line is indented 3 spaces, which lines it up with no line above it',
+        fix: expect.stringMatching(/^indent it 4 spaces/),
+      }),
+    ]);
+    expect(problems[0]!.problem).not.toMatch(/mapping|sequence|indicator/i);
+  });
+
+  it('a tab in the indentation is named as a tab', async () => {
+    const text = await editFile(dir, 'rotations.yaml', (t) =>
+      replaceOnce(t, '    group: icu\n', '\tgroup: icu\n'),
+    );
+    const line = lineOf(text, '\tgroup: icu');
+    const problems = (await failing()).filter((p) => p.location.startsWith(join(dir, 'rotations.yaml')));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        location: at('rotations.yaml', line),
+        problem: 'this line is indented with a tab',
+      }),
+    ]);
   });
 
   it('a duplicate id points at the second entry and names the first', async () => {
