@@ -1,5 +1,5 @@
 import type { DateRef } from '../core/dates.js';
-import { decideIntent } from '../core/intent.js';
+import { decideIntentForText } from '../core/intent.js';
 import { foldText } from '../core/text/normalize.js';
 import type { EntityKind, PhraseMatch } from '../core/text/phrase-index.js';
 import type { Intent, Refs, Understanding } from '../core/understand.js';
@@ -445,9 +445,7 @@ export function completeFollowUp(
     // A question of its own with a pronoun: its own ask, the pronoun's referent filled in.
     if (!assumed.length) return STANDALONE;
     const facts = { ...u, ...own };
-    const folded = foldText(u.text);
-    const raw = folded.split(/[^a-z0-9]+/).filter(Boolean);
-    const intent = decideIntent(facts, raw, folded, v);
+    const intent = decideIntentForText(facts, u.text, v);
     return { kind: 'completed', understanding: withParts(u, { ...own, intent }), assumed };
   }
 

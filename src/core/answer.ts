@@ -123,7 +123,7 @@ const CONVERSATIONAL = new Set<Intent>(['greeting', 'thanks', 'help']);
  */
 function understandMessage(text: string, uctx: UnderstandContext): Understanding {
   const whole = understand(text, uctx);
-  const clauses = splitQuestions(text);
+  const clauses = splitQuestions(text, uctx.vocabulary.words);
   if (clauses.length < 2) return whole;
   const asked = clauses
     .map((c) => understand(c, uctx))
@@ -173,7 +173,7 @@ function respondOne(understanding: Understanding, ctx: AnswerContext): Answer {
     const text = `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for January 10). Which day did you mean?`;
     return render({ intent: 'fallback', text, factIds: [], unanswered: true }, understanding);
   }
-  const coverage = coverageOf(understanding, ctx.vocabulary.words.HAVE_WORDS);
+  const coverage = coverageOf(understanding, ctx.vocabulary.words);
   if (coverage.kind === 'uncovered') return render(notCovered(coverage.phrase, ctx), understanding);
   const raw = HANDLERS[understanding.intent](understanding, ctx);
   if (coverage.kind === 'covered') return render(raw, understanding);

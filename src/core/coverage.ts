@@ -1,3 +1,5 @@
+import { says } from './cues.js';
+import type { Lexicon } from './lexicon.js';
 import { foldText } from './text/normalize.js';
 import type { Intent, Understanding } from './understand.js';
 
@@ -30,18 +32,17 @@ export type Coverage =
   | { kind: 'partial'; phrase: string };
 
 /** What the question asks about that the data does not hold, if anything. */
-export function coverageOf(u: Understanding, verbs: ReadonlySet<string>): Coverage {
+export function coverageOf(u: Understanding, L: Lexicon): Coverage {
   const unplaced = u.unknownWords;
   if (!unplaced.length || u.people.length || u.corrections.some((c) => c.alternatives.length))
     return { kind: 'covered' };
   // "What is Jordan on?": a name the schedule does not have is answered as a person not found.
   if (u.intent === 'schedule.person') return { kind: 'covered' };
-  const phrase = phraseOf(u.text, unplaced);
+  const phrase = phraseOf(u.text, unplaced, L);
   const targets = u.refs.rotation.length + u.refs.group.length + u.refs.site.length > 0;
   if (SUMMARIES.has(u.intent)) return { kind: 'uncovered', phrase };
   // "How much vacation do we get", "does IR have a journal club": having or getting, not doing a procedure.
-  if (u.intent === 'procedure.unknown' && u.words.some((w) => verbs.has(w)))
-    return { kind: 'uncovered', phrase };
+  if (u.intent === 'procedure.unknown' && says(u, 'have_words')) return { kind: 'uncovered', phrase };
   if (SCHEDULE.has(u.intent)) {
     // "Am I on call tonight?": what the asker would be on is not a rotation the schedule has.
     if (!targets && u.yesNo) return { kind: 'partial', phrase };
@@ -52,14 +53,14 @@ export function coverageOf(u: Understanding, verbs: ReadonlySet<string>): Covera
   return { kind: 'covered' };
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'their', 'any']);
 const MAX_WORDS = 6;
 
 /**
  * The unplaced words as the user wrote them, with their article: "the dress code", "the program
  * director", "call". At most a few words: a long run of noise is cut.
  */
-export function phraseOf(text: string, unplaced: readonly string[]): string {
+export function phraseOf(text: string, unplaced: readonly string[], L: Lexicon): string {
+  const { DETERMINERS, LINKING_WORDS } = L;
   const tokens = foldText(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -71,7 +72,7 @@ export function phraseOf(text: string, unplaced: readonly string[]): string {
   let start = first;
   // One word of the name before it, when an article comes before that: "the program director".
   if (DETERMINERS.has(tokens[first - 1] ?? '')) start = first - 1;
-  else if (DETERMINERS.has(tokens[first - 2] ?? '') && !/^(is|are|of|for|in|on|at)$/.test(tokens[first - 1]!))
+  else if (DETERMINERS.has(tokens[first - 2] ?? '') && !LINKING_WORDS.has(tokens[first - 1]!))
     start = first - 2;
   const words = tokens.slice(start, last + 1).map((w) => (w.length > 30 ? `${w.slice(0, 30)}…` : w));
   return words.join(' ');

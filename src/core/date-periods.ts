@@ -9,14 +9,14 @@ import {
 } from '../time/local-date.js';
 import type { Rule } from './date-rules.js';
 import { day, month, placeMonth } from './date-words.js';
-import { holiday } from './holidays.js';
+import { holiday, holidayPattern } from './holidays.js';
 
 /** Periods residents name without a date: holidays, seasons, quarters, a bare year, month ends, weekends. */
 export const PERIOD_RULES: Rule[] = [
   // holidays residents ask about, placed like a date without a year
   {
-    pattern:
-      /\b(christmas eve|christmas|xmas|new year'?s eve|new year'?s?(?: day)?|thanksgiving|independence day|fourth of july|4th of july|labor day|memorial day|mlk day|juneteenth|halloween)\b/g,
+    pattern: /(?!)/g,
+    patternFor: (ctx) => holidayPattern(ctx.holidays),
     read: (m, ctx) => {
       const d = holiday(m[1]!, ctx);
       return d ? day(d, ctx) : null;
@@ -82,7 +82,7 @@ export const PERIOD_RULES: Rule[] = [
     },
   },
   {
-    pattern: /\bafter (?:the )?(?:holidays|christmas|new year'?s?)\b/g,
+    pattern: /\bafter (?:the )?holidays\b/g,
     read: (_m, ctx) => {
       const { year, month: mo } = parseIsoDate(ctx.today);
       return month(isoMonth(mo === 1 ? year : year + 1, 1), ctx);

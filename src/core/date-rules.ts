@@ -33,6 +33,8 @@ import type { DateContext, DateRef } from './dates.js';
 
 export interface Rule {
   pattern: RegExp;
+  /** A pattern made from the program's data (the language file's holidays), in place of `pattern`. */
+  patternFor?: (ctx: DateContext) => RegExp;
   read: (m: RegExpMatchArray, ctx: DateContext) => DateRef | null;
 }
 

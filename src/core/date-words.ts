@@ -88,3 +88,19 @@ export function academicYear(startYear: number, ctx: DateContext, label: string)
   const to = addDays(isoDate(startYear + 1, ctx.academicYearStartMonth, 1), -1);
   return { kind: 'range', from, to, label };
 }
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "4/31", "13/1", "feb 30": a date that does not exist, quoted as written; undefined when all dates are real. */
+export function impossibleDate(folded: string): string | undefined {
+  for (const m of folded.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?\b/g)) {
+    const [month, day] = [Number(m[1]), Number(m[2])];
+    if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1]!) return m[0];
+  }
+  const named = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD}\\b(?!\\s*\\d)`).exec(folded);
+  if (named && Number(named[2]) > MONTH_DAYS[MONTHS[named[1]!]! - 1]!) return named[0];
+  return undefined;
+}
+
+/** A date's label without its preposition: "in March" → "March", "on Friday, May 1" → "Friday, May 1". */
+export const bareLabel = (label: string) => label.replace(/^(in|on) /, '');

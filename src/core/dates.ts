@@ -1,5 +1,6 @@
 import { addMonths, type IsoDate, type IsoMonth, lastDayOfMonth, monthOf } from '../time/local-date.js';
 import { RULES } from './date-rules.js';
+import type { HolidayRule } from './holidays.js';
 
 /**
  * Date words in a question, read against "today" in the program's time zone. A month or day
@@ -18,6 +19,8 @@ export interface DateContext {
   locale: string;
   /** The question is about the past ("when was I…", "who did…"). */
   past: boolean;
+  /** The holidays residents name, from the language file ("christmas", "thanksgiving"). */
+  holidays?: ReadonlyMap<string, HolidayRule>;
 }
 
 export interface DateParse {
@@ -32,7 +35,7 @@ export function parseDates(text: string, ctx: DateContext): DateParse {
   const found: Array<{ at: number; ref: DateRef }> = [];
   for (const rule of RULES) {
     // Match against `rest` so text claimed by an earlier rule is not read twice.
-    for (const m of [...rest.matchAll(rule.pattern)]) {
+    for (const m of [...rest.matchAll(rule.patternFor?.(ctx) ?? rule.pattern)]) {
       const ref = rule.read(m, ctx);
       if (ref) {
         found.push({ at: m.index, ref });

@@ -1,27 +1,15 @@
+import { says } from './cues.js';
 import type { Aspect, Frame, FrameAsk, FrameSubject, Quantifier } from './frame.js';
+import type { Lexicon } from './lexicon.js';
 import type { Understanding } from './understand.js';
 
 /* The frame of one understood question: the same facts, put as typed parts. */
 
-const QUANTIFIERS: Record<string, Quantifier> = {
-  all: 'all',
-  every: 'all',
-  entirely: 'all',
-  both: 'both',
-  each: 'each',
-  any: 'any',
-  either: 'any',
-  only: 'only',
-  just: 'only',
-  solely: 'only',
-  exclusively: 'only',
-  mostly: 'most',
-  most: 'most',
-  majority: 'most',
-  mainly: 'most',
-};
-
-function asksOf(u: Understanding): FrameAsk {
+/** What the question asks for, from its intent, its cues and whether it opens with "do/does/can…". */
+export function asksOf(
+  u: Pick<Understanding, 'intent' | 'yesNo' | 'asks' | 'cues'>,
+  opensDoes: boolean,
+): FrameAsk {
   switch (u.intent) {
     case 'greeting':
       return 'greet';
@@ -30,45 +18,38 @@ function asksOf(u: Understanding): FrameAsk {
     case 'help':
       return 'help';
   }
-  if (u.yesNo) return /^\W*(do|does|did|can|could|will|would|have|has)\b/i.test(u.text) ? 'does' : 'is-it';
+  if (u.yesNo) return opensDoes ? 'does' : 'is-it';
   if (u.asks.howMany) return 'how-many';
   if (u.asks.who) return 'who';
   if (u.asks.when) return 'when';
   if (u.asks.where) return 'where';
-  if (u.intent === 'rotation.info' || u.words.some((w) => w === 'describe' || w === 'about' || w === 'like'))
-    return 'describe';
-  if (u.words.some((w) => w === 'which' || w === 'list')) return 'list';
-  if (u.words.includes('what')) return 'what';
-  return u.intent === 'fallback' ? 'unknown' : 'what';
+  if (u.intent === 'rotation.info' || says(u, 'describe')) return 'describe';
+  if (says(u, 'which_list')) return 'list';
+  return u.intent === 'fallback' && !says(u, 'which_what') ? 'unknown' : 'what';
 }
 
-function aspectsOf(u: Understanding): Aspect[] {
-  const said = new Set(u.words);
+/** The parts of time the question looks at, from its cues. */
+export function aspectsOf(u: Pick<Understanding, 'asks' | 'past' | 'cues'>): Aspect[] {
   const out: Aspect[] = [];
   const add = (a: Aspect, yes: boolean) => {
     if (yes) out.push(a);
   };
   add('next', u.asks.next && !u.asks.after);
   add('after', u.asks.after);
-  add('last', said.has('last') || said.has('final'));
-  add('first', said.has('first'));
-  add(
-    'end',
-    ['end', 'ends', 'finish', 'done', 'over'].some((w) => said.has(w)),
-  );
+  add('last', says(u, 'final_words'));
+  add('first', says(u, 'first_words'));
+  // "when does ICU end", "am I done with ICU" — not "done by", "over at the VA".
+  add('end', says(u, 'end_words') && !says(u, 'not_an_end'));
   add('count', u.asks.howMany);
   add('left', u.asks.left);
   add('past', u.past);
-  add(
-    'now',
-    ['now', 'current', 'currently', 'today'].some((w) => said.has(w)),
-  );
+  add('now', says(u, 'present_words'));
   return out;
 }
 
 /** "both", "all of", "each", "any", "only", "mostly": the first quantifier said, if any. */
-export function quantifierOf(words: readonly string[]): Quantifier | undefined {
-  return words.map((w) => QUANTIFIERS[w]).find(Boolean);
+export function quantifierOf(words: readonly string[], L: Lexicon): Quantifier | undefined {
+  return words.map((w) => L.QUANTIFIERS[w]).find(Boolean);
 }
 
 /** The frame of an understanding; `text` is the question as written. */
@@ -92,17 +73,17 @@ export function frameOf(u: Understanding, text: string): Frame {
     candidates: candidates.map((r) => `${r.name} (${r.level})`),
   }));
   for (const p of u.people) if (p[0]) subjects.push({ kind: 'person', id: p[0].name, words: p[0].name });
-  const quantifier = quantifierOf(u.words);
+  const quantifier = u.quantifier;
   return {
     text,
     intent: u.intent,
-    asks: asksOf(u),
+    asks: u.ask,
     yesNo: u.yesNo,
     personal: u.personal,
     subjects,
     people,
     time: u.dates,
-    aspects: aspectsOf(u),
+    aspects: u.aspects,
     polarity: u.negatedClaim ? 'negative' : 'positive',
     negated: u.negatedClaim,
     exclusions,
@@ -110,5 +91,6 @@ export function frameOf(u: Understanding, text: string): Frame {
     numbers: u.numbers,
     unplaced: u.unknownWords,
     corrections: u.corrections,
+    cues: u.cues,
   };
 }

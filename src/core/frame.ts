@@ -73,4 +73,6 @@ export interface Frame {
   unplaced: string[];
   /** Typos read as something else, shown so a correction is never silent. */
   corrections: Correction[];
+  /** The language file's lists the question says, by name ("far", "count_asked", "ruled_out"). */
+  cues: string[];
 }

@@ -1,4 +1,5 @@
 import type { Resident, Schedule } from '../schedule/types.js';
+import type { Lexicon } from './lexicon.js';
 import { mentionIndex, type ResolvedMention } from './mentions.js';
 import { DeleteIndex } from './text/delete-index.js';
 import { typoBudget } from './text/edit-distance.js';
@@ -34,7 +35,7 @@ export function findPeople(
   };
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
-    const afterTitle = i > 0 && (tokens[i - 1] === 'dr' || tokens[i - 1] === 'doctor');
+    const afterTitle = i > 0 && vocabulary.words.TITLES.has(tokens[i - 1]!);
     const two = i + 1 < tokens.length ? lookup(`${tokens[i]} ${tokens[i + 1]}`) : [];
     if (two.length) {
       people.push(two);
@@ -46,7 +47,7 @@ export function findPeople(
     if (!afterTitle && (vocabulary.index.knows(stem(t)) || /^\d/.test(t))) continue;
     // Names are names: a typo is read as a resident's name only where a name is expected, or
     // when neither the vocabulary nor ordinary English explains the word ("roster" ≠ Foster).
-    const typoAllowed = afterTitle || nameExpected(tokens, i) || !isOrdinaryEnglish(t);
+    const typoAllowed = afterTitle || nameExpected(tokens, i, vocabulary.words) || !isOrdinaryEnglish(t);
     const one = lookup(t).length ? lookup(t) : typoAllowed ? nameTypo(t, schedule, vocabulary) : [];
     if (one.length) {
       people.push(one);
@@ -61,14 +62,10 @@ export function findPeople(
   return { people, used, unknown };
 }
 
-/** Words after which a name usually comes ("what is Casey on", "where is Casey"), and after it. */
-const BEFORE_NAME = new Set(['is', 'was', 'where', 'wheres', 'whos', 'whats']);
-const AFTER_NAME = new Set(['on', 'at', 'doing', 'working', 'assigned', 'scheduled', 'next', 'now', 'today']);
-
-/** "What is X on?", "where is X?": the word at `i` stands where a person's name is expected. */
-function nameExpected(tokens: readonly string[], i: number): boolean {
-  if (i === 0 || !BEFORE_NAME.has(tokens[i - 1]!)) return false;
-  return i + 1 === tokens.length || AFTER_NAME.has(tokens[i + 1]!);
+/** "What is X on?", "where is X?": the word at `i` stands where a person's name is expected (language.yaml's before_name / after_name). */
+function nameExpected(tokens: readonly string[], i: number, L: Lexicon): boolean {
+  if (i === 0 || !L.BEFORE_NAME.has(tokens[i - 1]!)) return false;
+  return i + 1 === tokens.length || L.AFTER_NAME.has(tokens[i + 1]!);
 }
 
 const nameWords = new WeakMap<Schedule, DeleteIndex<Resident>>();

@@ -1,24 +1,8 @@
+import type { Lexicon } from './lexicon.js';
 import { editDistance, typoBudget } from './text/edit-distance.js';
 import { type PhraseMatch, stem } from './text/phrase-index.js';
 import type { Refs } from './understand.js';
 import type { Vocabulary } from './vocabulary.js';
-
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** "4/31", "13/1", "feb 30": a date that does not exist, quoted as written; undefined when all dates are real. */
-export function impossibleDate(folded: string): string | undefined {
-  for (const m of folded.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?\b/g)) {
-    const [month, day] = [Number(m[1]), Number(m[2])];
-    if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1]!) return m[0];
-  }
-  const named =
-    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*\d)/.exec(
-      folded,
-    );
-  if (named && Number(named[2]) > MONTH_DAYS[MONTH_WORDS.indexOf(named[1]!)]!) return named[0];
-  return undefined;
-}
 
 /* How a question is put, beside what it names: yes/no clauses, year ranges, typos of month names, numbers. */
 
@@ -48,46 +32,108 @@ export function fixMonthTypos(folded: string, vocabulary: Vocabulary): string {
 }
 
 /** "bland embo — do we do that?": a short trailing clause that points back is a yes/no question too. */
-export function trailingYesNo(folded: string, YES_NO_STARTERS: ReadonlySet<string>): boolean {
-  const clauses = folded.split(/[\u2014\u2013,;:?!]| - /).map((c) => c.trim().split(/\s+/).filter(Boolean));
+export function trailingYesNo(folded: string, L: Lexicon): boolean {
+  const clauses = folded.split(/[\u2014\u2013,;:?!]| - /).map((c) =>
+    c
+      .trim()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
   return clauses
     .slice(1)
     .some(
       (c) =>
-        c.length > 0 &&
-        c.length <= 6 &&
-        YES_NO_STARTERS.has(c[0]!) &&
-        c.some((w) => /^(that|it|this|those|them|these)$/.test(w)),
+        c.length > 0 && c.length <= 6 && L.YES_NO_STARTERS.has(c[0]!) && c.some((w) => L.POINTS_BACK.has(w)),
     );
+}
+
+/**
+ * How the program writes a year with its number ("r" in R1, "pgy" in PGY-2), from the training
+ * years' ids and aliases, and the number of the first year each counts from.
+ */
+function yearNotations(vocabulary: Vocabulary): Map<string, number> {
+  const cached = notations.get(vocabulary);
+  if (cached) return cached;
+  const out = new Map<string, number>();
+  vocabulary.knowledge.training.years.forEach((y, i) => {
+    for (const name of [y.id, y.level, ...y.aliases]) {
+      const m = /^([a-z]+)\s?-?\s?(\d)$/.exec(name.toLowerCase());
+      if (m && !out.has(m[1]!)) out.set(m[1]!, Number(m[2]) - i);
+    }
+  });
+  notations.set(vocabulary, out);
+  return out;
+}
+const notations = new WeakMap<Vocabulary, Map<string, number>>();
+
+/** A written year ("r3", "pgy 4") as its place in training (1 = the first year), or undefined. */
+function yearAt(
+  tokens: readonly string[],
+  i: number,
+  vocabulary: Vocabulary,
+): [place: number, next: number] | undefined {
+  const n = yearNotations(vocabulary);
+  const glued = /^([a-z]+)(\d)$/.exec(tokens[i] ?? '');
+  if (glued && n.has(glued[1]!)) return [Number(glued[2]) - n.get(glued[1]!)! + 1, i + 1];
+  if (n.has(tokens[i] ?? '') && /^\d$/.test(tokens[i + 1] ?? ''))
+    return [Number(tokens[i + 1]) - n.get(tokens[i]!)! + 1, i + 2];
+  return undefined;
 }
 
 /** "R1-R3", "PGY2-4" and "the first three years": every year between, not just the two ends. */
 export function addYearRanges(folded: string, refs: Refs, vocabulary: Vocabulary): void {
+  const L = vocabulary.words;
+  const years = vocabulary.knowledge.training.years;
   const add = (from: number, to: number) => {
-    for (let n = from; n <= to; n++) {
-      for (const ref of vocabulary.index.lookup(`r${n}`)) {
-        if (ref.kind === 'year' && !refs.year.includes(ref.id)) refs.year.push(ref.id);
-      }
+    for (let n = Math.max(1, from); n <= Math.min(years.length, to); n++) {
+      const id = years[n - 1]!.id;
+      if (!refs.year.includes(id)) refs.year.push(id);
     }
   };
-  const range = /\b(r|pgy)\s?(\d)\s*(?:-|\u2013|\u2014|to|through|thru)\s*(?:r|pgy)?\s?(\d)\b/g;
-  for (const m of folded.matchAll(range)) {
-    const shift = m[1] === 'pgy' ? 1 : 0;
-    add(Number(m[2]) - shift, Number(m[3]) - shift);
+  const tokens = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  const dashed = folded
+    .replace(/[-\u2013\u2014]/g, ' to ')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  for (let i = 0; i < dashed.length; i++) {
+    const from = yearAt(dashed, i, vocabulary);
+    if (!from || !L.RANGE_WORDS.has(dashed[from[1]] ?? '')) continue;
+    const k = from[1] + 1;
+    const to =
+      yearAt(dashed, k, vocabulary) ??
+      (/^\d$/.test(dashed[k] ?? '') ? shiftLike(dashed, i, k, vocabulary) : undefined);
+    if (to) add(from[0], to[0]);
   }
-  const ordinal: Record<string, number> = {
-    one: 1,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    '2': 2,
-    '3': 3,
-    '4': 4,
-    '5': 5,
-  };
-  for (const m of folded.matchAll(/\bfirst (one|two|three|four|five|[2-5]) years?\b/g))
-    add(1, ordinal[m[1]!]!);
+  // "the first three years"
+  tokens.forEach((t, i) => {
+    const n =
+      L.NUMBERS[tokens[i + 1] ?? ''] ?? (/^\d$/.test(tokens[i + 1] ?? '') ? Number(tokens[i + 1]) : 0);
+    if (L.FIRST_WORDS.has(t) && n > 1 && L.YEAR_WORDS.has(tokens[i + 2] ?? '')) add(1, n);
+  });
+}
+
+/** "PGY2-4": the second end written as a bare number counts like the first. */
+function shiftLike(
+  tokens: readonly string[],
+  i: number,
+  k: number,
+  vocabulary: Vocabulary,
+): [number, number] | undefined {
+  const glued = /^([a-z]+)\d$/.exec(tokens[i] ?? '');
+  const prefix = glued ? glued[1]! : tokens[i]!;
+  return yearAt([`${prefix}${tokens[k]}`], 0, vocabulary);
+}
+
+/** "R3+R4": a sum of two years asks how many. */
+export function yearSum(folded: string, vocabulary: Vocabulary): boolean {
+  const parts = folded.split('+');
+  if (parts.length < 2) return false;
+  return parts.slice(1).some((after, j) => {
+    const left = parts[j]!.split(/[^a-z0-9]+/).filter(Boolean);
+    const right = after.split(/[^a-z0-9]+/).filter(Boolean);
+    const l = left.length >= 2 && !/^\d$/.test(left.at(-1)!) ? [left.at(-1)!] : left.slice(-2);
+    return yearAt(l, 0, vocabulary) !== undefined && yearAt(right, 0, vocabulary) !== undefined;
+  });
 }
 
 export const range = (start: number, end: number) => Array.from({ length: end - start }, (_, k) => start + k);
@@ -110,20 +156,3 @@ export function combine(ordered: PhraseMatch[], unordered: PhraseMatch[]): Phras
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-
-export const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  seventeen: 17,
-  sixteen: 16,
-};

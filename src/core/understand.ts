@@ -1,20 +1,18 @@
 import type { Resident, Schedule } from '../schedule/types.js';
 import type { IsoDate } from '../time/local-date.js';
+import { type Cues, cuesOf } from './cues.js';
+import { impossibleDate, ORD } from './date-words.js';
 import { type DateRef, parseDates } from './dates.js';
+import type { Aspect, FrameAsk, Quantifier } from './frame.js';
+import { asksOf, aspectsOf, quantifierOf } from './frame-of.js';
 import { decideIntent } from './intent.js';
+import type { CueName, Lexicon } from './lexicon.js';
 import type { ResolvedMention } from './mentions.js';
 import { findPeople } from './people.js';
-import {
-  addYearRanges,
-  combine,
-  fixMonthTypos,
-  impossibleDate,
-  NUMBER_WORDS,
-  range,
-  trailingYesNo,
-} from './question-shape.js';
+import { addYearRanges, combine, fixMonthTypos, range, trailingYesNo, yearSum } from './question-shape.js';
 import { foldText, usSpelling } from './text/normalize.js';
 import { type Correction, type EntityKind, type PhraseMatch, stem } from './text/phrase-index.js';
+import { said } from './text/phrases.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Every kind of question the bot answers; one handler family each (src/core/answers). */
@@ -80,6 +78,18 @@ export interface Understanding {
   negatedClaim: boolean;
   /** A date as written that does not exist ("4/31"); the answer says so instead of guessing. */
   impossibleDate?: string;
+  /**
+   * The language file's lists the question says (word lists and phrase lists, by name), read from
+   * its words after dates and names: what handlers read instead of the words.
+   */
+  cues: CueName[];
+  /** The lists whose word or phrase opens the question ("which …", "what …"). */
+  opens: CueName[];
+  /** Which part of time the question looks at beside its dates: next, last, first, end, past, now… */
+  aspects: Aspect[];
+  /** What the question asks for. */
+  ask: FrameAsk;
+  quantifier?: Quantifier;
   /** The other questions of the same message, each understood alone ("…? And who is at the VA?"). */
   also?: Understanding[];
 }
@@ -93,22 +103,13 @@ export interface UnderstandContext {
 }
 
 /** "4", "two", "5th": a number is placed, as a number. */
-const isNumber = (w: string) => /^\d+(st|nd|rd|th)?$/.test(w) || NUMBER_WORDS[w] !== undefined;
+const ORDINAL_NUMBER = new RegExp(`^\\d+${ORD}$`);
+const isNumber = (w: string, L: Lexicon) => ORDINAL_NUMBER.test(w) || L.NUMBERS[w] !== undefined;
 
-/** The words before a name that rule it out: "non-IR", "except the VA", "but not ICU", "other than IR". */
-export function rulesOut(words: readonly string[], at: number, EXCEPT: ReadonlySet<string>): boolean {
-  const before = (k: number) => words[at - k] ?? '';
-  const skip = before(1) === 'the' || before(1) === 'at' || before(1) === 'on' ? 1 : 0;
-  const w1 = before(1 + skip);
-  const w2 = before(2 + skip);
-  return (
-    EXCEPT.has(w1) ||
-    (w1 === 'not' && w2 === 'but') ||
-    (w1 === 'than' && w2 === 'other') ||
-    (w1 === 'from' && w2 === 'apart') ||
-    // "my next rotation that isn't IR"
-    (/^(isnt|arent|not)$/.test(w1) && /^(that|which|thats)$/.test(w2))
-  );
+/** The phrase before a name rules it out ("non-IR", "except the VA", "but not ICU", "other than IR"). */
+function rulesOut(words: readonly string[], at: number, ruledOut: Cues['phrases'], L: Lexicon): boolean {
+  const skip = L.BEFORE_RULED_OUT.has(words[at - 1] ?? '') ? 1 : 0;
+  return ruledOut.endsAt('ruled_out', at - skip);
 }
 
 function emptyRefs(): Refs {
@@ -135,12 +136,11 @@ function collect(matches: PhraseMatch[]): Refs {
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const { vocabulary } = ctx;
+  const L = vocabulary.words;
   const {
-    EXCEPT,
     FILLER,
     GREETING,
     LEFT,
-    ME_VERBS,
     PAST,
     PERSONAL,
     SHORTHAND,
@@ -149,32 +149,25 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     WHERE,
     WHO,
     YES_NO_STARTERS,
-  } = vocabulary.words;
+  } = L;
   const folded = foldText(text).replace(/[a-z0-9]+/g, (w) => SHORTHAND[w] ?? w);
+  const all = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  const whole = said(L.PHRASES, all);
   // "May I ask…", "can you tell me…", "I was wondering…": politeness, not the question itself.
-  const asked = folded.replace(
-    /^\s*(?:(?:may|can|could) (?:i|you) (?:please )?(?:ask|know|tell me|check|see)|i (?:was|am) wondering|quick question|question)\b[\s,:]*/,
-    '',
-  );
-  const raw = asked
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .map(usSpelling);
+  const opening = whole.opening('polite_opening');
+  const raw = all.slice(opening).map(usSpelling);
   const past = raw.some((w) => PAST.has(w));
-  const first = raw.find(
-    (w) => !GREETING.has(w) && !FILLER.has(w) && w !== 'quick' && w !== 'question' && w !== 'q',
-  );
-  const startsYesNo =
-    (first !== undefined && YES_NO_STARTERS.has(first)) || trailingYesNo(folded, YES_NO_STARTERS);
-  // "IR does Y90, right?" and "I wonder if IR does TIPS" ask yes or no too; "X or Y?" asks which, not yes/no.
-  const tagged =
-    /,?\s*(right|correct|true|yeah|yes|no|isnt it|dont they|doesnt it|arent they|is that right)\s*\?*\s*$/.test(
-      // the tag before any trailing thanks: "IR does Y90, right? thanks!"
-      folded.replace(/[\s!.?]*\b(thanks?|thank you|thx|ty|cheers|please)\b[\s!.]*$/, '').trim(),
-    );
+  const first = raw.find((w) => !GREETING.has(w) && !FILLER.has(w) && !L.OPENING_FILLER.has(w));
+  const startsYesNo = (first !== undefined && YES_NO_STARTERS.has(first)) || trailingYesNo(folded, L);
+  // "IR does Y90, right?" (before any thanks: "right? thanks!") and "I wonder if IR does TIPS" ask
+  // yes or no too; "X or Y?" asks which, not yes/no.
+  const thanksAt = whole.closing('closing_thanks');
+  const tagged = whole.closing('tag_question', thanksAt > 0 ? thanksAt : all.length) >= 0;
+  const programAfter = (i: number) =>
+    L.WHETHER_WORDS.has(all[i] ?? '') &&
+    vocabulary.index.lookup(all[i + 1] ?? '').some((r) => r.kind === 'program');
   const embedded =
-    /\b(if|whether)\s+(ir|you|we|they|the|it|there|i|duke|residents?)\b/.test(folded) &&
-    !/^(what|which|who|when|where|how)\b/.test(folded);
+    (whole.has('embedded_question') || all.some((_, i) => programAfter(i))) && !L.WH_WORDS.has(all[0] ?? '');
   let yesNo = startsYesNo || tagged || embedded;
 
   const { refs: dates, rest } = parseDates(fixMonthTypos(folded, vocabulary), {
@@ -182,6 +175,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     academicYearStartMonth: vocabulary.knowledge.program.academic_year_start_month,
     locale: vocabulary.knowledge.program.locale,
     past,
+    holidays: L.HOLIDAYS,
   });
   // British spelling is folded only into words the bot knows, so "biopises" stays a typo to correct.
   const tokens = rest
@@ -203,7 +197,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (used.has(i)) return;
     wordTokens.push(t);
     const s = stem(t);
-    if (vocabulary.index.knows(s) || isNumber(t)) {
+    if (vocabulary.index.knows(s) || isNumber(t, L)) {
       words.push(s);
       return;
     }
@@ -235,65 +229,50 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
   const matches = combine(vocabulary.index.match(words), vocabulary.index.matchUnordered(words, new Set()));
   // "Is TIPS hepatobiliary or venous access?" asks which, not yes/no; "ICU in Jan or Feb?" is still yes/no.
-  const or = words.indexOf('or');
+  const or = words.findIndex((w) => L.OR_WORDS.has(w));
   if (
     or > 0 &&
-    !words.includes('not') &&
-    !words.includes('either') &&
+    !words.some((w) => L.NEGATION.has(w) || L.EITHER_WORDS.has(w)) &&
     matches.some((m) => m.end <= or) &&
     matches.some((m) => m.start > or)
   )
     yesNo = false;
   // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
-  const negatedClaim = yesNo && !startsYesNo && /\b(not|dont|doesnt|didnt|isnt|arent|never)\b/.test(folded);
+  const negatedClaim = yesNo && !startsYesNo && all.some((w) => L.NEGATION.has(w));
   const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
   // A knowledge-base word outside any whole name ("stents" from "biliary stent placement") names nothing known.
   const covered = new Set(spans(matches));
   words.forEach((w, i) => {
     const t = wordTokens[i]!;
-    if (!covered.has(i) && !vocabulary.lexicon.has(w) && !isNumber(w) && !unknownWords.includes(t))
+    if (!covered.has(i) && !vocabulary.lexicon.has(w) && !isNumber(w, L) && !unknownWords.includes(t))
       unknownWords.push(t);
   });
-  const ruledOut = matches.filter((m) => rulesOut(words, m.start, EXCEPT));
+  const inWords = cuesOf(words, L);
+  const ruledOut = matches.filter((m) => rulesOut(words, m.start, inWords.phrases, L));
   const refs = collect(matches.filter((m) => !ruledOut.includes(m)));
   const excluded = collect(ruledOut);
   addYearRanges(folded, refs, vocabulary);
   const has = (w: ReadonlySet<string>) => raw.some((x) => w.has(x));
   const asks = {
-    who:
-      has(WHO) ||
-      /\bwhich (division|section|team|service|group|department|resident|people|person|one|fellow)s?\b/.test(
-        folded,
-      ) ||
-      /\banyone\b|\banybody\b|\bsomeone\b/.test(folded),
+    who: has(WHO) || whole.has('who_asked'),
     when: has(WHEN),
     where: has(WHERE),
-    howMany:
-      /\bhow (many|much)\b/.test(folded) ||
-      raw.includes('count') ||
-      has(TOTAL_WORDS) ||
-      /\br\d\s*\+\s*r\d\b/.test(folded),
-    left: has(LEFT) && !/\bmore than\b/.test(folded),
+    howMany: whole.has('count_asked') || has(TOTAL_WORDS) || yearSum(folded, vocabulary),
+    left: has(LEFT) && !whole.has('comparison'),
     // From the words left after dates: "the day after tomorrow" is a date, not "after".
-    next: ['next', 'after', 'upcoming', 'following'].some((w) => tokens.includes(w)),
-    after: tokens.includes('after'),
+    next: tokens.some((w) => L.NEXT_WORDS.has(w)),
+    after: tokens.some((w) => L.AFTER_WORDS.has(w)),
   };
-  // "me" after "tell/show/let" is a way of asking, and "I heard/think/wonder" a way of speaking,
-  // not the asker's schedule.
-  const personal = raw.some(
-    (w, i) =>
-      PERSONAL.has(w) &&
-      !(w === 'me' && ME_VERBS.has(raw[i - 1] ?? '')) &&
-      !(
-        w === 'i' &&
-        /^(heard|hear|think|thought|wonder|wondered|read|know|want|wanted|believe|guess|assume|remember)$/.test(
-          raw[i + 1] ?? '',
-        )
-      ),
-  );
+  // "tell me" is a way of asking, and "I heard/think/wonder" a way of speaking, not the asker's schedule.
+  const personal = raw.some((w, i) => PERSONAL.has(w) && !whole.covers('not_personal', i + opening));
   const numbers = tokens.flatMap((t) =>
-    /^\d{1,2}$/.test(t) ? [Number(t)] : NUMBER_WORDS[t] ? [NUMBER_WORDS[t]!] : [],
+    /^\d{1,2}$/.test(t) ? [Number(t)] : L.NUMBERS[t] ? [L.NUMBERS[t]!] : [],
   );
+  const cues = inWords.names;
+  const opens: CueName[] = [
+    ...(L.LISTS_OF.get(words[0] ?? '') ?? []),
+    ...(inWords.phrases.hits.filter((h) => h.start === 0).map((h) => h.list) as CueName[]),
+  ];
   const base = {
     text,
     yesNo,
@@ -312,6 +291,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     numbers,
     negatedClaim,
     impossibleDate: impossibleDate(folded),
+    cues,
+    opens,
+    aspects: aspectsOf({ asks, past, cues }),
+    ...(quantifierOf(words, L) ? { quantifier: quantifierOf(words, L)! } : {}),
   };
-  return { intent: decideIntent(base, raw, folded, vocabulary), ...base };
+  const intent = decideIntent(base, raw, whole, vocabulary);
+  return { intent, ask: asksOf({ ...base, intent }, L.DOES_STARTERS.has(all[0] ?? '')), ...base };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phraseOf } from '../../src/core/coverage.js';
-import { ask, knowledge } from './helpers.js';
+import { ask, knowledge, lexicon } from './helpers.js';
 
 const CASEY = 'casey.demoreaux@example.edu';
 const contact = knowledge.program.contact.name.toLowerCase();
@@ -64,11 +64,11 @@ describe('coverage decides honesty', () => {
   });
 
   it('names the unplaced words as written, with their article, and cuts a long run of noise', () => {
-    expect(phraseOf("What's the dress code?", ['dress', 'code'])).toBe('the dress code');
-    expect(phraseOf('who is the program director', ['director'])).toBe('the program director');
-    expect(phraseOf('am I on call tonight', ['call'])).toBe('call');
-    const noise = phraseOf('a b c d e f g h i j', ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+    expect(phraseOf("What's the dress code?", ['dress', 'code'], lexicon)).toBe('the dress code');
+    expect(phraseOf('who is the program director', ['director'], lexicon)).toBe('the program director');
+    expect(phraseOf('am I on call tonight', ['call'], lexicon)).toBe('call');
+    const noise = phraseOf('a b c d e f g h i j', ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'], lexicon);
     expect(noise.split(' ').length).toBeLessThanOrEqual(7);
-    expect(phraseOf('x'.repeat(500), ['x'.repeat(500)]).length).toBeLessThan(40);
+    expect(phraseOf('x'.repeat(500), ['x'.repeat(500)], lexicon).length).toBeLessThan(40);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { answerQuestion } from '../../src/core/answer.js';
 import type { Answer } from '../../src/core/types.js';
 import type { Understanding } from '../../src/core/understand.js';
+import { vocabularyOf } from '../../src/core/vocabulary.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createLabelResolver } from '../../src/knowledge/rotation-names.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
@@ -44,3 +45,6 @@ export function ask(text: string, options: AskOptions = {}): Answer & { understa
 export function verdict(answer: Answer): string {
   return answer.text.split(/[\s—,.]/)[0]!;
 }
+
+/** The language file's compiled lists, for tests of the grammar pieces that read them. */
+export const lexicon = vocabularyOf(knowledge).words;

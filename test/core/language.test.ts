@@ -60,4 +60,57 @@ describe('knowledge/language.yaml', () => {
     const dir = copyOfKnowledge((text) => text.replace(/^( {2}filler: \|\n {4})/m, '$1wifi '));
     expect(await ask(dir)).not.toContain('wifi');
   });
+
+  const frameOf = async (dir: string, text: string) => {
+    const { knowledge } = await validateKnowledge(dir);
+    return answerQuestion({
+      text,
+      knowledge: knowledge!,
+      conversation: 'private',
+      now: new Date('2026-11-28T15:00:00Z'),
+    }).answer.frames![0]!;
+  };
+
+  it('a phrase added to a list changes what the bot understands, with no code', async () => {
+    const question = 'who is on IR in March leaving out the VA';
+    expect((await frameOf(copyOfKnowledge(), question)).exclusions).toEqual([]);
+    const dir = copyOfKnowledge((text) => text.replace(/^( {2}ruled_out:\n)/m, '$1    - leaving out\n'));
+    const exclusions = (await frameOf(dir, question)).exclusions;
+    expect(exclusions.map((e) => e.kind)).toContain('site');
+  });
+
+  it('a holiday added to the language file is read as its date', async () => {
+    const question = 'who is on IR on boxing day';
+    expect((await frameOf(copyOfKnowledge(), question)).time).toEqual([]);
+    const dir = copyOfKnowledge((text) =>
+      text.replace(/^holidays:\n/m, 'holidays:\n  boxing day: December 26\n'),
+    );
+    expect((await frameOf(dir, question)).time).toMatchObject([{ kind: 'day', date: '2026-12-26' }]);
+  });
+
+  it('a weekday-of-month holiday falls on its weekday', async () => {
+    const dir = copyOfKnowledge((text) =>
+      text.replace(/^holidays:\n/m, 'holidays:\n  presidents day: third Monday of February\n'),
+    );
+    expect((await frameOf(dir, 'who is on IR on presidents day')).time).toMatchObject([
+      { kind: 'day', date: '2027-02-15' },
+    ]);
+  });
+
+  it('a holiday written in a way the bot cannot place is reported at its line, with the fix', async () => {
+    const dir = copyOfKnowledge((text) =>
+      text.replace(/^holidays:\n/m, 'holidays:\n  boxing day: the day after christmas\n'),
+    );
+    const { knowledge, problems } = await validateKnowledge(dir);
+    expect(knowledge).toBeNull();
+    const problem = problems.find((p) => p.location.includes('language.yaml'));
+    expect(problem?.problem).toMatch(/December 25/);
+  });
+
+  it('a phrase written with characters the bot cannot read is an error naming the file and the fix', async () => {
+    const dir = copyOfKnowledge((text) => text.replace(/^( {2}ruled_out:\n)/m, "$1    - leavin' out\n"));
+    const { knowledge, problems } = await validateKnowledge(dir);
+    expect(knowledge).toBeNull();
+    expect(problems.find((p) => p.location.includes('language.yaml'))?.problem).toMatch(/lower-case words/);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitQuestions } from '../../src/core/clauses.js';
 import type { Block } from '../../src/schedule/types.js';
 import type { IsoDate } from '../../src/time/local-date.js';
-import { ask, knowledge, NOW, schedule } from './helpers.js';
+import { ask, knowledge, lexicon, NOW, schedule } from './helpers.js';
 
 const CASEY = 'casey.demoreaux@example.edu';
 const AVERY = 'avery.samplewood@example.edu';
@@ -69,13 +69,16 @@ describe('list filters', () => {
 
 describe('two questions in one message', () => {
   it('splits at a question mark and at "and" before a question word, not inside one question', () => {
-    expect(splitQuestions('does IR do TIPS? is the VA far?')).toEqual(['does IR do TIPS?', 'is the VA far?']);
-    expect(splitQuestions('who is on ICU in March and who is at the VA?')).toEqual([
+    expect(splitQuestions('does IR do TIPS? is the VA far?', lexicon)).toEqual([
+      'does IR do TIPS?',
+      'is the VA far?',
+    ]);
+    expect(splitQuestions('who is on ICU in March and who is at the VA?', lexicon)).toEqual([
       'who is on ICU in March',
       'who is at the VA?',
     ]);
-    expect(splitQuestions('who is on ICU in March and April?')).toHaveLength(1);
-    expect(splitQuestions('my patient needs a port, does IR do that')).toHaveLength(1);
+    expect(splitQuestions('who is on ICU in March and April?', lexicon)).toHaveLength(1);
+    expect(splitQuestions('my patient needs a port, does IR do that', lexicon)).toHaveLength(1);
   });
 
   it('answers each question, in order, with a frame each', () => {

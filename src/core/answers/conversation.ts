@@ -1,3 +1,4 @@
+import { says } from '../cues.js';
 import { answer, ask, capitalize, type Handler, joinAnd, whomToAsk } from './context.js';
 
 const EXAMPLES = [
@@ -20,7 +21,7 @@ export const greeting: Handler = (_u, ctx) =>
   );
 
 export const thanks: Handler = (u) =>
-  u.words.some((w) => /^(bye|goodbye|cya|later|night|see|ttyl)$/.test(w))
+  says(u, 'farewell')
     ? answer('thanks', 'Bye! Ask me any time.', [])
     : answer('thanks', "You're welcome!", [], { suggestions: EXAMPLES.slice(0, 2) });
 
@@ -44,9 +45,7 @@ export const fallback: Handler = (u, ctx) => {
       [],
       {
         unanswered: true,
-        suggestions: options
-          .slice(0, 3)
-          .map((o) => ask(o, u.words.map((w) => (w === c.to ? o : w)).join(' '))),
+        suggestions: options.slice(0, 3).map((o) => ask(o, withWord(u.text, c.from, o))),
       },
     );
   }
@@ -81,3 +80,9 @@ export const calendar: Handler = (_u, ctx) => {
     { private: true },
   );
 };
+
+/** The question as written with one word in place of another: "did you mean …" asks it again. */
+function withWord(text: string, from: string, to: string): string {
+  const at = new RegExp(`(^|[^a-z0-9])${from.replace(/[^a-z0-9]/g, '')}(?=$|[^a-z0-9])`, 'i').exec(text);
+  return at ? `${text.slice(0, at.index + at[1]!.length)}${to}${text.slice(at.index + at[0].length)}` : to;
+}

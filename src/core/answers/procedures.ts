@@ -1,5 +1,5 @@
 import type { Exclusion, Procedure } from '../../knowledge/schema.js';
-import { quantifierOf } from '../frame-of.js';
+import { says } from '../cues.js';
 import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
@@ -62,7 +62,7 @@ export const doesIrDo: Handler = (u, ctx) => {
   const exclusions = u.refs.exclusion.map((id) => ctx.vocabulary.exclusions.get(id)!).filter(Boolean);
   const dr = asksAboutDr(u);
   // "Will I do biopsies?": residents do, on the diagnostic radiology rotations, though IR does not.
-  const residentsNamed = u.words.some((w) => w === 'resident' || w === 'trainee');
+  const residentsNamed = says(u, 'trainees');
   const residents = !dr && (residentsNamed || (u.personal && !u.refs.program.length));
   const lines: string[] = [];
   const verdicts: ('yes' | 'no')[] = [];
@@ -85,7 +85,7 @@ export const doesIrDo: Handler = (u, ctx) => {
       `The program description gives no count per procedure, only the division's total: ${ctx.knowledge.program.volume.text.charAt(0).toLowerCase()}${ctx.knowledge.program.volume.text.slice(1)}`,
     );
   const text = lines.join('\n\n');
-  const verdict = combineVerdicts(verdicts, quantifierOf(u.words));
+  const verdict = combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : [ask('Who does drainages?'), ask('What does IR do?')];

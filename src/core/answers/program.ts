@@ -1,5 +1,18 @@
 import { describeRotation } from '../../knowledge/rotation-names.js';
-import { answer, ask, capitalize, decide, type Handler, joinAnd, plural, whomToAsk } from './context.js';
+import { says } from '../cues.js';
+import { foldText } from '../text/normalize.js';
+import { said } from '../text/phrases.js';
+import {
+  type AnswerContext,
+  answer,
+  ask,
+  capitalize,
+  decide,
+  type Handler,
+  joinAnd,
+  plural,
+  whomToAsk,
+} from './context.js';
 
 /** "What does IR do?" — the division in one paragraph, with its categories. */
 export const overview: Handler = (_u, ctx) => {
@@ -23,19 +36,14 @@ export const overview: Handler = (_u, ctx) => {
   );
 };
 
-const SEPARATE = /\b(separate|different|distinct|split|own)\b/;
-
 /** "Does IR treat kids?" — adult and pediatric patients in one unified division. */
 export const patients: Handler = (u, ctx) => {
   const p = ctx.knowledge.program.patients;
-  const words = u.words.join(' ');
-  const asksSeparate = SEPARATE.test(words);
-  const asksAdultOnly = /\bonly\b/.test(words);
-  const holds = asksSeparate
+  const holds = says(u, 'separate')
     ? !p.unified
-    : asksAdultOnly
+    : says(u, 'only')
       ? !(p.adult && p.pediatric)
-      : /\b(pediatric|child|kid|baby|infant|ped)/.test(words)
+      : says(u, 'pediatric')
         ? p.pediatric
         : p.adult;
   return answer('program.patients', p.text, ['program-patients'], {
@@ -60,26 +68,14 @@ export const site: Handler = (u, ctx) => {
     return `${s.name}: ${s.description}`;
   });
   // "Is the VA far?" is answered from the site's own description; any other yes/no is about coverage.
-  const asksFar =
-    u.words.some((w) => w === 'far' || w === 'distant' || w === 'distance') ||
-    /\blong way\b/.test(u.words.join(' '));
-  const near = ids.some((id) =>
-    /across the street|next door|adjacent/i.test(ctx.vocabulary.sites.get(id)!.description),
-  );
+  const asksFar = says(u, 'far');
+  // Near when the site's own description says so ("across the street"), in the language file's words.
+  const near = ids.some((id) => describedNear(ctx, ctx.vocabulary.sites.get(id)!.description));
   // Yes only for what the description says: coverage, procedures, being near. "Is the VA part of Duke?" gets the facts.
-  const coverage = u.words.some((w) =>
-    /^(cover|coverage|covered|staff|staffed|procedure|perform|performed|do|doe|done|go|rotate|rotation|have|work|trainee|faculty)$/.test(
-      w,
-    ),
-  );
-  const asksNear = u.words.some((w) =>
-    /^(near|nearby|close|across|street|walk|walking|adjacent|next)$/.test(w),
-  );
+  const coverage = says(u, 'site_coverage');
+  const asksNear = says(u, 'near');
   // Coverage is Duke IR's: say Yes only when the question names the division (or "you"/"we") as who covers.
-  const byDivision =
-    u.refs.program.length > 0 ||
-    u.refs.group.includes('ir') ||
-    u.words.some((w) => /^(you|we|they|yall)$/.test(w));
+  const byDivision = u.refs.program.length > 0 || u.refs.group.includes('ir') || says(u, 'about_ir');
   // Near is decided by the description; far only when it says near; coverage only when named as the division's.
   const decided = asksFar || asksNear ? near : coverage && byDivision;
   const holds = !asksFar;
@@ -157,3 +153,11 @@ export const rotationList: Handler = (_u, ctx) => {
     },
   );
 };
+
+/** A site's description says it is near ("across the street from the main hospital"), in the language file's words. */
+function describedNear(ctx: AnswerContext, description: string): boolean {
+  const words = foldText(description)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return said(ctx.vocabulary.words.PHRASES, words).has('described_near');
+}

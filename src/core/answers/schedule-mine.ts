@@ -1,6 +1,9 @@
 import { formatDate, formatMonth } from '../../time/format-date.js';
 import { academicYearStart, addDays, type IsoDate, isoDate, monthOf } from '../../time/local-date.js';
+import { says } from '../cues.js';
+import { bareLabel } from '../date-words.js';
 import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
+import type { Aspect } from '../frame.js';
 import type { Answer, Platform } from '../types.js';
 import type { Understanding } from '../understand.js';
 import {
@@ -143,7 +146,7 @@ function count(
     );
   }
   // "How many IR months have I done?": only what is behind the asker.
-  const done = u.past || u.words.some((w) => /^(done|had|completed|finished)$/.test(w));
+  const done = u.past || says(u, 'done_so_far');
   const blocks = blocksBetween(s.resident, from, to).filter(
     (b) => blockMatches(ctx, b, t) && (!done || b.start < ctx.today),
   );
@@ -179,7 +182,7 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
         : `in ${ref.label}`
     : 'now';
   if (!monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).some((m) => ctx.schedule!.covers(m))) {
-    return reply(s, notScheduledYet(ctx, cap(label.replace(/^(in|on) /, ''))), []);
+    return reply(s, notScheduledYet(ctx, cap(bareLabel(label))), []);
   }
   const inside = blocksBetween(s.resident, from, to);
   const hits = inside.filter((b) => blockMatches(ctx, b, t));
@@ -251,23 +254,18 @@ function mostSpecific(refs: DateRef[]): DateRef | undefined {
 function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
   const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
-  const said = new Set(u.words);
-  const { END_WORDS } = ctx.vocabulary.words;
-  const endAsked =
-    [...END_WORDS].some((w) => said.has(w)) && !/\bover (at|to|in)\b|\bdone by\b/.test(u.words.join(' '));
-  if (hasTargets(t) && endAsked && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
-  if (!u.past && !u.asks.howMany && said.has('first') && !u.refs.year.length)
-    return firstBlock(ctx, s, ref, t);
-  if (!u.past && !u.asks.howMany && (said.has('last') || said.has('final')))
-    return finalBlock(ctx, s, ref, t);
+  const aspect = (a: Aspect) => u.aspects.includes(a);
+  if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
+  if (!u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length) return firstBlock(ctx, s, ref, t);
+  if (!u.past && !u.asks.howMany && aspect('last')) return finalBlock(ctx, s, ref, t);
   if (u.asks.after && !u.asks.howMany) return after(ctx, s, t, ref);
   if (u.asks.left && !u.asks.howMany && !ref)
     return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);
   if (u.asks.howMany) return count(ctx, s, u, t, ref);
-  if (hasTargets(t) && u.yesNo && !ref && u.words.includes('next')) return isNext(ctx, s, t);
+  if (hasTargets(t) && u.yesNo && !ref && aspect('next')) return isNext(ctx, s, t);
   if (hasTargets(t) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
   // "Which months am I on IR?", "just my DR months": every such block, not only the next.
-  const listAsked = u.words.some((w) => /^(which|list|just|only|all)$/.test(w)) && !u.words.includes('next');
+  const listAsked = says(u, 'every_block') && !aspect('next');
   if (hasTargets(t) && !ref && listAsked && !u.asks.when) return everyBlock(ctx, s, t);
   if (hasTargets(t) && !ref && (u.asks.when || u.past || u.asks.next)) return whenOn(ctx, s, t, u.past);
   if (!ref && u.asks.next && (u.numbers[0] ?? 1) > 1) return nextChanges(ctx, s, Math.min(u.numbers[0]!, 12));

@@ -1,6 +1,8 @@
 import type { Assignment } from '../../schedule/types.js';
 import { formatDate, formatMonth } from '../../time/format-date.js';
 import { addMonths, monthOf } from '../../time/local-date.js';
+import { says } from '../cues.js';
+import { bareLabel } from '../date-words.js';
 import { type DateRef, monthsOf } from '../dates.js';
 import { answer, ask, decide, type Handler } from './context.js';
 import {
@@ -29,7 +31,7 @@ export const whoIsOn: Handler = (u, ctx) => {
         : `in ${ref.label}`;
   const months = ref ? monthsOf(ref) : [monthOf(ctx.today)];
   if (!schedule || !months.some((m) => schedule.covers(m))) {
-    return answer('schedule.who', notScheduledYet(ctx, cap(label.replace(/^(in|on) /, ''))), [], {
+    return answer('schedule.who', notScheduledYet(ctx, cap(bareLabel(label))), [], {
       unanswered: !schedule,
     });
   }
@@ -40,7 +42,7 @@ export const whoIsOn: Handler = (u, ctx) => {
     .map((g) => ({ name: blockName(ctx, g.assignments[0]!.block), assignments: g.assignments }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const levels = u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level.toLowerCase() ?? id);
-  const others = u.words.some((w) => /^(else|other|others|besides|with)$/.test(w));
+  const others = says(u, 'others_words');
   const seen = new Set<string>();
   const hits: Array<Assignment & { name: string }> = [];
   for (const [i, group] of groups.entries()) {

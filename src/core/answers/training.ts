@@ -1,4 +1,5 @@
 import type { TrainingYear } from '../../knowledge/schema.js';
+import { says } from '../cues.js';
 import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
@@ -86,7 +87,6 @@ function countAnswer(
 
 /** The training years: each year's shape, counts of months by rotation group, where research falls, the option. */
 export const training: Handler = (u, ctx) => {
-  const { ALL_WORDS, MOST_WORDS } = ctx.vocabulary.words;
   const t = ctx.knowledge.training;
   const named = u.refs.year
     .map((id) => ctx.vocabulary.years.get(id)!)
@@ -94,7 +94,6 @@ export const training: Handler = (u, ctx) => {
   // "What comes after R3?": the year that follows.
   const following = u.asks.after && named.length === 1 ? t.years[t.years.indexOf(named[0]!) + 1] : undefined;
   const years = following ? [following] : named;
-  const words = new Set(u.words);
   // "What's PGY-2 like for IR residents?": a named year wins over the IR that names the residents.
   const asked = groupsAsked(u);
   const groups = years.length && asked.every((g) => g === 'ir') && !u.asks.howMany && !u.yesNo ? [] : asked;
@@ -105,9 +104,7 @@ export const training: Handler = (u, ctx) => {
     ask('Which year has research?'),
   ];
 
-  const optionAsked = ['replace', 'instead', 'swap', 'option', 'optional', 'substitute', 'elective'].some(
-    (w) => words.has(w) || words.has(`${w}s`),
-  );
+  const optionAsked = says(u, 'option_asked');
   const withOptions = (years.length ? years : t.years).filter((y) => y.options.length);
   // "How many IR months if I take the elective?": the count with the option applied.
   if (optionAsked && u.asks.howMany && u.refs.group.includes('ir') && withOptions.length) {
@@ -128,13 +125,7 @@ export const training: Handler = (u, ctx) => {
     return answer('training', said, [...facts, ...withOptions.map((y) => y.id)], { suggestions, ...verdict });
   }
   // "Are the first three years just DR?": years identical to DR residency are all DR.
-  if (
-    u.yesNo &&
-    years.length > 1 &&
-    groups.length === 1 &&
-    groups[0] === 'dr' &&
-    [...ALL_WORDS].some((w) => words.has(w))
-  ) {
+  if (u.yesNo && years.length > 1 && groups.length === 1 && groups[0] === 'dr' && says(u, 'all_words')) {
     const all = years.every((y) => y.same_as_dr);
     const text = `${
       years
@@ -145,14 +136,14 @@ export const training: Handler = (u, ctx) => {
     return answer('training', text, [...facts, 'dr'], { suggestions, ...decide(true, all) });
   }
   // "Is R4 mostly DR?": more than half of the year's months.
-  if (u.yesNo && years.length === 1 && groups.length === 1 && [...MOST_WORDS].some((w) => words.has(w))) {
+  if (u.yesNo && years.length === 1 && groups.length === 1 && says(u, 'most_words')) {
     const n = monthsOf(years[0]!, groups[0]!);
     const name = ctx.vocabulary.groups.get(groups[0]!)?.name ?? groups[0]!;
     const text = `${n} of the ${years[0]!.level} year's 12 months are ${name}. ${yearText(years[0]!)}`;
     return answer('training', text, [...facts, groups[0]!], { suggestions, ...decide(true, n > 6) });
   }
   // "Is the R4 year all IR?" — only a year whose twelve months are all that group is.
-  if (u.yesNo && years.length === 1 && groups.length === 1 && [...ALL_WORDS].some((w) => words.has(w))) {
+  if (u.yesNo && years.length === 1 && groups.length === 1 && says(u, 'all_words')) {
     const n = monthsOf(years[0]!, groups[0]!);
     const name = ctx.vocabulary.groups.get(groups[0]!)?.name ?? groups[0]!;
     const text = `${plural(n, 'month')} of the ${years[0]!.level} year ${n === 1 ? 'is' : 'are'} ${name}. ${yearText(years[0]!)}`;
@@ -169,7 +160,7 @@ export const training: Handler = (u, ctx) => {
       ...(u.yesNo ? { verdict: all ? 'yes' : none ? 'no' : 'partly' } : {}),
     });
   }
-  if (groups.length && (u.asks.when || /^(which|what)$/.test(u.words[0] ?? '') || !years.length)) {
+  if (groups.length && (u.asks.when || u.opens.includes('which_what') || !years.length)) {
     const lines = groups.map((g) => {
       const name = ctx.vocabulary.groups.get(g)?.name ?? g;
       const where = t.years.filter((y) => monthsOf(y, g) > 0);
@@ -181,7 +172,7 @@ export const training: Handler = (u, ctx) => {
   }
   if (years.length) {
     const sameAsDr = years.every((y) => y.same_as_dr);
-    const asksSame = words.has('same') || words.has('identical') || words.has('like') || words.has('similar');
+    const asksSame = says(u, 'same_asked');
     if (sameAsDr && years.length > 1) {
       const text = `${levels(years)} are identical to DR residency.`;
       return answer('training', text, facts, { suggestions, ...decide(u.yesNo, true) });
@@ -195,8 +186,7 @@ export const training: Handler = (u, ctx) => {
     });
   }
   // "Is the residency 4 years?": compare the stated length.
-  const lengthAsked =
-    u.yesNo && u.numbers.length > 0 && (words.has('year') || words.has('long') || words.has('length'));
+  const lengthAsked = u.yesNo && u.numbers.length > 0 && says(u, 'duration_asked');
 
   const items = t.years.map(
     (y) => `${y.level}: ${y.same_as_dr ? 'identical to DR residency' : breakdown(ctx, y).join(', ')}`,
