@@ -4,11 +4,11 @@ import { foldText } from '../core/text/normalize.js';
 import type { EntityKind, PhraseMatch } from '../core/text/phrase-index.js';
 import type { Intent, Refs, Understanding } from '../core/understand.js';
 import type { Vocabulary } from '../core/vocabulary.js';
+import type { FollowUpWords } from '../knowledge/language.js';
 import type { Resident, Schedule } from '../schedule/types.js';
 import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js';
 import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
 import type { ContextFrame, ConversationContext } from './context.js';
-import { FOLLOW_UP_WORDS, type FollowUpWords } from './follow-up-words.js';
 
 /**
  * Completing a follow-up: a message that lacks what its question needs takes it from the
@@ -20,7 +20,6 @@ export interface FollowUpEnv {
   vocabulary: Vocabulary;
   schedule?: Schedule;
   today: IsoDate;
-  words?: FollowUpWords;
 }
 
 /** One way to read an unclear follow-up: offered as a button, remembered for the reply. */
@@ -98,7 +97,7 @@ function readCues(text: string, words: FollowUpWords): Cues {
   // "is there a research month?" asks whether one exists; "who is there?" points at a place.
   const thereAt = tokens.lastIndexOf('there');
   const existential =
-    ['is', 'are', 'was', 'were'].includes(tokens[thereAt - 1] ?? '') &&
+    words.being.includes(tokens[thereAt - 1] ?? '') &&
     (thereAt === 1 ||
       words.existential.includes(tokens[thereAt + 1] ?? '') ||
       // "what rotations are there?" lists what exists; "who is there?" asks about a place.
@@ -157,7 +156,9 @@ function isFragment(u: Understanding, cues: Cues, words: FollowUpWords): boolean
   const bare = u.words.every((w, i) => i < skip || covered.has(i) || filler.has(w) || /^\d+$/.test(w));
   const something =
     u.dates.length > 0 || u.people.length > 0 || u.matches.length > 0 || cues.shift !== undefined;
-  return bare && something && !u.unknownWords.length;
+  // A cue word the rest of the knowledge base does not know ("ditto for April") is still a cue.
+  const cue = new Set([...filler, ...words.openers.flatMap((o) => o.split(' '))]);
+  return bare && something && u.unknownWords.every((w) => cue.has(w));
 }
 
 function range(a: number, b: number): number[] {
@@ -308,7 +309,7 @@ function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEn
   // "the first one", "the second": the readings in the order they were offered.
   const ordinal = foldText(u.text)
     .split(/[^a-z0-9]+/)
-    .map((t) => env.words?.ordinals[t] ?? FOLLOW_UP_WORDS.ordinals[t])
+    .map((t) => env.vocabulary.knowledge.language.follow_ups.ordinals[t])
     .find((n) => n !== undefined);
   if (ordinal !== undefined) return ordinal < 0 ? readings[readings.length + ordinal] : readings[ordinal - 1];
   const score = (f: ContextFrame) => {
@@ -334,7 +335,8 @@ export function completeFollowUp(
   env: FollowUpEnv,
 ): Completion {
   if (!context) return STANDALONE;
-  const words = env.words ?? FOLLOW_UP_WORDS;
+  // The cue words are the knowledge base's (language.yaml, follow_ups).
+  const words = env.vocabulary.knowledge.language.follow_ups;
   const cues = readCues(u.text, words);
   const v = env.vocabulary;
   const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
