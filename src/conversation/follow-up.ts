@@ -1,4 +1,5 @@
 import type { DateRef } from '../core/dates.js';
+import type { Order } from '../core/frame.js';
 import { decideIntent } from '../core/intent.js';
 import { foldText } from '../core/text/normalize.js';
 import type { EntityKind, PhraseMatch } from '../core/text/phrase-index.js';
@@ -8,6 +9,7 @@ import type { FollowUpWords } from '../knowledge/language.js';
 import type { Resident, Schedule } from '../schedule/types.js';
 import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js';
 import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
+import { answeredBlock, bareMonth, frameOfAnswer, orderOf } from './answered.js';
 import type { ContextFrame, ConversationContext } from './context.js';
 
 /**
@@ -79,6 +81,8 @@ interface Cues {
   detail: boolean;
   /** Months (or days) to move the last question's time by: "the month after" → +1 month. */
   shift?: { unit: 'day' | 'month'; by: number };
+  /** "before"/"after" with no unit beside it: a comparison ("is that before or after ICU?"). */
+  order?: Order;
 }
 
 function hasPhrase(tokens: string[], phrase: string, at?: number): boolean {
@@ -121,8 +125,10 @@ function readCues(text: string, words: FollowUpWords): Cues {
           ? { unit: 'day', by: 7 * dir }
           : { unit: 'month', by: (unit === 'year' ? 12 : 1) * dir };
   }
+  const order = orderOf(tokens, words);
   return {
     tokens,
+    ...(order ? { order } : {}),
     opener: words.openers.some((o) => hasPhrase(tokens, o, 0)),
     thing: has(words.things),
     place,
@@ -330,16 +336,27 @@ function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEn
 }
 
 export function completeFollowUp(
-  u: Understanding,
+  asked: Understanding,
   context: ConversationContext | undefined,
   env: FollowUpEnv,
 ): Completion {
   if (!context) return STANDALONE;
   // The cue words are the knowledge base's (language.yaml, follow_ups).
   const words = env.vocabulary.knowledge.language.follow_ups;
-  const cues = readCues(u.text, words);
+  const cues = readCues(asked.text, words);
   const v = env.vocabulary;
   const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
+  const lastAsked = context.frames[context.frames.length - 1];
+  // "and May?" after a schedule question: the month, not the verb.
+  const u =
+    (lastAsked &&
+      bareMonth(asked, lastAsked, words, {
+        today: env.today,
+        academicYearStartMonth: v.knowledge.program.academic_year_start_month,
+        locale,
+        past: asked.past,
+      })) ||
+    asked;
 
   // The reply to the bot's own "which one did you mean?".
   if (context.clarifying?.length) {
@@ -396,10 +413,17 @@ export function completeFollowUp(
     return [...theirs].filter((s) => s !== 'other' && !mine.has(s));
   };
   // "is that at the VA?": the site is new, the rotation is the one before — a qualifier, not a replacement.
-  const thingSource =
-    (cues.thing || cues.place) && !counting && !detail
-      ? newest(context, (f) => f.subjects.some((s) => SLOT[s.kind as EntityKind] !== 'other'))
-      : undefined;
+  // "That" after an answer about one block ("what am I on in March?") is that block, at its time.
+  const pointed = (cues.thing || cues.place) && !counting && !detail;
+  const answered = pointed ? frameOfAnswer(last, v, cues.place && !cues.thing) : undefined;
+  // "Is that before or after ICU?": that block beside the subject named, on the same schedule.
+  if (cues.order && cues.thing && !cues.shift && slotsIn(own.refs).has('target') && !own.people.length) {
+    const block = answeredBlock(last, v);
+    if (block) return compared(u, own, partsOfFrame(last, env.schedule), block.time, cues.order);
+  }
+  const thingSource = pointed
+    ? (answered ?? newest(context, (f) => f.subjects.some((s) => SLOT[s.kind as EntityKind] !== 'other')))
+    : undefined;
   if (thingSource) {
     const from = partsOfFrame(thingSource, env.schedule);
     let missing = lacking(thingSource);
@@ -516,6 +540,24 @@ export function completeFollowUp(
     !(u.personal && base.people.length);
   if (nothingNew && !pronounFor.length) return STANDALONE;
   return { kind: 'completed', understanding: withParts(u, merged), assumed: [...pronounFor, ...carried] };
+}
+
+/** The comparison: the last question's person, the block its answer named as the time, the new subject. */
+function compared(u: Understanding, own: Parts, last: Parts, time: DateRef, order: Order): Completion {
+  const parts: Parts = {
+    ...own,
+    intent: last.intent,
+    yesNo: order !== 'before-or-after',
+    personal: last.personal,
+    people: last.people,
+    asks: { ...own.asks, when: false, next: false, after: false },
+    dates: [time],
+  };
+  return {
+    kind: 'completed',
+    understanding: { ...withParts(u, parts), order },
+    assumed: [time.label, ...last.people.flat().map((r) => r.name)],
+  };
 }
 
 function describeAll(p: Parts, v: Vocabulary): string[] {

@@ -20,6 +20,7 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
     named: u.matches.slice(0, 16).map((m) => m.refs.slice(0, 8).map((r) => ({ kind: r.kind, id: r.id }))),
     people: u.people.slice(0, 4).map((candidates) => candidates.slice(0, 8).map((r) => r.name)),
     time: u.dates.slice(0, 8),
+    ...(answer?.about?.length ? { found: answer.about.slice(0, 4) } : {}),
     ...(answer?.items?.length ? { count: answer.items.length } : {}),
   };
 }

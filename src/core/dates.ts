@@ -18,6 +18,11 @@ export interface DateContext {
   locale: string;
   /** The question is about the past ("when was I…", "who did…"). */
   past: boolean;
+  /**
+   * The text is a bare follow-up of a schedule question ("and May?"): a month name alone is the
+   * month, even one that is also a verb ("may").
+   */
+  monthAlone?: boolean;
 }
 
 export interface DateParse {

@@ -1,6 +1,7 @@
 import type { Resident, Schedule } from '../schedule/types.js';
 import type { IsoDate } from '../time/local-date.js';
 import { type DateRef, parseDates } from './dates.js';
+import type { Order } from './frame.js';
 import { decideIntent } from './intent.js';
 import type { ResolvedMention } from './mentions.js';
 import { findPeople } from './people.js';
@@ -80,6 +81,8 @@ export interface Understanding {
   negatedClaim: boolean;
   /** A date as written that does not exist ("4/31"); the answer says so instead of guessing. */
   impossibleDate?: string;
+  /** "Is that before or after ICU?": where the question's time lies beside the blocks it names. */
+  order?: Order;
   /** The other questions of the same message, each understood alone ("…? And who is at the VA?"). */
   also?: Understanding[];
 }

@@ -100,7 +100,9 @@ export const FollowUpWordsSchema = z.strictObject({
   /** "is there a …", "are there any …": the words after "there" that ask whether something exists. */
   existential: WordList.default([]),
   /** Pick one of the readings offered: "the second one"; negative counts from the end. */
-  ordinals: z.record(z.string().regex(WORD, 'an ordinal is one lower-case word'), z.number().int()).default({}),
+  ordinals: z
+    .record(z.string().regex(WORD, 'an ordinal is one lower-case word'), z.number().int())
+    .default({}),
   /** Words that carry nothing of their own in a short follow-up ("the", "in", "one"…). */
   connectors: WordList.default([]),
 });

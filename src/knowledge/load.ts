@@ -152,7 +152,8 @@ async function loadLanguage(
     problems.push({
       severity: 'warning',
       location: path,
-      problem: 'there is no follow_ups section, so follow-ups ("and April?", "is that at the VA?") are not understood',
+      problem:
+        'there is no follow_ups section, so follow-ups ("and April?", "is that at the VA?") are not understood',
       fix: 'copy the follow_ups section from the end of the shipped language.yaml into this file',
     });
   return result.data;

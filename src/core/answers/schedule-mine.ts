@@ -13,6 +13,7 @@ import {
   plural,
   whomToAsk,
 } from './context.js';
+import { order } from './schedule-order.js';
 import {
   blockMatches,
   blockName,
@@ -253,6 +254,7 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
   const said = new Set(u.words);
   const { END_WORDS } = ctx.vocabulary.words;
+  if (u.order && hasTargets(t) && ref) return order(ctx, s, t, ref, u.order);
   const endAsked =
     [...END_WORDS].some((w) => said.has(w)) && !/\bover (at|to|in)\b|\bdone by\b/.test(u.words.join(' '));
   if (hasTargets(t) && endAsked && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
