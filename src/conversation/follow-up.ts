@@ -76,6 +76,8 @@ interface Cues {
   opener: boolean;
   thing: boolean;
   place: boolean;
+  /** A word standing for the last question's time ("who is on ICU then?"). */
+  time: boolean;
   person: boolean;
   count: boolean;
   detail: boolean;
@@ -132,6 +134,8 @@ function readCues(text: string, words: FollowUpWords): Cues {
     opener: words.openers.some((o) => hasPhrase(tokens, o, 0)),
     thing: has(words.things),
     place,
+    // Not the first word: "then what about May?" opens a follow-up, "what is she on then?" points back.
+    time: tokens.slice(1).some((w) => words.times.includes(w)),
     person: has(words.people),
     count: words.count.some((c) => hasPhrase(tokens, c)),
     detail: words.detail.some((d) => hasPhrase(tokens, d, 0)) && tokens.length <= 4,
@@ -406,6 +410,12 @@ export function completeFollowUp(
       own.personal = false;
       pronounFor.push(mentioned[0].name);
     }
+  }
+  // "Who is on ICU then?": the time of the last question that had one.
+  const timeSource = cues.time && !own.dates.length ? newest(context, (f) => f.time.length > 0) : undefined;
+  if (timeSource) {
+    own.dates = timeSource.time as DateRef[];
+    assumed.push(...own.dates.map((d) => d.label));
   }
   const lacking = (f: ContextFrame) => {
     const mine = slotsIn(own.refs);

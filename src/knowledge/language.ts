@@ -84,6 +84,8 @@ export const FollowUpWordsSchema = z.strictObject({
   things: WordList.default([]),
   /** Stand for the last place: "who else is there?". */
   places: WordList.default([]),
+  /** Stand for the last question's time, after the first word: "who is on ICU then?". */
+  times: WordList.default([]),
   /** Stand for the last person asked about: "and her?". */
   people: WordList.default([]),
   /** Ask for the count of the last answer: "how many is that?". */
