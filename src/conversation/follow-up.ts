@@ -153,7 +153,7 @@ function isFragment(u: Understanding, cues: Cues, words: FollowUpWords): boolean
         .map((o) => o.split(' '))
         .sort((a, b) => b.length - a.length)[0]
     : undefined;
-  const skip = opener && opener.every((w, i) => u.words[i] === w) ? opener.length : 0;
+  const skip = opener?.every((w, i) => u.words[i] === w) ? opener.length : 0;
   const filler = new Set([
     ...words.connectors,
     ...words.things,
@@ -382,7 +382,8 @@ export function completeFollowUp(
   const fragment = isFragment(u, cues, words);
   const counting =
     cues.count && !slotsIn(u.refs).size && (cues.thing || cues.opener || u.intent === 'fallback');
-  const detail = cues.detail && !slotsIn(u.refs).size && !u.people.length && !u.dates.length;
+  // "Who is there?" asks about a place; "who are they?" about the last answer's members.
+  const detail = cues.detail && !cues.place && !slotsIn(u.refs).size && !u.people.length && !u.dates.length;
   const own = partsOf(u);
   const assumed: string[] = [];
   /** The person a pronoun stood for: a short follow-up ("and her?") keeps the last question's time. */
@@ -456,10 +457,12 @@ export function completeFollowUp(
         own.dates = from.dates;
         assumed.push(...from.dates.map((d) => d.label));
       }
-      if (!own.people.length && from.people.length && !u.personal) {
+      // "Who is there?" asks who else, not about the person asked about before.
+      const carries = !own.people.length && !own.asks.who;
+      if (carries && from.people.length && !u.personal) {
         own.people = from.people;
         own.personal = false;
-      } else if (!own.people.length && from.personal) own.personal = true;
+      } else if (carries && from.personal) own.personal = true;
     }
   }
 
