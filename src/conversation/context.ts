@@ -44,6 +44,18 @@ export const ContextFrameSchema = z.object({
   /** Residents named: the candidates' names per mention (never emails). */
   people: z.array(z.array(z.string().max(128)).max(8)).max(4),
   time: z.array(DateRefSchema).max(8),
+  /** The schedule blocks the answer named, the main one first (for "is that at the VA?"). */
+  found: z
+    .array(
+      z.object({
+        rotation: z.string().max(128).optional(),
+        site: z.string().max(128).optional(),
+        from: z.string().max(10),
+        to: z.string().max(10),
+      }),
+    )
+    .max(4)
+    .optional(),
   /** The answer listed or counted this many things (for "how many is that?", "which ones?"). */
   count: z.number().int().min(0).optional(),
 });

@@ -1,14 +1,16 @@
 import type { DateRef } from '../core/dates.js';
+import type { Order } from '../core/frame.js';
 import { decideIntentForText } from '../core/intent.js';
 import { foldText } from '../core/text/normalize.js';
 import type { EntityKind, PhraseMatch } from '../core/text/phrase-index.js';
 import type { Intent, Refs, Understanding } from '../core/understand.js';
 import type { Vocabulary } from '../core/vocabulary.js';
+import type { FollowUpWords } from '../knowledge/language.js';
 import type { Resident, Schedule } from '../schedule/types.js';
 import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js';
 import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
+import { answeredBlock, bareMonth, frameOfAnswer, orderOf } from './answered.js';
 import type { ContextFrame, ConversationContext } from './context.js';
-import { FOLLOW_UP_WORDS, type FollowUpWords } from './follow-up-words.js';
 
 /**
  * Completing a follow-up: a message that lacks what its question needs takes it from the
@@ -20,7 +22,6 @@ export interface FollowUpEnv {
   vocabulary: Vocabulary;
   schedule?: Schedule;
   today: IsoDate;
-  words?: FollowUpWords;
 }
 
 /** One way to read an unclear follow-up: offered as a button, remembered for the reply. */
@@ -75,11 +76,15 @@ interface Cues {
   opener: boolean;
   thing: boolean;
   place: boolean;
+  /** A word standing for the last question's time ("who is on ICU then?"). */
+  time: boolean;
   person: boolean;
   count: boolean;
   detail: boolean;
   /** Months (or days) to move the last question's time by: "the month after" → +1 month. */
   shift?: { unit: 'day' | 'month'; by: number };
+  /** "before"/"after" with no unit beside it: a comparison ("is that before or after ICU?"). */
+  order?: Order;
 }
 
 function hasPhrase(tokens: string[], phrase: string, at?: number): boolean {
@@ -98,7 +103,7 @@ function readCues(text: string, words: FollowUpWords): Cues {
   // "is there a research month?" asks whether one exists; "who is there?" points at a place.
   const thereAt = tokens.lastIndexOf('there');
   const existential =
-    ['is', 'are', 'was', 'were'].includes(tokens[thereAt - 1] ?? '') &&
+    words.being.includes(tokens[thereAt - 1] ?? '') &&
     (thereAt === 1 ||
       words.existential.includes(tokens[thereAt + 1] ?? '') ||
       // "what rotations are there?" lists what exists; "who is there?" asks about a place.
@@ -122,11 +127,15 @@ function readCues(text: string, words: FollowUpWords): Cues {
           ? { unit: 'day', by: 7 * dir }
           : { unit: 'month', by: (unit === 'year' ? 12 : 1) * dir };
   }
+  const order = orderOf(tokens, words);
   return {
     tokens,
+    ...(order ? { order } : {}),
     opener: words.openers.some((o) => hasPhrase(tokens, o, 0)),
     thing: has(words.things),
     place,
+    // Not the first word: "then what about May?" opens a follow-up, "what is she on then?" points back.
+    time: tokens.slice(1).some((w) => words.times.includes(w)),
     person: has(words.people),
     count: words.count.some((c) => hasPhrase(tokens, c)),
     detail: words.detail.some((d) => hasPhrase(tokens, d, 0)) && tokens.length <= 4,
@@ -144,7 +153,7 @@ function isFragment(u: Understanding, cues: Cues, words: FollowUpWords): boolean
         .map((o) => o.split(' '))
         .sort((a, b) => b.length - a.length)[0]
     : undefined;
-  const skip = opener && opener.every((w, i) => u.words[i] === w) ? opener.length : 0;
+  const skip = opener?.every((w, i) => u.words[i] === w) ? opener.length : 0;
   const filler = new Set([
     ...words.connectors,
     ...words.things,
@@ -157,7 +166,9 @@ function isFragment(u: Understanding, cues: Cues, words: FollowUpWords): boolean
   const bare = u.words.every((w, i) => i < skip || covered.has(i) || filler.has(w) || /^\d+$/.test(w));
   const something =
     u.dates.length > 0 || u.people.length > 0 || u.matches.length > 0 || cues.shift !== undefined;
-  return bare && something && !u.unknownWords.length;
+  // A cue word the rest of the knowledge base does not know ("ditto for April") is still a cue.
+  const cue = new Set([...filler, ...words.openers.flatMap((o) => o.split(' '))]);
+  return bare && something && u.unknownWords.every((w) => cue.has(w));
 }
 
 function range(a: number, b: number): number[] {
@@ -308,7 +319,7 @@ function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEn
   // "the first one", "the second": the readings in the order they were offered.
   const ordinal = foldText(u.text)
     .split(/[^a-z0-9]+/)
-    .map((t) => env.words?.ordinals[t] ?? FOLLOW_UP_WORDS.ordinals[t])
+    .map((t) => env.vocabulary.knowledge.language.follow_ups.ordinals[t])
     .find((n) => n !== undefined);
   if (ordinal !== undefined) return ordinal < 0 ? readings[readings.length + ordinal] : readings[ordinal - 1];
   const score = (f: ContextFrame) => {
@@ -329,15 +340,27 @@ function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEn
 }
 
 export function completeFollowUp(
-  u: Understanding,
+  asked: Understanding,
   context: ConversationContext | undefined,
   env: FollowUpEnv,
 ): Completion {
   if (!context) return STANDALONE;
-  const words = env.words ?? FOLLOW_UP_WORDS;
-  const cues = readCues(u.text, words);
+  // The cue words are the knowledge base's (language.yaml, follow_ups).
+  const words = env.vocabulary.knowledge.language.follow_ups;
+  const cues = readCues(asked.text, words);
   const v = env.vocabulary;
   const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
+  const lastAsked = context.frames[context.frames.length - 1];
+  // "and May?" after a schedule question: the month, not the verb.
+  const u =
+    (lastAsked &&
+      bareMonth(asked, lastAsked, words, {
+        today: env.today,
+        academicYearStartMonth: v.knowledge.program.academic_year_start_month,
+        locale,
+        past: asked.past,
+      })) ||
+    asked;
 
   // The reply to the bot's own "which one did you mean?".
   if (context.clarifying?.length) {
@@ -359,7 +382,8 @@ export function completeFollowUp(
   const fragment = isFragment(u, cues, words);
   const counting =
     cues.count && !slotsIn(u.refs).size && (cues.thing || cues.opener || u.intent === 'fallback');
-  const detail = cues.detail && !slotsIn(u.refs).size && !u.people.length && !u.dates.length;
+  // "Who is there?" asks about a place; "who are they?" about the last answer's members.
+  const detail = cues.detail && !cues.place && !slotsIn(u.refs).size && !u.people.length && !u.dates.length;
   const own = partsOf(u);
   const assumed: string[] = [];
   /** The person a pronoun stood for: a short follow-up ("and her?") keeps the last question's time. */
@@ -388,16 +412,29 @@ export function completeFollowUp(
       pronounFor.push(mentioned[0].name);
     }
   }
+  // "Who is on ICU then?": the time of the last question that had one.
+  const timeSource = cues.time && !own.dates.length ? newest(context, (f) => f.time.length > 0) : undefined;
+  if (timeSource) {
+    own.dates = timeSource.time as DateRef[];
+    assumed.push(...own.dates.map((d) => d.label));
+  }
   const lacking = (f: ContextFrame) => {
     const mine = slotsIn(own.refs);
     const theirs = slotsIn(refsOf(f.subjects));
     return [...theirs].filter((s) => s !== 'other' && !mine.has(s));
   };
   // "is that at the VA?": the site is new, the rotation is the one before — a qualifier, not a replacement.
-  const thingSource =
-    (cues.thing || cues.place) && !counting && !detail
-      ? newest(context, (f) => f.subjects.some((s) => SLOT[s.kind as EntityKind] !== 'other'))
-      : undefined;
+  // "That" after an answer about one block ("what am I on in March?") is that block, at its time.
+  const pointed = (cues.thing || cues.place) && !counting && !detail;
+  const answered = pointed ? frameOfAnswer(last, v, cues.place && !cues.thing) : undefined;
+  // "Is that before or after ICU?": that block beside the subject named, on the same schedule.
+  if (cues.order && cues.thing && !cues.shift && slotsIn(own.refs).has('target') && !own.people.length) {
+    const block = answeredBlock(last, v);
+    if (block) return compared(u, own, partsOfFrame(last, env.schedule), block.time, cues.order);
+  }
+  const thingSource = pointed
+    ? (answered ?? newest(context, (f) => f.subjects.some((s) => SLOT[s.kind as EntityKind] !== 'other')))
+    : undefined;
   if (thingSource) {
     const from = partsOfFrame(thingSource, env.schedule);
     let missing = lacking(thingSource);
@@ -420,10 +457,12 @@ export function completeFollowUp(
         own.dates = from.dates;
         assumed.push(...from.dates.map((d) => d.label));
       }
-      if (!own.people.length && from.people.length && !u.personal) {
+      // "Who is there?" asks who else, not about the person asked about before.
+      const carries = !own.people.length && !own.asks.who;
+      if (carries && from.people.length && !u.personal) {
         own.people = from.people;
         own.personal = false;
-      } else if (!own.people.length && from.personal) own.personal = true;
+      } else if (carries && from.personal) own.personal = true;
     }
   }
 
@@ -512,6 +551,24 @@ export function completeFollowUp(
     !(u.personal && base.people.length);
   if (nothingNew && !pronounFor.length) return STANDALONE;
   return { kind: 'completed', understanding: withParts(u, merged), assumed: [...pronounFor, ...carried] };
+}
+
+/** The comparison: the last question's person, the block its answer named as the time, the new subject. */
+function compared(u: Understanding, own: Parts, last: Parts, time: DateRef, order: Order): Completion {
+  const parts: Parts = {
+    ...own,
+    intent: last.intent,
+    yesNo: order !== 'before-or-after',
+    personal: last.personal,
+    people: last.people,
+    asks: { ...own.asks, when: false, next: false, after: false },
+    dates: [time],
+  };
+  return {
+    kind: 'completed',
+    understanding: { ...withParts(u, parts), order },
+    assumed: [time.label, ...last.people.flat().map((r) => r.name)],
+  };
 }
 
 function describeAll(p: Parts, v: Vocabulary): string[] {

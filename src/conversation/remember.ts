@@ -20,6 +20,7 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
     named: u.matches.slice(0, 16).map((m) => m.refs.slice(0, 8).map((r) => ({ kind: r.kind, id: r.id }))),
     people: u.people.slice(0, 4).map((candidates) => candidates.slice(0, 8).map((r) => r.name)),
     time: u.dates.slice(0, 8),
+    ...(answer?.about?.length ? { found: answer.about.slice(0, 4) } : {}),
     ...(answer?.items?.length ? { count: answer.items.length } : {}),
   };
 }
@@ -39,11 +40,38 @@ export function nextContext(
     followUp?.kind === 'clarify' ? followUp.readings.map((r) => r.frame) : nameReadings(understanding);
   const keep =
     !clarifying.length && !NOT_A_SUBJECT.has(understanding.intent) && !NOT_A_SUBJECT.has(answer.intent);
+  // Every question of the message, in order; the answer's blocks are the last question's.
+  const others = (understanding.also ?? []).filter((u) => !NOT_A_SUBJECT.has(u.intent));
+  const asked = others.length
+    ? [
+        ...[understanding, ...others.slice(0, -1)].map((u) => contextFrameOf(u)),
+        contextFrameOf(
+          others[others.length - 1]!,
+          answer.about ? { ...answer, items: undefined } : undefined,
+        ),
+      ]
+    : [contextFrameOf(understanding, answer)];
   return {
     v: 1,
     at: now.toISOString(),
-    frames: keep ? [...frames, contextFrameOf(understanding, answer)] : frames,
+    frames: keep ? [...frames, ...asked] : frames,
     ...(clarifying.length ? { clarifying } : {}),
+  };
+}
+
+/**
+ * The context with one more question of the same message: the next question of a message is
+ * completed from the ones before it ("what is Casey on in March? and in April?").
+ */
+export function withQuestion(
+  context: ConversationContext | undefined,
+  u: Understanding,
+): ConversationContext {
+  const frames = context?.frames ?? [];
+  return {
+    v: 1,
+    at: context?.at ?? new Date(0).toISOString(),
+    frames: NOT_A_SUBJECT.has(u.intent) ? frames : [...frames, contextFrameOf(u)],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ConversationContext } from '../conversation/context.js';
 import { type Completion, completeFollowUp } from '../conversation/follow-up.js';
 import { clarifyingAnswer, withAssumption } from '../conversation/in-context.js';
+import { withQuestion } from '../conversation/remember.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Schedule } from '../schedule/types.js';
 import { localDate } from '../time/local-date.js';
@@ -80,19 +81,14 @@ export function prepare(input: QuestionInput): Prepared {
   const vocabulary = vocabularyOf(input.knowledge);
   const today = localDate(input.now, input.knowledge.program.time_zone);
   const marked = markMentions(input.text, input.mentions ?? [], input.schedule);
-  const own = {
-    ...understandMessage(marked.text, {
-      vocabulary,
-      schedule: input.schedule,
-      today,
-      mentions: marked.mentions,
-    }),
-    text: input.text,
-  };
+  const uctx = { vocabulary, schedule: input.schedule, today, mentions: marked.mentions };
   // A follow-up ("and April?") is completed from the conversation's last frames; a question that
-  // stands alone is answered as itself.
-  const followUp = completeFollowUp(own, input.context, { vocabulary, schedule: input.schedule, today });
-  const understanding = followUp.kind === 'completed' ? followUp.understanding : own;
+  // stands alone is answered as itself. Every question of the message is, each in turn.
+  const env = { vocabulary, schedule: input.schedule, today };
+  const { understanding, followUp } = understandMessage(marked.text, uctx, input.context, (u, context) =>
+    completeFollowUp(u, context, env),
+  );
+  if (!understanding.also?.length) understanding.text = input.text;
   const ctx: AnswerContext = {
     vocabulary,
     knowledge: input.knowledge,
@@ -118,18 +114,49 @@ export function answerPrepared({ understanding, ctx, followUp }: Prepared): Answ
 const CONVERSATIONAL = new Set<Intent>(['greeting', 'thanks', 'help']);
 
 /**
- * A message of several questions is understood question by question: the first carries the others
- * in `also`. A greeting or thanks beside one question stays part of that question.
+ * A message of several questions is understood question by question, each completed from the
+ * conversation and the questions before it ("what is Casey on in March? and in April?"): the first
+ * carries the others in `also`. A greeting or thanks beside one question stays part of that question.
  */
-function understandMessage(text: string, uctx: UnderstandContext): Understanding {
-  const whole = understand(text, uctx);
+function understandMessage(
+  text: string,
+  uctx: UnderstandContext,
+  before: ConversationContext | undefined,
+  complete: (u: Understanding, context: ConversationContext | undefined) => Completion,
+): { understanding: Understanding; followUp: Completion } {
+  const alone = () => {
+    const whole = understand(text, uctx);
+    const followUp = complete(whole, before);
+    return { understanding: followUp.kind === 'completed' ? followUp.understanding : whole, followUp };
+  };
   const clauses = splitQuestions(text, uctx.vocabulary.words);
-  if (clauses.length < 2) return whole;
-  const asked = clauses
-    .map((c) => understand(c, uctx))
-    .filter((u) => !CONVERSATIONAL.has(u.intent) && (u.intent !== 'fallback' || u.unknownWords.length > 0));
-  if (asked.length < 2) return whole;
-  return { ...asked[0]!, also: asked.slice(1) };
+  if (clauses.length < 2) return alone();
+  let context = before;
+  const done = clauses.map((clause) => {
+    const own = understand(clause, uctx);
+    const followUp = complete(own, context);
+    // One question that reads two ways among several is answered as asked.
+    const u = followUp.kind === 'completed' ? followUp.understanding : own;
+    context = withQuestion(context, u);
+    return { u, followUp };
+  });
+  const asked = done.filter(
+    ({ u, followUp }) =>
+      !CONVERSATIONAL.has(u.intent) &&
+      (u.intent !== 'fallback' || u.unknownWords.length > 0 || followUp.kind === 'completed'),
+  );
+  if (asked.length < 2) return alone();
+  if (asked[0]!.followUp.kind === 'clarify')
+    return { understanding: asked[0]!.u, followUp: asked[0]!.followUp };
+  const assumed = asked.flatMap(({ followUp }) => (followUp.kind === 'completed' ? followUp.assumed : []));
+  const understanding = { ...asked[0]!.u, also: asked.slice(1).map((a) => a.u) };
+  return {
+    understanding,
+    followUp:
+      assumed.length || asked.some((a) => a.followUp.kind === 'completed')
+        ? { kind: 'completed', understanding, assumed }
+        : { kind: 'standalone' },
+  };
 }
 
 /** Each question of the message answered, one paragraph each, in the order asked. */
@@ -163,6 +190,8 @@ export function respond(understanding: Understanding, ctx: AnswerContext): Answe
     ...(answers.some((a) => a.unanswered) ? { unanswered: true } : {}),
     ...(answers.some((a) => a.private) ? { private: true } : {}),
     verdict,
+    // What the last question's answer named: a follow-up's "that" points at it.
+    ...(answers[answers.length - 1]!.about ? { about: answers[answers.length - 1]!.about } : {}),
     frames: answers.flatMap((a) => a.frames ?? []),
   };
 }

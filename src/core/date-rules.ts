@@ -149,6 +149,11 @@ export const RULES: Rule[] = [
       return month(placeMonth(MONTHS[m[2]!]!, { ...ctx, past }), ctx);
     },
   },
+  // "and May?" as a follow-up of a schedule question: nothing else in it, so the month.
+  {
+    pattern: /\bmay\b/g,
+    read: (_m, ctx) => (ctx.monthAlone ? month(placeMonth(5, ctx), ctx) : null),
+  },
   // holidays, seasons, quarters, bare years, the ends of months and weekends
   ...PERIOD_RULES,
   // relative days

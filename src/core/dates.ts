@@ -21,6 +21,11 @@ export interface DateContext {
   past: boolean;
   /** The holidays residents name, from the language file ("christmas", "thanksgiving"). */
   holidays?: ReadonlyMap<string, HolidayRule>;
+  /**
+   * The text is a bare follow-up of a schedule question ("and May?"): a month name alone is the
+   * month, even one that is also a verb ("may").
+   */
+  monthAlone?: boolean;
 }
 
 export interface DateParse {

@@ -88,6 +88,7 @@ export function frameOf(u: Understanding, text: string): Frame {
     negated: u.negatedClaim,
     exclusions,
     ...(quantifier ? { quantifier } : {}),
+    ...(u.order ? { order: u.order } : {}),
     numbers: u.numbers,
     unplaced: u.unknownWords,
     corrections: u.corrections,

@@ -46,6 +46,12 @@ export type Aspect = 'next' | 'after' | 'last' | 'first' | 'end' | 'count' | 'le
 /** "both", "all of", "each", "only", "mostly", "any": how much of the subject the question claims. */
 export type Quantifier = 'all' | 'both' | 'each' | 'any' | 'only' | 'most';
 
+/**
+ * A comparison in time: is the question's time (a block the last answer named) before or after
+ * the blocks of the subject it names? "before-or-after" asks which; the others ask yes or no.
+ */
+export type Order = 'before' | 'after' | 'before-or-after';
+
 export interface Frame {
   /** The question as written (one clause of the message). */
   text: string;
@@ -67,6 +73,8 @@ export interface Frame {
   /** Subjects ruled out: "but not ICU", "except the VA", "other than IR", "non-IR". */
   exclusions: FrameSubject[];
   quantifier?: Quantifier;
+  /** "Is that before or after ICU?": the time compared with the subject's blocks. */
+  order?: Order;
   /** Numbers the question states ("two research months", "4 years"). */
   numbers: number[];
   /** Words of the question nothing accounted for (no entity, cue, date or known filler). */

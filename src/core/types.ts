@@ -88,6 +88,11 @@ export interface Answer {
   unanswered?: boolean;
   /** The verdict of a yes/no question, computed from the facts (see Verdict). */
   verdict?: Verdict;
+  /**
+   * The schedule blocks the answer is about, by knowledge-base ids, the one it is mainly about
+   * first: what a follow-up's "that" stands for ("what am I on in March?" → "is that at the VA?").
+   */
+  about?: AnswerBlock[];
   /** What was understood: one frame per question in the message (printed by `ask --json`). */
   frames?: Frame[];
   /**
@@ -95,6 +100,16 @@ export interface Answer {
    * offer to share it, never post it outside a one-to-one conversation (see withholdPrivate).
    */
   private?: boolean;
+}
+
+/** A schedule block by ids and dates (never the resident): what an answer said someone is on. */
+export interface AnswerBlock {
+  /** The knowledge-base rotation, when the schedule's label resolves to one. */
+  rotation?: string;
+  /** The block's own site as the schedule writes it (a long-format `site` column), when it has one. */
+  site?: string;
+  from: string;
+  to: string;
 }
 
 /** The one entry point adapters call. Never throws: failures become a graceful Answer. */

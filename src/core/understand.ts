@@ -3,7 +3,7 @@ import type { IsoDate } from '../time/local-date.js';
 import { type Cues, cuesOf } from './cues.js';
 import { impossibleDate, ORD } from './date-words.js';
 import { type DateRef, parseDates } from './dates.js';
-import type { Aspect, FrameAsk, Quantifier } from './frame.js';
+import type { Aspect, FrameAsk, Order, Quantifier } from './frame.js';
 import { asksOf, aspectsOf, quantifierOf } from './frame-of.js';
 import { decideIntent } from './intent.js';
 import type { CueName, Lexicon } from './lexicon.js';
@@ -90,6 +90,8 @@ export interface Understanding {
   /** What the question asks for. */
   ask: FrameAsk;
   quantifier?: Quantifier;
+  /** "Is that before or after ICU?": where the question's time lies beside the blocks it names. */
+  order?: Order;
   /** The other questions of the same message, each understood alone ("…? And who is at the VA?"). */
   also?: Understanding[];
 }

@@ -150,6 +150,52 @@ const PhrasePattern = z.string().refine(
       'write a phrase as lower-case words separated by spaces; "a/b" for choices, "(word)" for a word that may be left out',
   },
 );
+/** "what about": lower-case words separated by single spaces, no apostrophes. */
+const Cue = z
+  .string()
+  .transform((s) => s.trim().replace(/\s+/g, ' '))
+  .refine((s) => /^[a-z0-9]+( [a-z0-9]+)*$/.test(s), {
+    message: 'write each phrase in lower case letters and digits, words separated by spaces (no apostrophes)',
+  });
+const CueList = z.array(Cue);
+const UNITS = ['day', 'week', 'month', 'year'] as const;
+
+/**
+ * The `follow_ups:` section: the words that make a message a follow-up of the last question, by
+ * the part each plays (see the comments in language.yaml). Every list may be left out (empty).
+ */
+export const FollowUpWordsSchema = z.strictObject({
+  /** Phrases that open a follow-up: "and April?", "what about Casey?". */
+  openers: CueList.default([]),
+  /** Stand for the last thing asked about or answered: "is that at the VA?". */
+  things: WordList.default([]),
+  /** Stand for the last place: "who else is there?". */
+  places: WordList.default([]),
+  /** Stand for the last question's time, after the first word: "who is on ICU then?". */
+  times: WordList.default([]),
+  /** Stand for the last person asked about: "and her?". */
+  people: WordList.default([]),
+  /** Ask for the count of the last answer: "how many is that?". */
+  count: CueList.default([]),
+  /** Ask for the members of the last answer: "which ones?". */
+  detail: CueList.default([]),
+  /** Move the last question's time ("the month after") or compare with it ("is that after ICU?"). */
+  later: WordList.default([]),
+  earlier: WordList.default([]),
+  /** The units a move counts in, each word with its unit. */
+  units: z.record(z.string().regex(WORD, 'a unit is one lower-case word'), z.enum(UNITS)).default({}),
+  /** "is there", "are there": the verbs before "there" that ask whether something exists. */
+  being: WordList.default([]),
+  /** "is there a …", "are there any …": the words after "there" that ask whether something exists. */
+  existential: WordList.default([]),
+  /** Pick one of the readings offered: "the second one"; negative counts from the end. */
+  ordinals: z
+    .record(z.string().regex(WORD, 'an ordinal is one lower-case word'), z.number().int())
+    .default({}),
+  /** Words that carry nothing of their own in a short follow-up ("the", "in", "one"…). */
+  connectors: WordList.default([]),
+});
+export type FollowUpWords = z.output<typeof FollowUpWordsSchema>;
 
 export const LanguageFileSchema = z.strictObject({
   words: z.strictObject(
@@ -188,6 +234,8 @@ export const LanguageFileSchema = z.strictObject({
     volume: z.array(Phrase).default([]),
     contact: z.array(Phrase).default([]),
   }),
+  /** The words of follow-ups ("and April?", "is that at the VA?"); a file without them has none. */
+  follow_ups: FollowUpWordsSchema.default(FollowUpWordsSchema.parse({})),
 });
 
 export type Language = z.output<typeof LanguageFileSchema>;

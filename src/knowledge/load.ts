@@ -147,6 +147,15 @@ async function loadLanguage(
     problems.push(...zodProblems(file, LanguageFileSchema, result.error.issues));
     return undefined;
   }
+  // A copy made before follow-ups had their words here loads, but follow-ups are then not understood.
+  if (file.value && typeof file.value === 'object' && !('follow_ups' in file.value))
+    problems.push({
+      severity: 'warning',
+      location: path,
+      problem:
+        'there is no follow_ups section, so follow-ups ("and April?", "is that at the VA?") are not understood',
+      fix: 'copy the follow_ups section from the end of the shipped language.yaml into this file',
+    });
   return result.data;
 }
 

@@ -61,6 +61,13 @@ describe('Slack conversations with the real core', () => {
     expect(next.text).toMatch(/Body/);
   });
 
+  it('"is that at the VA?" after a rotation answer is a yes/no the schedule decides', async () => {
+    await said(dmEvent('what am I on next month?', { ts: '1764342400.000700' }));
+    const va = await said(dmEvent('is that at the VA?', { ts: '1764342460.000800' }));
+    expect(va.text).toMatch(/^Yes — /);
+    expect(va.text).toMatch(/December 2026/);
+  });
+
   it('a channel thread is one conversation per asker: a colleague’s "and January?" stands alone', async () => {
     nockUsersInfo(BOB_SLACK, 'bob.diaz@example.edu');
     const top = await said(mention(BOB_SLACK, 'who is on IR in November?', THREAD));

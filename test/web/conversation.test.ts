@@ -60,6 +60,17 @@ describe('web chat conversations', () => {
     expect(other.answer?.intent).toBe('schedule.mine');
   });
 
+  it('a follow-up about the last answer gets its computed verdict, and a bare "May?" is the month', async () => {
+    await ask({ text: 'what am I on in March?', as: AVERY, conversation: 'page-3' });
+    const va = await ask({ text: 'is that at the VA?', as: AVERY, conversation: 'page-3' });
+    expect(va.answer?.verdict).toBe('no');
+    expect(va.answer?.frames?.[0]?.subjects.map((s) => s.id).sort()).toEqual(['durham-va', 'ir-duke']);
+    const may = await ask({ text: 'May?', as: AVERY, conversation: 'page-3' });
+    expect(may.answer?.frames?.[0]?.time.map((t) => (t.kind === 'month' ? t.month : t.label))).toEqual([
+      '2027-05',
+    ]);
+  });
+
   it('refuses a conversation id that is not a short plain id', async () => {
     for (const conversation of ['x'.repeat(101), 'a b', '<script>', 7]) {
       expect((await ask({ text: 'hi', conversation })).status).toBe(400);

@@ -55,10 +55,12 @@ async function askJsonl(bot: Bot, io: CliIo, defaults: { as?: string; now?: Date
       const now = parseNow(input.now as string | undefined, '"now"') ?? defaults.now;
       const asker = (input.as as string | undefined) ?? defaults.as;
       const conversationId = conversationOf(input.conversation);
-      // The frames are for `--json`, where a person reads what was understood; a batch line stays an answer.
+      // The frames (and the blocks an answer is about) are for `--json`, where a person reads what
+      // was understood; a batch line stays an answer.
       const {
         text,
         frames: _frames,
+        about: _about,
         ...rest
       } = await bot.handle(message(input.text, asker, now, conversationId));
       io.stdout.write(`${JSON.stringify({ id, text, ...rest })}\n`);

@@ -16,6 +16,7 @@ import {
   plural,
   whomToAsk,
 } from './context.js';
+import { order } from './schedule-order.js';
 import {
   blockMatches,
   blockName,
@@ -255,6 +256,7 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
   const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
   const aspect = (a: Aspect) => u.aspects.includes(a);
+  if (u.order && hasTargets(t) && ref) return order(ctx, s, t, ref, u.order);
   if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
   if (!u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length) return firstBlock(ctx, s, ref, t);
   if (!u.past && !u.asks.howMany && aspect('last')) return finalBlock(ctx, s, ref, t);

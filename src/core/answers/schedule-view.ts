@@ -2,7 +2,7 @@ import { describeRotation, resolveSite } from '../../knowledge/rotation-names.js
 import type { Block, Resident } from '../../schedule/types.js';
 import { formatMonth, formatSpan } from '../../time/format-date.js';
 import { type IsoDate, type IsoMonth, monthOf } from '../../time/local-date.js';
-import type { Answer } from '../types.js';
+import type { Answer, AnswerBlock } from '../types.js';
 import type { Understanding } from '../understand.js';
 import { type AnswerContext, answer, isDecided } from './context.js';
 
@@ -169,5 +169,18 @@ const facts = (s: Subject, blocks: Block[]) => [
 export function reply(s: Subject, text: string, blocks: Block[], extra: Partial<Answer> = {}): Answer {
   // A text under a verdict continues "Yes — …" and keeps its own first letter.
   const body = isDecided(extra.verdict) ? text : cap(text);
-  return answer(s.you ? 'schedule.mine' : 'schedule.person', body, facts(s, blocks), extra);
+  const about = blocks.slice(0, 4).map(aboutBlock);
+  return answer(s.you ? 'schedule.mine' : 'schedule.person', body, facts(s, blocks), {
+    ...(about.length ? { about } : {}),
+    ...extra,
+  });
+}
+
+function aboutBlock(b: Block): AnswerBlock {
+  return {
+    ...(b.rotationId ? { rotation: b.rotationId } : {}),
+    ...(b.site ? { site: b.site } : {}),
+    from: b.start,
+    to: b.end,
+  };
 }
