@@ -87,7 +87,7 @@ function privacy(programs: readonly Program[], config: PageConfig): string {
     'residents), kept by the coordinators; and, when you write to it, the email Slack or Microsoft Teams ',
     'reports for your account, to find you on that schedule. Answers never show anyone’s email.</p>',
     '<h2>What it keeps, and for how long</h2>',
-    `<p>Records are kept ${e(storedWhere(config))}, and each is deleted when its time is up.</p>`,
+    `<p>Records are kept ${e(storedWhere(config))}, and deleted when the time given below is up.</p>`,
     `<table><thead><tr><th>what</th><th>kept</th></tr></thead><tbody>${rows}</tbody></table>`,
     '<h2>Logs</h2>',
     '<p>The server logs each request (method, path, status and time taken, never its body) and ',
