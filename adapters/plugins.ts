@@ -12,6 +12,8 @@ export async function choosePlugins(runtime: Runtime): Promise<ServerPlugin[]> {
   const plugins: ServerPlugin[] = [];
   if (config.webChatEnabled) plugins.push((await import('./web/plugin.js')).createWebChatPlugin(runtime));
   plugins.push((await import('./calendar/plugin.js')).createCalendarPlugin(runtime));
+  // The Teams app's website, privacy and terms links: public, and no resident's data on them.
+  plugins.push((await import('./info/plugin.js')).createInfoPagesPlugin(runtime));
   if (config.slackEnabled) plugins.push((await import('./slack/plugin.js')).createSlackPlugin(runtime));
   // Authenticated with MicrosoftAppId; unauthenticated only when TEAMS_EMULATOR=on (loopback only).
   if (config.teamsEnabled) plugins.push((await import('./teams/plugin.js')).createTeamsPlugin(runtime));

@@ -53,7 +53,7 @@ export interface SlackMessengerOptions {
   now?: () => number;
 }
 
-const USER_CACHE_MS = 7 * 24 * 3_600_000;
+export const USER_CACHE_MS = 7 * 24 * 3_600_000;
 /** History pages (200 messages each) read back to find one post; more than that cannot be told. */
 const MAX_HISTORY_PAGES = 5;
 

@@ -5,9 +5,9 @@ import type { MentionedMember } from './parse.js';
 
 const MEMBER_KEY = 'teams:member:';
 /** People's emails rarely change; a day keeps Teams API calls to one per person per day. */
-const MEMBER_TTL_MS = 24 * 60 * 60 * 1000;
+export const MEMBER_TTL_MS = 24 * 60 * 60 * 1000;
 /** A failed lookup is retried sooner, so a passing outage does not hide an email for a day. */
-const MISS_TTL_MS = 10 * 60 * 1000;
+export const MISS_TTL_MS = 10 * 60 * 1000;
 
 interface CachedMember {
   email?: string;

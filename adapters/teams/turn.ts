@@ -11,9 +11,9 @@ import { baseConversationId, type ReferenceBook } from './references.js';
 import { moreFrom, renderAnswer } from './render.js';
 
 /** Long enough to cover the Bot Framework's redelivery of an activity it thinks was lost. */
-const SEEN_TTL_MS = 10 * 60 * 1000;
+export const SEEN_TTL_MS = 10 * 60 * 1000;
 /** One welcome per conversation; a reinstall within a year is not welcomed again. */
-const WELCOMED_TTL_MS = 365 * 24 * 60 * 60 * 1000;
+export const WELCOMED_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
 export type TurnHandler = (context: TurnContext) => Promise<void>;
 

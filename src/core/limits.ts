@@ -11,7 +11,8 @@ export interface LimitsDeps {
   metrics?: Metrics;
 }
 
-const WINDOW_MS = 60_000;
+/** The rate limit's window: questions are counted per person per minute. */
+export const WINDOW_MS = 60_000;
 
 /** The key a person's questions are counted under; null when nothing identifies them. */
 export function rateLimitKey(platform: string, asker: Asker): string | null {

@@ -6,8 +6,8 @@ import type { Store } from '../store/store.js';
 import { boundProgram } from './channels.js';
 
 /** How long a remembered "which program?" choice lasts, and how long a question waits for one. */
-const CHOICE_TTL_MS = 180 * 24 * 3_600_000;
-const PENDING_TTL_MS = 10 * 60_000;
+export const CHOICE_TTL_MS = 180 * 24 * 3_600_000;
+export const PENDING_TTL_MS = 10 * 60_000;
 
 export interface ProgramRouterOptions {
   programs: readonly ProgramRuntime[];

@@ -52,11 +52,13 @@ export interface Runner {
 }
 
 const SECOND = 1_000;
+/** How long sent-keys and run records are kept unless the caller says otherwise. */
+export const DELIVERY_KEEP_MS = 45 * 86_400 * SECOND;
 
 export function createRunner(options: RunnerOptions): Runner {
   const { store, logger, clock } = options;
   const lockTtlMs = options.lockTtlMs ?? 20 * SECOND;
-  const keepMs = options.keepMs ?? 45 * 86_400 * SECOND;
+  const keepMs = options.keepMs ?? DELIVERY_KEEP_MS;
   const pendingDone = new Map<string, string>();
   // Leases that could not be released (store blip): released first next time.
   const pendingUnlock = new Map<string, Lease>();

@@ -1,13 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
-import { createWebChatPlugin } from '../../adapters/web/plugin.js';
+import { describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/core/types.js';
 import { createHandoffService } from '../../src/handoff/service.js';
 import { fakeRuntime, fixed, rosterSchedule } from '../server/fake-runtime.js';
-import { hasChromium, launchChromium, warnIfNoChromium } from '../support/chromium.js';
+import { hasChromium, useWebChatInChromium, warnIfNoChromium } from '../support/chromium.js';
 
 warnIfNoChromium('hand-off browser test');
 
@@ -20,34 +17,20 @@ const bot: Bot = {
 };
 
 describe.skipIf(!hasChromium)('the hand-off loop in the web chat, in a real browser', () => {
-  let server: RotabotServer;
-  let browser: BrowserContext;
-  let base: string;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
+  const chat = useWebChatInChromium(() => {
     const runtime = fakeRuntime({
       bot,
       schedule: fixed(rosterSchedule([{ email: 'jane.doe@duke.edu', name: 'Jane Doe', level: 'R4' }])),
     });
     runtime.handoff = createHandoffService(runtime);
-    server = await createServer(runtime, [createWebChatPlugin(runtime)]);
-    const { port } = await server.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${port}`;
-    chromium = await launchChromium();
-    browser = chromium.browser;
-  }, 60_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+    return runtime;
   });
 
   it('Ask a coordinator shows the card in the second pane; a reply typed there comes back to the resident', async () => {
-    const page = await browser.newPage();
+    const page = await chat.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/`);
+    await page.goto(`${chat.base}/`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.selectOption('#who', { label: 'Jane Doe (R4)' });
     expect(await page.locator('#desk').isHidden()).toBe(true);

@@ -1,37 +1,8 @@
-import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/core/bot.js';
-import { silentLogger } from '../../src/logger.js';
-import { noMetrics } from '../../src/runtime.js';
-import {
-  ALICE,
-  BOT_USER,
-  nockAuthTest,
-  nockMethod,
-  nockUsersInfo,
-  postEvent,
-  type SlackTestServer,
-  slackRuntime,
-  startSlackServer,
-  waitFor,
-} from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ALICE, BOT_USER, nockMethod, nockUsersInfo, postEvent, useSlackServer, waitFor } from './helpers.js';
 import { BOB_SLACK, dmEvent, eventCallback } from './payloads.js';
 
-let server: SlackTestServer;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nockAuthTest();
-  const runtime = await slackRuntime();
-  runtime.bot = createBot({ ...runtime, logger: silentLogger, metrics: noMetrics });
-  server = await startSlackServer(runtime);
-});
-afterAll(async () => {
-  await server.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const server = useSlackServer({ realCore: true, cleanNock: 'file' });
 
 /** Posts a signed event and returns the text the bot posts back (and where). */
 async function said(payload: unknown): Promise<{ text: string; thread_ts?: string }> {

@@ -1,37 +1,9 @@
-import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/core/bot.js';
+import { describe, expect, it } from 'vitest';
 import { buildHomeSummary } from '../../src/core/home.js';
-import { silentLogger } from '../../src/logger.js';
-import { noMetrics } from '../../src/runtime.js';
-import {
-  ALICE,
-  NOW,
-  nockAuthTest,
-  nockMethod,
-  postEvent,
-  type SlackTestServer,
-  slackRuntime,
-  startSlackServer,
-  waitFor,
-} from './helpers.js';
+import { ALICE, NOW, nockMethod, postEvent, useSlackServer, waitFor } from './helpers.js';
 import { dmEvent } from './payloads.js';
 
-let server: SlackTestServer;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nockAuthTest();
-  const runtime = await slackRuntime();
-  runtime.bot = createBot({ ...runtime, logger: silentLogger, metrics: noMetrics });
-  server = await startSlackServer(runtime);
-});
-afterAll(async () => {
-  await server.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const server = useSlackServer({ realCore: true, cleanNock: 'file' });
 
 describe('Slack with the real core', () => {
   it('answers a resident’s DM about their own schedule from the schedule', async () => {

@@ -13,7 +13,7 @@ import { type Metrics, type Runtime, staticSource } from '../../src/runtime.js';
 import { createSchedule } from '../../src/schedule/index.js';
 import type { Block, Resident } from '../../src/schedule/types.js';
 import type { Store } from '../../src/store/store.js';
-import { createTestRuntime, recordingBot } from '../support/runtime.js';
+import { createTestRuntime, recordingBot, useRealCore } from '../support/runtime.js';
 
 export const SECRET = 'test-signing-secret';
 export const SLACK_HOST = 'http://slack.test';
@@ -114,26 +114,41 @@ export interface SlackTestServer {
   close(): Promise<void>;
 }
 
+export interface SlackServerOptions extends SlackTestOptions {
+  /** Nock auth.test once before the server starts (default true). */
+  authTest?: boolean;
+  /** Runs before the server starts: nocks the whole file relies on. */
+  setup?: () => void;
+  /** Answer with the real core instead of the fake bot. */
+  realCore?: boolean;
+  /**
+   * When nock's interceptors are dropped: after each test (default), or only after the file, so
+   * an interceptor a test leaves unused (the first request's auth.test) serves a later test.
+   */
+  cleanNock?: 'each' | 'file';
+}
+
 /**
  * One Slack test server for a whole test file: Slack is intercepted by nock (loopback only),
- * nock is cleaned after each test, and the server stops after the file.
+ * nock is cleaned after each test (or after the file), and the server stops after the file.
  */
-export function useSlackServer(
-  options: SlackTestOptions & { authTest?: boolean; setup?: () => void } = {},
-): SlackTestServer {
+export function useSlackServer(options: SlackServerOptions = {}): SlackTestServer {
   let server: SlackTestServer | undefined;
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     if (options.authTest !== false) nockAuthTest();
     options.setup?.();
-    server = await startSlackServer(await slackRuntime(options));
+    const runtime = await slackRuntime(options);
+    if (options.realCore) await useRealCore(runtime);
+    server = await startSlackServer(runtime);
   });
   afterEach(() => {
-    nock.cleanAll();
+    if (options.cleanNock !== 'file') nock.cleanAll();
   });
   afterAll(async () => {
     await server?.close();
+    if (options.cleanNock === 'file') nock.cleanAll();
     nock.enableNetConnect();
   });
   return {

@@ -1,20 +1,14 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/core/bot.js';
-import { silentLogger } from '../../src/logger.js';
-import { noMetrics } from '../../src/runtime.js';
+import { describe, expect, it } from 'vitest';
 import {
   ALICE,
   BOB,
   BOT_USER,
-  nockAuthTest,
   nockMethod,
   nockUsersInfo,
   postEvent,
   SLACK_HOST,
-  type SlackTestServer,
-  slackRuntime,
-  startSlackServer,
+  useSlackServer,
   waitFor,
 } from './helpers.js';
 import { BOB_SLACK, dmEvent, eventCallback } from './payloads.js';
@@ -24,23 +18,7 @@ import { BOB_SLACK, dmEvent, eventCallback } from './payloads.js';
  * Slack's Events API delivers them, through the real HTTP entry point and the real core.
  */
 
-let server: SlackTestServer;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nockAuthTest();
-  const runtime = await slackRuntime();
-  runtime.bot = createBot({ ...runtime, logger: silentLogger, metrics: noMetrics });
-  server = await startSlackServer(runtime);
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(async () => {
-  await server.close();
-  nock.enableNetConnect();
-});
+const server = useSlackServer({ realCore: true });
 
 const JORDAN = 'UJORDAN01';
 

@@ -73,6 +73,15 @@ export function createTestRuntime(overrides: TestRuntimeOverrides = {}): Runtime
   };
 }
 
+/**
+ * Answers with the real core (understanding, answers, context) over the runtime's own knowledge,
+ * schedule, store and clock, logging nothing. Loaded on demand: most adapter tests never need it.
+ */
+export async function useRealCore(runtime: Runtime): Promise<void> {
+  const { createBot } = await import('../../src/core/bot.js');
+  runtime.bot = createBot({ ...runtime, logger: silentLogger, metrics: noMetrics });
+}
+
 /** Redis gone mid-flight: every call fails the way the Redis store fails (fast, StoreUnavailableError). */
 export function downStore(): Store {
   const down = async (): Promise<never> => {

@@ -1,12 +1,13 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import nock from 'nock';
-import { SERVICE_URL } from './helpers.js';
 
 /**
  * The Bot Framework's side of authentication, played locally: a signing key published as its
  * JWKS (nock'ed OpenID metadata), tokens signed with it, and the app-token endpoint replies use.
  */
+/** Where Teams (North America) sends activities from and takes replies. */
+export const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
 export const APP_ID = '0b5b3a2e-1111-4a4a-9c9c-5e5e5e5e5e5e';
 export const AUTH_ENV = {
   MicrosoftAppId: APP_ID,

@@ -1,56 +1,42 @@
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
-import { createBot } from '../../src/core/bot.js';
-import { silentLogger } from '../../src/logger.js';
-import { noMetrics, staticSource } from '../../src/runtime.js';
+import { describe, expect, it } from 'vitest';
 import { knowledge, schedule } from '../core/helpers.js';
-import { createTestRuntime } from '../support/runtime.js';
 import {
   CHANNEL_ID,
   channelMention,
   personalMessage,
   post,
   SERVICE_HOST,
-  startServer,
-  type TestServer,
+  useTeamsServer,
 } from './helpers.js';
 
 /** Avery's teams_id in the sample schedule. */
 const AVERY = { id: '29:1avery', aadObjectId: '00000000-0000-4000-8000-000000000001' };
 const NOW = new Date('2026-11-28T15:00:00Z');
 
-let server: TestServer;
 const sent: string[] = [];
 
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  nock(SERVICE_HOST)
-    .persist()
-    .post(/\/v3\/conversations\/.+\/activities/)
-    .reply(200, (_path, body) => {
-      if ((body as { type?: string }).type === 'message') sent.push(JSON.stringify(body));
-      return { id: `reply-${sent.length}` };
-    });
-  // Anyone not in the schedule's teams_id column is looked up, and not found.
-  nock(SERVICE_HOST)
-    .persist()
-    .get(/\/members\//)
-    .reply(404, {});
-  const runtime = createTestRuntime({
-    env: { TEAMS_EMULATOR: 'on', SCHEDULER: 'off' },
-    knowledge: staticSource(knowledge),
-    schedule: staticSource(schedule),
-    clock: () => NOW,
-  });
-  runtime.bot = createBot({ ...runtime, logger: silentLogger, metrics: noMetrics });
-  server = await startServer(createTeamsPlugin(runtime));
-});
-afterAll(async () => {
-  await server.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
+const server = useTeamsServer({
+  per: 'file',
+  env: { TEAMS_EMULATOR: 'on', SCHEDULER: 'off' },
+  knowledge,
+  schedule,
+  now: NOW,
+  setup() {
+    nock(SERVICE_HOST)
+      .persist()
+      .post(/\/v3\/conversations\/.+\/activities/)
+      .reply(200, (_path, body) => {
+        if ((body as { type?: string }).type === 'message') sent.push(JSON.stringify(body));
+        return { id: `reply-${sent.length}` };
+      });
+    // Anyone not in the schedule's teams_id column is looked up, and not found.
+    nock(SERVICE_HOST)
+      .persist()
+      .get(/\/members\//)
+      .reply(404, {});
+  },
+  realCore: true,
 });
 
 async function ask(activity: object): Promise<string> {

@@ -1,19 +1,25 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { ServerPlugin } from '../../adapters/server/plugin.js';
+import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
 import type { Answer, Bot, IncomingMessage } from '../../src/core/types.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { type Runtime, staticSource } from '../../src/runtime.js';
-import type { Resident } from '../../src/schedule/types.js';
+import type { Resident, Schedule } from '../../src/schedule/types.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import {
   createTestRuntime as createSharedTestRuntime,
   recordingBot,
   rosterSchedule,
+  useRealCore,
 } from '../support/runtime.js';
+import { authorization, nockBotFrameworkAuth, SERVICE_URL } from './bot-framework.js';
 
-export const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
+export { SERVICE_URL };
 export const SERVICE_HOST = 'https://smba.trafficmanager.net';
 export const BOT = { id: '28:bot-app-id', name: 'Rotabot' };
 export const NOW = new Date('2026-08-14T15:00:00Z');
@@ -37,7 +43,11 @@ export interface TestRuntimeOptions {
   store?: Store;
   bot?: Bot;
   residents?: Resident[];
+  /** A whole schedule instead of a roster of `residents`. */
+  schedule?: Schedule;
   knowledge?: Knowledge;
+  /** The clock's fixed time (default NOW). */
+  now?: Date;
 }
 
 /**
@@ -49,10 +59,10 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): Runtime {
   return createSharedTestRuntime({
     env: { SCHEDULER: 'off', ...emulator, ...options.env },
     store: options.store,
-    schedule: staticSource(rosterSchedule(options.residents ?? [])),
+    schedule: staticSource(options.schedule ?? rosterSchedule(options.residents ?? [])),
     ...(options.knowledge ? { knowledge: staticSource(options.knowledge) } : {}),
     bot: options.bot ?? createFakeBot(),
-    clock: () => NOW,
+    clock: () => options.now ?? NOW,
   });
 }
 
@@ -77,6 +87,118 @@ export async function startServer(plugin: ServerPlugin): Promise<TestServer> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+    },
+  };
+}
+
+export interface Sent<Body = Record<string, unknown>> {
+  /** The request path, decoded. */
+  path: string;
+  body: Body;
+}
+
+/** Every activity the bot sends to the (nock'ed) Teams service, in order; replies get ids. */
+export function interceptReplies<Body = Record<string, unknown>>(): Sent<Body>[] {
+  const sent: Sent<Body>[] = [];
+  nock(SERVICE_HOST)
+    .persist()
+    .post(/\/amer\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
+    .reply(200, (path, body) => {
+      sent.push({ path: decodeURIComponent(path), body: body as Body });
+      return { id: `reply-${sent.length}` };
+    });
+  return sent;
+}
+
+export interface TeamsServerOptions extends TestRuntimeOptions {
+  /**
+   * `test` (default): a new store, fake bot, runtime and server before each test, and nock
+   * cleaned after each. `file`: one server for the whole file, nock cleaned after it.
+   */
+  per?: 'test' | 'file';
+  /** Runs before each start: nocks a whole-file server relies on. */
+  setup?: () => void;
+  /** Answer with the real core (over the runtime's knowledge, schedule and clock) instead of the fake bot. */
+  realCore?: boolean;
+}
+
+export interface TeamsTestServer {
+  readonly url: string;
+  readonly runtime: Runtime;
+  readonly store: Store;
+  /** The fake bot made for the server now running (the runtime's bot unless one was given). */
+  readonly bot: ReturnType<typeof createFakeBot>;
+  /** POSTs an activity; with MicrosoftAppId, with a Bot Framework token vouching for its service URL. */
+  send(activity: object): Promise<Response>;
+  /** Stops the server and starts another with these options on top (another bot or roster). */
+  restart(options?: TestRuntimeOptions): Promise<void>;
+}
+
+/**
+ * The Teams plugin on its own server, for a describe block or a file: the network is closed to
+ * all but loopback, the Bot Framework's keys are published when MicrosoftAppId is set, and each
+ * start has a fresh memory store and fake bot.
+ */
+export function useTeamsServer(options: TeamsServerOptions = {}): TeamsTestServer {
+  const { per = 'test', setup, realCore, ...runtimeOptions } = options;
+  const authenticated = Boolean(runtimeOptions.env?.MicrosoftAppId);
+  let current: { server: TestServer; runtime: Runtime; bot: ReturnType<typeof createFakeBot> } | undefined;
+
+  async function start(extra: TestRuntimeOptions = {}): Promise<void> {
+    setup?.();
+    const bot = createFakeBot();
+    const runtime = createTestRuntime({ store: createMemoryStore(), bot, ...runtimeOptions, ...extra });
+    if (realCore) await useRealCore(runtime);
+    const server = await startServer(createTeamsPlugin(runtime));
+    if (authenticated) nockBotFrameworkAuth();
+    current = { server, runtime, bot };
+  }
+  const running = () => {
+    if (!current) throw new Error('the Teams test server is not running');
+    return current;
+  };
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    if (per === 'file') await start();
+  });
+  if (per === 'test') {
+    beforeEach(() => start());
+    afterEach(async () => {
+      await current?.server.close();
+      current = undefined;
+      nock.cleanAll();
+    });
+  }
+  afterAll(async () => {
+    await current?.server.close();
+    current = undefined;
+    if (per === 'file') nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  return {
+    get url() {
+      return running().server.url;
+    },
+    get runtime() {
+      return running().runtime;
+    },
+    get store() {
+      return running().runtime.store;
+    },
+    get bot() {
+      return running().bot;
+    },
+    send(activity) {
+      const headers = authenticated ? authorization(activity as { serviceUrl?: string }) : {};
+      return post(running().server.url, activity, headers);
+    },
+    async restart(extra) {
+      await running().server.close();
+      current = undefined;
+      await start(extra);
     },
   };
 }

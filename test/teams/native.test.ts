@@ -1,21 +1,17 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { AUTH_ENV, authorization, nockBotFrameworkAuth } from './bot-framework.js';
+import { AUTH_ENV } from './bot-framework.js';
 import {
   BOT,
   botAddedToTeam,
   channelMention,
-  createFakeBot,
-  createTestRuntime,
   installationUpdate,
+  interceptReplies,
   personalMessage,
-  post,
   SERVICE_HOST,
-  startServer,
-  type TestServer,
+  type Sent,
+  useTeamsServer,
 } from './helpers.js';
 
 /**
@@ -23,69 +19,29 @@ import {
  * authenticated /api/messages entry point.
  */
 
-interface Sent {
-  body: {
-    type?: string;
-    attachments?: { contentType: string; content: { body: { text?: string }[]; actions?: unknown[] } }[];
-  };
-}
+type Body = {
+  type?: string;
+  attachments?: { contentType: string; content: { body: { text?: string }[]; actions?: unknown[] } }[];
+};
 
-function interceptReplies(): Sent[] {
-  const sent: Sent[] = [];
-  nock(SERVICE_HOST)
-    .persist()
-    .post(/\/amer\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
-    .reply(200, (_path, body) => {
-      sent.push({ body: body as Sent['body'] });
-      return { id: `reply-${sent.length}` };
-    });
-  return sent;
-}
-
-const cards = (sent: Sent[]) => sent.filter((s) => s.body.attachments?.length);
-const cardText = (s: Sent) => s.body.attachments![0]!.content.body.map((b) => b.text ?? '').join('\n');
+const cards = (sent: Sent<Body>[]) => sent.filter((s) => s.body.attachments?.length);
+const cardText = (s: Sent<Body>) => s.body.attachments![0]!.content.body.map((b) => b.text ?? '').join('\n');
 
 const CASEY = { id: '29:1casey', aadObjectId: 'aad-casey', name: 'Casey Demoreaux' };
+const knowledge = await loadKnowledge('knowledge');
 
 describe('Teams feels native', () => {
-  let server: TestServer;
-  let bot: ReturnType<typeof createFakeBot>;
-
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+  const server = useTeamsServer({
+    env: AUTH_ENV,
+    knowledge,
+    residents: [
+      { email: 'casey@hospital.org', name: 'Casey Demoreaux', level: 'R4', teamsId: 'aad-casey', blocks: [] },
+    ],
   });
-  beforeEach(async () => {
-    bot = createFakeBot();
-    const runtime = createTestRuntime({
-      store: createMemoryStore(),
-      bot,
-      env: AUTH_ENV,
-      knowledge: await loadKnowledge('knowledge'),
-      residents: [
-        {
-          email: 'casey@hospital.org',
-          name: 'Casey Demoreaux',
-          level: 'R4',
-          teamsId: 'aad-casey',
-          blocks: [],
-        },
-      ],
-    });
-    server = await startServer(createTeamsPlugin(runtime));
-    nockBotFrameworkAuth();
-  });
-  afterEach(async () => {
-    await server.close();
-    nock.cleanAll();
-  });
-  afterAll(() => nock.enableNetConnect());
-
-  const send = (activity: object) =>
-    post(server.url, activity, authorization(activity as { serviceUrl?: string }));
+  const { send } = server;
 
   it('a personal install is welcomed once, with question buttons, though Teams announces it twice', async () => {
-    const sent = interceptReplies();
+    const sent = interceptReplies<Body>();
     nock(SERVICE_HOST)
       .get(/\/members\//)
       .reply(200, { id: '29:1abc-user', email: 'dana@hospital.org' });
@@ -105,7 +61,7 @@ describe('Teams feels native', () => {
   });
 
   it('a team install is welcomed in the channel, saying to mention the bot', async () => {
-    const sent = interceptReplies();
+    const sent = interceptReplies<Body>();
     expect((await send(botAddedToTeam())).status).toBe(200);
     const welcomes = cards(sent);
     expect(welcomes).toHaveLength(1);
@@ -117,17 +73,17 @@ describe('Teams feels native', () => {
   });
 
   it('a colleague mentioned in a channel reaches the core as that person, with the email the schedule knows', async () => {
-    interceptReplies();
+    interceptReplies<Body>();
     const activity = channelMention('what is <at>Casey Demoreaux</at> on in March?');
     activity.entities.push({ type: 'mention', text: '<at>Casey Demoreaux</at>', mentioned: CASEY });
     expect((await send(activity)).status).toBe(200);
-    expect(bot.asked).toHaveLength(1);
-    expect(bot.asked[0]!.text).toBe('what is Casey Demoreaux on in March?');
-    expect(bot.asked[0]!.mentions).toEqual([{ name: 'Casey Demoreaux', email: 'casey@hospital.org' }]);
+    expect(server.bot.asked).toHaveLength(1);
+    expect(server.bot.asked[0]!.text).toBe('what is Casey Demoreaux on in March?');
+    expect(server.bot.asked[0]!.mentions).toEqual([{ name: 'Casey Demoreaux', email: 'casey@hospital.org' }]);
   });
 
   it('a mentioned person the schedule does not list is looked up in the Teams directory', async () => {
-    interceptReplies();
+    interceptReplies<Body>();
     nock(SERVICE_HOST)
       .get(/\/members\/29%3A1jordan|\/members\/29:1jordan/)
       .reply(200, { id: '29:1jordan', name: 'Jordan Smith', email: 'Jordan.Smith@hospital.org' });
@@ -142,11 +98,13 @@ describe('Teams feels native', () => {
       .get(/\/members\//)
       .reply(200, { id: '29:1xyz-user', email: 'sam@hospital.org' });
     await send(activity);
-    expect(bot.asked[0]!.mentions).toEqual([{ name: 'Jordan Smith', email: 'jordan.smith@hospital.org' }]);
+    expect(server.bot.asked[0]!.mentions).toEqual([
+      { name: 'Jordan Smith', email: 'jordan.smith@hospital.org' },
+    ]);
   });
 
   it('an image with no words gets "I read text only" and never reaches the core', async () => {
-    const sent = interceptReplies();
+    const sent = interceptReplies<Body>();
     nock(SERVICE_HOST)
       .get(/\/members\//)
       .reply(200, { id: '29:1abc-user', email: 'dana@hospital.org' });
@@ -162,7 +120,7 @@ describe('Teams feels native', () => {
       ],
     };
     expect((await send(image)).status).toBe(200);
-    expect(bot.asked).toHaveLength(0);
+    expect(server.bot.asked).toHaveLength(0);
     expect(cardText(cards(sent)[0]!)).toMatch(/^I read text only/);
   });
 });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { choosePlugins } from '../../adapters/plugins.js';
+import { createServer } from '../../adapters/server/create-server.js';
 import {
   APP_PACKAGE_DIR,
   fillManifest,
@@ -10,6 +12,9 @@ import {
   packageTeamsApp,
 } from '../../adapters/teams/package-app.js';
 import { loadConfig, loadPackagingConfig } from '../../src/config.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { staticSource } from '../../src/runtime.js';
+import { createTestRuntime } from '../support/runtime.js';
 
 const APP_ID = '0b5b3a2e-1111-4a4a-9c9c-5e5e5e5e5e5e';
 const configured = loadConfig({
@@ -50,9 +55,37 @@ describe('npm run teams:package', () => {
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(manifest.developer.websiteUrl).toBe('https://bot.example.org');
     expect(JSON.stringify(manifest)).not.toContain('{{');
     expect(files.get('color.png')).toEqual(readFileSync(join(APP_PACKAGE_DIR, 'color.png')));
+  });
+
+  it("links the app's website, privacy and terms to the server's own pages under PUBLIC_URL", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'teams-app-')), 'teams-app.zip');
+    await packageTeamsApp(configured, out);
+    const manifest = JSON.parse(unzip(readFileSync(out)).get('manifest.json')!.toString('utf8'));
+    const { websiteUrl, privacyUrl, termsOfUseUrl } = manifest.developer;
+    expect([websiteUrl, privacyUrl, termsOfUseUrl]).toEqual([
+      'https://bot.example.org/about',
+      'https://bot.example.org/privacy',
+      'https://bot.example.org/terms',
+    ]);
+    // Each is a page this server serves, with the program's name on it.
+    const knowledge = await loadKnowledge('knowledge');
+    const runtime = createTestRuntime({
+      env: { SCHEDULER: 'off', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' },
+      knowledge: staticSource(knowledge),
+    });
+    const server = await createServer(runtime, await choosePlugins(runtime));
+    try {
+      const { port } = await server.listen(0, '127.0.0.1');
+      for (const link of [websiteUrl, privacyUrl, termsOfUseUrl]) {
+        const res = await fetch(`http://127.0.0.1:${port}${new URL(link).pathname}`);
+        expect(res.status, link).toBe(200);
+        expect(await res.text()).toContain(knowledge.program.name);
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it('ships real PNG icons of the sizes Teams requires', () => {
@@ -92,6 +125,6 @@ describe('npm run teams:package', () => {
       fillManifest(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8'), loadPackagingConfig(env)),
     );
     expect(manifest.id).toBe(env.MicrosoftAppId);
-    expect(manifest.developer.websiteUrl).toBe('https://rotabot.example.org');
+    expect(manifest.developer.websiteUrl).toBe('https://rotabot.example.org/about');
   });
 });

@@ -1,45 +1,22 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTeamsPlugin } from '../../adapters/teams/plugin.js';
+import { describe, expect, it } from 'vitest';
 import { createReferenceBook } from '../../adapters/teams/references.js';
-import type { Bot } from '../../src/core/types.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import type { Store } from '../../src/store/store.js';
 import { rawRequest } from '../support/raw-http.js';
-import { AUTH_ENV, authorization, nockBotFrameworkAuth } from './bot-framework.js';
+import { AUTH_ENV } from './bot-framework.js';
 import {
   BOT,
   botAddedToTeam,
   CHANNEL_ID,
   channelMention,
   createFakeBot,
-  createTestRuntime,
   installationUpdate,
+  interceptReplies,
   personalMessage,
   post,
   SERVICE_HOST,
-  startServer,
-  type TestRuntimeOptions,
-  type TestServer,
+  type Sent,
+  useTeamsServer,
 } from './helpers.js';
-
-interface Sent {
-  path: string;
-  body: Record<string, unknown>;
-}
-
-/** Every activity the bot sends to the (nock'ed) Teams service, in order. */
-function interceptReplies(): Sent[] {
-  const sent: Sent[] = [];
-  nock(SERVICE_HOST)
-    .persist()
-    .post(/\/amer\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
-    .reply(200, (path, body) => {
-      sent.push({ path: decodeURIComponent(path), body: body as Record<string, unknown> });
-      return { id: `reply-${sent.length}` };
-    });
-  return sent;
-}
 
 function member(email: string) {
   return {
@@ -55,32 +32,8 @@ const cardOf = (sent: Sent) =>
   (sent.body.attachments as { contentType: string; content: Record<string, unknown> }[])[0]!;
 
 describe('Teams at POST /api/messages (authenticated)', () => {
-  let server: TestServer;
-  let bot: ReturnType<typeof createFakeBot>;
-  let store: Store;
-
-  async function start(options: { bot?: Bot; residents?: TestRuntimeOptions['residents'] } = {}) {
-    store = createMemoryStore();
-    bot = createFakeBot();
-    const runtime = createTestRuntime({ store, bot, env: AUTH_ENV, ...options });
-    server = await startServer(createTeamsPlugin(runtime));
-    nockBotFrameworkAuth();
-  }
-
-  /** Posts an activity the way the Bot Framework does: with a token vouching for its service URL. */
-  const send = (activity: object) =>
-    post(server.url, activity, authorization(activity as { serviceUrl?: string }));
-
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  beforeEach(() => start());
-  afterEach(async () => {
-    await server.close();
-    nock.cleanAll();
-  });
-  afterAll(() => nock.enableNetConnect());
+  const server = useTeamsServer({ env: AUTH_ENV });
+  const { send } = server;
 
   it('answers a personal message with typing, then an Adaptive Card, and finds the email through Teams', async () => {
     const sent = interceptReplies();
@@ -93,8 +46,8 @@ describe('Teams at POST /api/messages (authenticated)', () => {
 
     expect(res.status).toBe(200);
     expect(lookup.isDone()).toBe(true);
-    expect(bot.asked).toHaveLength(1);
-    expect(bot.asked[0]).toMatchObject({
+    expect(server.bot.asked).toHaveLength(1);
+    expect(server.bot.asked[0]).toMatchObject({
       text: 'who is on IR this month?',
       platform: 'teams',
       conversation: 'private',
@@ -132,12 +85,11 @@ describe('Teams at POST /api/messages (authenticated)', () => {
     await send(personalMessage('one'));
     await send(personalMessage('two'));
     expect(lookup.isDone()).toBe(true);
-    expect(bot.asked.map((m) => m.asker.email)).toEqual(['dana@hospital.org', 'dana@hospital.org']);
+    expect(server.bot.asked.map((m) => m.asker.email)).toEqual(['dana@hospital.org', 'dana@hospital.org']);
   });
 
   it("lets the schedule's teams_id win over the Teams directory, without asking Teams", async () => {
-    await server.close();
-    await start({
+    await server.restart({
       residents: [
         { email: 'chief@hospital.org', name: 'Chief', level: 'R5', teamsId: 'aad-user-1', blocks: [] },
       ],
@@ -147,7 +99,7 @@ describe('Teams at POST /api/messages (authenticated)', () => {
       .get(/\/members\//)
       .reply(200, member('other@hospital.org'));
     await send(personalMessage('my schedule'));
-    expect(bot.asked[0]!.asker.email).toBe('chief@hospital.org');
+    expect(server.bot.asked[0]!.asker.email).toBe('chief@hospital.org');
     expect(lookup.isDone()).toBe(false);
   });
 
@@ -161,11 +113,11 @@ describe('Teams at POST /api/messages (authenticated)', () => {
     const res = await send(activity);
 
     expect(res.status).toBe(200);
-    expect(bot.asked[0]).toMatchObject({ text: 'does IR do TIPS?', conversation: 'channel' });
+    expect(server.bot.asked[0]).toMatchObject({ text: 'does IR do TIPS?', conversation: 'channel' });
     expect(sent[1]!.path).toBe(
       `/amer/v3/conversations/${CHANNEL_ID};messageid=${activity.id}/activities/${activity.id}`,
     );
-    const stored = await createReferenceBook(store).forConversation(CHANNEL_ID);
+    const stored = await createReferenceBook(server.store).forConversation(CHANNEL_ID);
     expect(stored?.conversation?.id).toBe(CHANNEL_ID);
   });
 
@@ -181,8 +133,8 @@ describe('Teams at POST /api/messages (authenticated)', () => {
       id: '19:chat@thread.v2',
     };
     await send(activity);
-    expect(bot.asked[0]).toMatchObject({ text: 'hello', conversation: 'group' });
-    expect(bot.asked[0]!.asker.email).toBeUndefined();
+    expect(server.bot.asked[0]).toMatchObject({ text: 'hello', conversation: 'group' });
+    expect(server.bot.asked[0]!.asker.email).toBeUndefined();
   });
 
   it('asks the follow-up a card button carries', async () => {
@@ -200,13 +152,13 @@ describe('Teams at POST /api/messages (authenticated)', () => {
     const click = { ...personalMessage(''), text: undefined, value: action.data };
     await send(click);
 
-    expect(bot.asked[1]!.text).toBe('who is on IR this month');
+    expect(server.bot.asked[1]!.text).toBe('who is on IR this month');
   });
 
   it('stores a conversation reference when the bot is added to a team, and forgets it when removed', async () => {
     const res = await send(botAddedToTeam());
     expect(res.status).toBe(200);
-    const book = createReferenceBook(store);
+    const book = createReferenceBook(server.store);
     const reference = await book.forConversation(CHANNEL_ID);
     expect(reference).toMatchObject({
       bot: { id: BOT.id },
@@ -227,7 +179,7 @@ describe('Teams at POST /api/messages (authenticated)', () => {
       .get(/\/members\//)
       .reply(200, member('dana@hospital.org'));
     await send(installationUpdate('add'));
-    const book = createReferenceBook(store);
+    const book = createReferenceBook(server.store);
     expect((await book.forPerson({ teamsId: 'aad-user-1' }))?.conversation?.id).toBe(
       'a:personal-29:1abc-user',
     );
@@ -247,12 +199,11 @@ describe('Teams at POST /api/messages (authenticated)', () => {
     const activity = personalMessage('twice');
     await send(activity);
     await send(activity);
-    expect(bot.asked).toHaveLength(1);
+    expect(server.bot.asked).toHaveLength(1);
   });
 
   it('apologises instead of going silent when the bot fails', async () => {
-    await server.close();
-    await start({
+    await server.restart({
       bot: {
         async handle() {
           throw new Error('boom');
@@ -271,8 +222,7 @@ describe('Teams at POST /api/messages (authenticated)', () => {
   it('never posts a private answer (the calendar link) in a channel, only in a personal chat', async () => {
     const link = 'https://rotabot.example.edu/calendar/secret-token.ics';
     const privateBot = createFakeBot({ intent: 'calendar.link', text: `Subscribe: ${link}`, private: true });
-    await server.close();
-    await start({ bot: privateBot });
+    await server.restart({ bot: privateBot });
     const sent = interceptReplies();
     nock(SERVICE_HOST)
       .persist()
@@ -295,25 +245,7 @@ describe('Teams at POST /api/messages (authenticated)', () => {
 });
 
 describe('Teams in the Emulator mode (TEAMS_EMULATOR=on, unauthenticated, loopback only)', () => {
-  let server: TestServer;
-  let bot: ReturnType<typeof createFakeBot>;
-  let store: Store;
-
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  beforeEach(async () => {
-    store = createMemoryStore();
-    bot = createFakeBot();
-    const runtime = createTestRuntime({ store, bot, env: { TEAMS_EMULATOR: 'on' } });
-    server = await startServer(createTeamsPlugin(runtime));
-  });
-  afterEach(async () => {
-    await server.close();
-    nock.cleanAll();
-  });
-  afterAll(() => nock.enableNetConnect());
+  const server = useTeamsServer({ env: { TEAMS_EMULATOR: 'on' } });
 
   it('works with the Bot Framework Emulator: no conversation type, an http serviceUrl, an email it carries', async () => {
     const replies: Record<string, unknown>[] = [];
@@ -335,7 +267,10 @@ describe('Teams in the Emulator mode (TEAMS_EMULATOR=on, unauthenticated, loopba
       text: 'my schedule',
     });
     expect(res.status).toBe(200);
-    expect(bot.asked[0]).toMatchObject({ conversation: 'private', asker: { email: 'local@example.org' } });
+    expect(server.bot.asked[0]).toMatchObject({
+      conversation: 'private',
+      asker: { email: 'local@example.org' },
+    });
     expect(replies.map((r) => r.type)).toEqual(['typing', 'message']);
     emulator.persist(false);
   });
@@ -346,7 +281,7 @@ describe('Teams in the Emulator mode (TEAMS_EMULATOR=on, unauthenticated, loopba
       .post(/activities/)
       .reply(200, { id: 'r' });
     await post(server.url, botAddedToTeam());
-    expect(await createReferenceBook(store).conversationIds()).toEqual([]);
+    expect(await createReferenceBook(server.store).conversationIds()).toEqual([]);
   });
 
   it('refuses a request whose Host is not this machine (DNS rebinding)', async () => {
@@ -356,6 +291,6 @@ describe('Teams in the Emulator mode (TEAMS_EMULATOR=on, unauthenticated, loopba
       body: JSON.stringify(personalMessage('hello')),
     });
     expect(res.status).toBe(403);
-    expect(bot.asked).toHaveLength(0);
+    expect(server.bot.asked).toHaveLength(0);
   });
 });

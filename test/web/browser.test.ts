@@ -1,15 +1,13 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type RotabotServer } from '../../adapters/server/create-server.js';
-import { createWebChatPlugin } from '../../adapters/web/plugin.js';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Bot } from '../../src/core/types.js';
 import { createRuntime } from '../../src/create-runtime.js';
 import { silentLogger } from '../../src/logger.js';
+import type { Runtime } from '../../src/runtime.js';
 import { fakeRuntime, fixed, rosterSchedule } from '../server/fake-runtime.js';
-import { hasChromium, launchChromium, warnIfNoChromium } from '../support/chromium.js';
+import { hasChromium, startWebChat, useWebChatInChromium, warnIfNoChromium } from '../support/chromium.js';
 
 warnIfNoChromium('browser test');
 
@@ -34,13 +32,8 @@ const bot: Bot = {
 };
 
 describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
-  let server: RotabotServer;
-  let browser: BrowserContext;
-  let base: string;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    const runtime = fakeRuntime({
+  const chat = useWebChatInChromium(() =>
+    fakeRuntime({
       bot,
       schedule: fixed(
         rosterSchedule([
@@ -48,24 +41,26 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
           { email: 'sam.lee@duke.edu', name: 'Sam Lee', level: 'R5' },
         ]),
       ),
-    });
-    server = await createServer(runtime, [createWebChatPlugin(runtime)]);
-    const { port } = await server.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${port}`;
-    chromium = await launchChromium();
-    browser = chromium.browser;
-  }, 60_000);
+    }),
+  );
 
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
+  /** The web chat of the real runtime (shipped knowledge base, sample schedule), closed afterwards. */
+  async function withRealWebChat(test: (base: string, runtime: Runtime) => Promise<void>): Promise<void> {
+    const runtime = await createRuntime(loadConfig({ SCHEDULER: 'off' }), { logger: silentLogger });
+    const real = await startWebChat(runtime);
+    try {
+      await test(real.base, runtime);
+    } finally {
+      await real.close();
+      await Promise.allSettled([runtime.knowledge.close(), runtime.schedule.close(), runtime.store.close()]);
+    }
+  }
 
   it('loads, lets you pick a resident, answers a typed question and a clicked follow-up', async () => {
-    const page = await browser.newPage();
+    const page = await chat.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/`);
+    await page.goto(`${chat.base}/`);
     await page.waitForSelector('body[data-ready="true"]');
     const options = await page.locator('#who option').allTextContents();
     expect(options).toEqual(['Jane Doe (R4)', 'Sam Lee (R5)', 'someone not on the schedule']);
@@ -90,12 +85,9 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
   }, 60_000);
 
   it('answers from the real knowledge base and sample schedule', async () => {
-    const runtime = await createRuntime(loadConfig({ SCHEDULER: 'off' }), { logger: silentLogger });
-    const real = await createServer(runtime, [createWebChatPlugin(runtime)]);
-    const { port } = await real.listen(0, '127.0.0.1');
-    try {
-      const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${port}/`);
+    await withRealWebChat(async (base, runtime) => {
+      const page = await chat.browser.newPage();
+      await page.goto(`${base}/`);
       await page.waitForSelector('body[data-ready="true"]');
       expect(await page.locator('#who option').count()).toBe(runtime.schedule.current().residents.length + 1);
       await page.fill('#question', 'does IR do TIPS?');
@@ -104,10 +96,7 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
       await answer.waitFor();
       expect(await answer.locator('.content p').first().textContent()).toMatch(/^Yes\b.*TIPS/);
       await page.screenshot({ path: join(tmpdir(), 'rotabot-web-chat.png') });
-    } finally {
-      await real.close();
-      await Promise.allSettled([runtime.knowledge.close(), runtime.schedule.close(), runtime.store.close()]);
-    }
+    });
   }, 60_000);
 
   /** Widths that scroll sideways: the document wider than the window. */
@@ -123,9 +112,9 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
     ['a desktop', { width: 1280, height: 800 }],
   ] as const) {
     it(`on ${device}: no sideways scrolling for a long word, no bold body, the length limit said and enforced`, async () => {
-      const page = await browser.newPage();
+      const page = await chat.browser.newPage();
       await page.setViewportSize(viewport);
-      await page.goto(`${base}/`);
+      await page.goto(`${chat.base}/`);
       await page.waitForSelector('body[data-ready="true"]');
       expect(await overflow(page)).toBe(0);
       expect(await page.locator('#question').getAttribute('maxlength')).toBe('2000');
@@ -151,22 +140,19 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
   }
 
   it('has a favicon', async () => {
-    const res = await fetch(`${base}/web/favicon.svg`);
+    const res = await fetch(`${chat.base}/web/favicon.svg`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/);
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
+    const page = await chat.browser.newPage();
+    await page.goto(`${chat.base}/`);
     expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/web/favicon.svg');
   });
 
   it('someone not on the schedule asking about their own schedule is told to pick who they are above', async () => {
-    const runtime = await createRuntime(loadConfig({ SCHEDULER: 'off' }), { logger: silentLogger });
-    const real = await createServer(runtime, [createWebChatPlugin(runtime)]);
-    const { port } = await real.listen(0, '127.0.0.1');
-    try {
-      const page = await browser.newPage();
+    await withRealWebChat(async (base) => {
+      const page = await chat.browser.newPage();
       await page.setViewportSize({ width: 375, height: 740 });
-      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.goto(`${base}/`);
       await page.waitForSelector('body[data-ready="true"]');
       await page.selectOption('#who', { label: 'someone not on the schedule' });
       await page.fill('#question', 'what am I on next month?');
@@ -175,9 +161,6 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
       await answer.waitFor();
       expect(await answer.textContent()).toContain('Pick who you are above');
       expect(await answer.textContent()).not.toContain('Slack or Teams');
-    } finally {
-      await real.close();
-      await Promise.allSettled([runtime.knowledge.close(), runtime.schedule.close(), runtime.store.close()]);
-    }
+    });
   }, 60_000);
 });

@@ -7,7 +7,7 @@ import { renderHomeView } from '../home-view.js';
 import { renderAnswer } from '../render.js';
 
 /** A person is welcomed once; a year later a returning resident may be welcomed again. */
-const WELCOMED_TTL_MS = 365 * 24 * 60 * 60 * 1000;
+export const WELCOMED_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
  * The first time someone opens the app (its Home or its Messages tab), a short welcome lands in
