@@ -13,6 +13,7 @@ import {
   plural,
   whomToAsk,
 } from './context.js';
+import { examples } from './examples.js';
 import {
   blockMatches,
   blockName,
@@ -63,7 +64,7 @@ function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined, t: Tar
       next ? [block, next] : [block],
       {
         suggestions: s.you
-          ? [ask('What is my schedule for the rest of the year?'), ask('When is my next ICU month?')]
+          ? [ask('What is my schedule for the rest of the year?'), ...examples(ctx.knowledge, 'next-group')]
           : [],
       },
     );
