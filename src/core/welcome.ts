@@ -16,7 +16,7 @@ export const CALENDAR_QUESTION: Suggestion = {
 
 const FIRST_QUESTIONS: Suggestion[] = [
   { label: 'My next rotation', question: 'What is my next rotation?' },
-  { label: 'Who is on what this month?', question: 'Who is on which rotation this month?' },
+  { label: 'Who is on what this month?', question: 'Who is on what this month?' },
 ];
 
 export function buildWelcome(knowledge: Knowledge, where: 'personal' | 'team'): Answer {

@@ -177,6 +177,23 @@ export const training: Handler = (u, ctx) => {
     } ${all ? 'are' : 'is'} ${sameAsText(k, same)}.`;
     return answer('training', text, [...facts, same], { suggestions, ...decide(true, all) });
   }
+  // "Is R4 the same as DR residency?": only a year that says `same_as` that group is; its months
+  // of that group do not make it identical.
+  const asksSame = words.has('same') || words.has('identical') || words.has('like') || words.has('similar');
+  if (u.yesNo && asksSame && years.length && same !== undefined && rolesOf(k).sameAs.has(same)) {
+    const alike = years.filter((y) => y.same_as === same);
+    const unlike = years.filter((y) => y.same_as !== same);
+    const verb = (ys: readonly TrainingYear[]) => (ys.length === 1 ? 'is' : 'are');
+    const text = [
+      alike.length ? `${levels(alike)} ${verb(alike)} ${sameAsText(k, same)}.` : '',
+      unlike.length
+        ? `${levels(unlike)} ${verb(unlike)} not: ${unlike.map((y) => yearText(y)).join(' ')}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return answer('training', text, [...facts, same], { suggestions, ...decide(true, !unlike.length) });
+  }
   // "Is R4 mostly DR?": more than half of the year's months.
   if (u.yesNo && years.length === 1 && groups.length === 1 && [...MOST_WORDS].some((w) => words.has(w))) {
     const n = monthsOf(years[0]!, groups[0]!);
@@ -214,7 +231,6 @@ export const training: Handler = (u, ctx) => {
   }
   if (years.length) {
     const sameAsDr = years.every((y) => y.same_as !== undefined);
-    const asksSame = words.has('same') || words.has('identical') || words.has('like') || words.has('similar');
     if (sameAsDr && years.length > 1) {
       const text = `${levels(years)} are ${sameText(k, years)}.`;
       return answer('training', text, facts, { suggestions, ...decide(u.yesNo, true) });
