@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { answerQuestion } from '../../../src/core/answer.js';
 import type { Answer } from '../../../src/core/types.js';
 import type { Understanding } from '../../../src/core/understand.js';
@@ -8,13 +7,7 @@ import { createLabelResolver } from '../../../src/knowledge/rotation-names.js';
 import type { Knowledge } from '../../../src/knowledge/schema.js';
 import { parseSchedule } from '../../../src/schedule/parse.js';
 import type { Schedule } from '../../../src/schedule/types.js';
-
-/**
- * The program folders shipped in the repository, each with its sample schedule: the behaviour
- * suites under test/core/programs run against every one of them. A new example folder is one
- * more line here.
- */
-export const PROGRAM_FOLDERS = ['knowledge', 'examples/cedar-valley-dr'] as const;
+import { PROGRAMS as SHIPPED, type ShippedProgram } from '../../support/programs.js';
 
 export interface AskOptions {
   as?: string;
@@ -41,9 +34,11 @@ function midSchedule(schedule: Schedule): Date {
   return new Date(`${middle.slice(0, 7)}-14T17:00:00Z`);
 }
 
-export async function loadProgram(folder: string): Promise<LoadedProgram> {
+/** A program folder shipped in the repository, with its sample schedule, ready to ask. */
+export async function loadProgram(shipped: ShippedProgram): Promise<LoadedProgram> {
+  const folder = shipped.dir;
   const knowledge = await loadKnowledge(folder);
-  const source = join(folder, 'sample-schedule.csv');
+  const source = shipped.schedule;
   const parsed = parseSchedule(readFileSync(source, 'utf8'), {
     source,
     resolveLabel: createLabelResolver(knowledge.rotations),
@@ -65,7 +60,8 @@ export async function loadProgram(folder: string): Promise<LoadedProgram> {
   return { folder, knowledge, schedule, ask, now };
 }
 
-export const PROGRAMS: LoadedProgram[] = await Promise.all(PROGRAM_FOLDERS.map(loadProgram));
+/** Every program the behaviour suites run against (test/support/programs.ts lists them). */
+export const PROGRAMS: LoadedProgram[] = await Promise.all(SHIPPED.map(loadProgram));
 
 /** The first word of an answer: "Yes", "No", or something else. */
 export function verdict(answer: Answer): string {
