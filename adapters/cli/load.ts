@@ -28,15 +28,20 @@ export async function loadData(flags: DataFlags, env: Record<string, string | un
     ...(flags.schedule ? { SCHEDULE_FILE: flags.schedule } : {}),
   });
   const knowledge = await loadKnowledge(config.KNOWLEDGE_DIR);
+  return { config, knowledge, schedule: await readSchedule(defaultScheduleLocation(config), knowledge) };
+}
+
+/** The schedule at a location, read once against a knowledge base. */
+export async function readSchedule(location: string, knowledge: Knowledge): Promise<Schedule> {
   const source = await createScheduleSource({
-    location: defaultScheduleLocation(config),
+    location,
     knowledge: staticSource(knowledge),
     refreshMs: 0,
     logger: silentLogger,
   });
   const schedule = source.current();
   await source.close();
-  return { config, knowledge, schedule };
+  return schedule;
 }
 
 /** The same bot the server runs, without limits or shared state: the CLI answers its one user. */

@@ -3,7 +3,7 @@ import { type CliCommand, type CliIo, UsageError } from './command.js';
 /** One line per command; each lives in commands/<name>.ts and is loaded only when used. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
   ask: {
-    summary: 'ask "QUESTION" [--as EMAIL] [--now ISO] [--json] | ask --jsonl',
+    summary: 'ask "QUESTION" [--as EMAIL] [--now ISO] [--json] [--programs DIR [--program ID]] | ask --jsonl',
     load: () => import('./commands/ask.js'),
   },
   chat: {
@@ -11,7 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
     load: () => import('./commands/chat.js'),
   },
   check: {
-    summary: 'check [--knowledge DIR] [--schedule FILE]   validate everything',
+    summary: 'check [--knowledge DIR] [--schedule FILE] | check --programs DIR   validate everything',
     load: () => import('./commands/check.js'),
   },
   announce: { summary: 'announce --month YYYY-MM [--dry-run]', load: () => import('./commands/announce.js') },

@@ -1,8 +1,11 @@
+import { rolesOf } from '../knowledge/roles.js';
 import { describeRotation } from '../knowledge/rotation-names.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import { isChange, nextReminderFor } from '../reminders/due.js';
 import type { Block, Resident, Schedule } from '../schedule/types.js';
 import { type IsoDate, localDate } from '../time/local-date.js';
+import { ask } from './answers/context.js';
+import { examples } from './answers/examples.js';
 import type { Suggestion } from './types.js';
 
 /**
@@ -34,11 +37,16 @@ const PERSONAL_QUESTIONS: Suggestion[] = [
   { label: 'My schedule', question: 'What is my schedule?' },
 ];
 
-const GENERAL_QUESTIONS: Suggestion[] = [
-  { label: 'What does IR do?', question: 'What does IR do?' },
-  { label: 'The R4 year', question: 'What does the R4 year look like?' },
-  { label: 'Who does biopsies?', question: 'Who does biopsies?' },
-];
+/** Questions about the program, named from its knowledge base ("What does IR do?", "The R4 year"). */
+function generalQuestions(knowledge: Knowledge): Suggestion[] {
+  const year = rolesOf(knowledge).example.year;
+  const referral = knowledge.exclusions[0];
+  return [
+    ...examples(knowledge, 'overview'),
+    { label: `The ${year} year`, question: `What does the ${year} year look like?` },
+    ...(referral ? [ask(`Who does ${referral.name.toLowerCase()}?`)] : []),
+  ];
+}
 
 /** The first block after today that starts something new (a two-month block is one rotation). */
 function nextChange(resident: Resident, today: IsoDate): Block | undefined {
@@ -48,10 +56,13 @@ function nextChange(resident: Resident, today: IsoDate): Block | undefined {
 export function buildHomeSummary(args: HomeSummaryArgs): HomeSummary {
   const { knowledge, schedule, email, now, leadWeekdays } = args;
   const resident = email ? schedule.byEmail(email) : undefined;
-  if (!resident) return { known: false, quickQuestions: GENERAL_QUESTIONS };
+  if (!resident) return { known: false, quickQuestions: generalQuestions(knowledge) };
 
   const today = localDate(now, knowledge.program.time_zone);
-  const summary: HomeSummary = { known: true, quickQuestions: [...PERSONAL_QUESTIONS, ...GENERAL_QUESTIONS] };
+  const summary: HomeSummary = {
+    known: true,
+    quickQuestions: [...PERSONAL_QUESTIONS, ...generalQuestions(knowledge)],
+  };
   const current = schedule.blockOn(resident, today);
   if (current) summary.current = describeRotation(knowledge, current).text;
   const next = nextChange(resident, today);

@@ -11,6 +11,7 @@ import type {
   TrainingYear,
 } from '../knowledge/schema.js';
 import { compileLexicon, type Lexicon, lexiconWords } from './lexicon.js';
+import { foldText } from './text/normalize.js';
 import { type EntityRef, PhraseIndex, stem } from './text/phrase-index.js';
 
 /** The knowledge base compiled for answering: lookups by id and the phrase index of every name. */
@@ -59,8 +60,15 @@ export function vocabularyOf(knowledge: Knowledge): Vocabulary {
   const words = compileLexicon(knowledge.language);
   const cue = lexiconWords(words);
   const index = new PhraseIndex(cue);
+  // Questions are read with chat shorthand expanded ("u" → "you"), so a name holding such a word
+  // ("the U") is indexed as it will be read, beside the name as written.
+  const expand = (name: string) => foldText(name).replace(/[a-z0-9]+/g, (w) => words.SHORTHAND[w] ?? w);
   const add = (names: Iterable<string>, ref: EntityRef) => {
-    for (const name of names) index.add(name, ref);
+    for (const name of names) {
+      index.add(name, ref);
+      const read = expand(name);
+      if (read !== foldText(name)) index.add(read, ref);
+    }
   };
   const p = knowledge.program;
   add([p.name, ...p.aliases], { kind: 'program', id: p.id });

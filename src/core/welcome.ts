@@ -1,3 +1,4 @@
+import { rolesOf } from '../knowledge/roles.js';
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Answer, Suggestion } from './types.js';
 
@@ -15,18 +16,20 @@ export const CALENDAR_QUESTION: Suggestion = {
 
 const FIRST_QUESTIONS: Suggestion[] = [
   { label: 'My next rotation', question: 'What is my next rotation?' },
-  { label: 'Who is on what this month?', question: 'Who is on which rotation this month?' },
+  { label: 'Who is on what this month?', question: 'Who is on what this month?' },
 ];
 
 export function buildWelcome(knowledge: Knowledge, where: 'personal' | 'team'): Answer {
   const program = knowledge.program;
-  const short = program.aliases[0] ?? program.name;
-  const what = `I answer questions about ${program.name}: your rotations and schedule, who is on a rotation, what each rotation and training year involves, and which procedures ${short} does.`;
-  const site = program.sites.at(-1)!.name;
+  const { short, example } = rolesOf(knowledge);
+  const procedures = knowledge.procedures.length ? `, and which procedures ${short} does` : '';
+  const what = `I answer questions about ${program.name}: your rotations and schedule, who is on a rotation${procedures ? ', ' : ' and '}what each rotation and training year involves${procedures}.`;
+  const site = example.site ?? program.sites.at(-1)!.name;
+  const rotation = example.group ?? 'a rotation';
   const how =
     where === 'personal'
       ? `Ask me in plain words, for example “What am I on next month?” or “Who is at ${site} in March?”.`
-      : 'Mention me with a question (for example “@rotabot who is on ICU this month?”) and I answer in the thread. Your own schedule and calendar link are personal: ask for those in a chat with me.';
+      : `Mention me with a question (for example “@rotabot who is on ${rotation} this month?”) and I answer in the thread. Your own schedule and calendar link are personal: ask for those in a chat with me.`;
   return {
     intent: 'welcome',
     text: `Hi! I'm rotabot. ${what}\n\n${how}`,

@@ -85,6 +85,19 @@ export function crossCheck(files: CheckedFiles): Problem[] {
     problems.push(...duplicateAliases(file, { divisions: data.divisions, referrals: data.referrals }));
   }
   if (procedures && exclusions) problems.push(...procedureNamedAsExclusion(procedures, exclusions));
+  if (exclusions && rotations) {
+    const { file, data } = exclusions;
+    problems.push(
+      ...references(
+        file,
+        data.divisions,
+        'divisions',
+        'group',
+        rotations.data.groups,
+        'groups in rotations.yaml',
+      ),
+    );
+  }
   if (rotations) {
     const { file, data } = rotations;
     problems.push(...duplicateIds(file, ['groups'], data.groups));

@@ -21,6 +21,8 @@ const aliases = z
 export const SiteSchema = z.strictObject({
   id,
   name: text,
+  /** How answers name the site inside a sentence ("the VA", "Children's"); the name when absent. */
+  short_name: text.optional(),
   aliases,
   description: text,
 });
@@ -85,13 +87,25 @@ export const ProceduresFileSchema = z.strictObject({
 });
 
 /** Another division (or service) this program's work is referred to. */
-export const DivisionSchema = z.strictObject({ id, name: text, aliases, description: text.optional() });
+export const DivisionSchema = z.strictObject({
+  id,
+  name: text,
+  aliases,
+  description: text.optional(),
+  /**
+   * The rotation group (rotations.yaml) residents spend with this division, so a question naming
+   * the group ("does DR do biopsies?") is asked about the division.
+   */
+  group: id.optional(),
+});
 /** Work this program does not do itself, and the divisions that do it instead. */
 export const ExclusionSchema = z.strictObject({
   id,
   name: text,
   aliases,
   done_by: z.array(id).min(1),
+  /** Residents do this work themselves, on the rotations with the divisions that do it. */
+  residents_do: z.boolean({ error: 'expects true or false' }).default(false),
   text,
 });
 /** referrals.yaml — optional: a program that refers nothing elsewhere leaves it out. */
@@ -158,11 +172,7 @@ const TrainingYearFields = z.strictObject({
    */
   optional_groups: z.array(id).default([]),
 });
-export const TrainingYearSchema = TrainingYearFields.transform((year) => ({
-  ...year,
-  /** @deprecated read `same_as` (kept while the answers move to roles). */
-  same_as_dr: year.same_as !== undefined,
-}));
+export const TrainingYearSchema = TrainingYearFields;
 export const TrainingFileSchema = z.strictObject({
   residency: z.strictObject({ name: text, length_years: z.number().int().positive(), text }),
   years: z.array(TrainingYearSchema).min(1),

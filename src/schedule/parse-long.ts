@@ -82,7 +82,7 @@ export function readLongRows(
         rotationCell?.line ?? row.line,
         rotationCell?.col,
         'this row has no rotation',
-        'write the rotation label (IR, IR-VA, ICU, …), or delete the row',
+        'write the rotation label, one of the labels in rotations.yaml, or delete the row',
       );
     }
     if (start && end && end < start) {

@@ -1,3 +1,6 @@
+// Duke Interventional Radiology (the shipped knowledge/ folder) and its sample schedule, for the
+// suites of Duke's own facts (test/core/duke) and the other folders' tests that ask Duke questions.
+// Behaviour every program must have is tested on every program folder in test/core/programs.
 import { readFileSync } from 'node:fs';
 import { answerQuestion } from '../../src/core/answer.js';
 import type { Answer } from '../../src/core/types.js';

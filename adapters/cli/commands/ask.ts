@@ -4,6 +4,7 @@ import type { Bot, IncomingMessage } from '../../../src/core/types.js';
 import { type CliCommand, type CliIo, UsageError } from '../command.js';
 import { formatAnswer } from '../format.js';
 import { createCliBot, loadData } from '../load.js';
+import { type LoadedProgram, loadPrograms, oneProgramEnv, pickProgram, programsDirOf } from '../programs.js';
 
 function parseNow(value: string | undefined, what: string): Date | undefined {
   if (value === undefined) return undefined;
@@ -39,8 +40,11 @@ function conversationOf(value: unknown): string | undefined {
   throw new Error('"conversation" must be a string id');
 }
 
+/** The bot a question goes to, by its asker: one program's, or the department's program for them. */
+type BotFor = (as: string | undefined) => Bot;
+
 /** One JSON object per input line, in order; a bad line gets {"id","error"} and the batch goes on. */
-async function askJsonl(bot: Bot, io: CliIo, defaults: { as?: string; now?: Date }): Promise<number> {
+async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?: Date }): Promise<number> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let failures = 0;
   for await (const line of lines) {
@@ -62,7 +66,7 @@ async function askJsonl(bot: Bot, io: CliIo, defaults: { as?: string; now?: Date
         frames: _frames,
         about: _about,
         ...rest
-      } = await bot.handle(message(input.text, asker, now, conversationId));
+      } = await botFor(asker).handle(message(input.text, asker, now, conversationId));
       io.stdout.write(`${JSON.stringify({ id, text, ...rest })}\n`);
     } catch (error) {
       failures++;
@@ -81,6 +85,8 @@ export const run: CliCommand = async (args, io) => {
       now: { type: 'string' },
       schedule: { type: 'string' },
       knowledge: { type: 'string' },
+      programs: { type: 'string' },
+      program: { type: 'string' },
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
     },
@@ -88,10 +94,34 @@ export const run: CliCommand = async (args, io) => {
   const now = parseNow(values.now, '--now');
   if (!values.jsonl && positionals.length === 0)
     throw new UsageError('give the question in quotes, or --jsonl to read JSON lines');
-  const data = await loadData(values, io.env);
-  const bot = createCliBot(data);
-  if (values.jsonl) return askJsonl(bot, io, { as: values.as, now });
-  const answer = await bot.handle(message(positionals.join(' '), values.as, now));
+  const botFor = await botsFor(values, io.env);
+  if (values.jsonl) return askJsonl(botFor, io, { as: values.as, now });
+  const answer = await botFor(values.as).handle(message(positionals.join(' '), values.as, now));
   io.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAnswer(answer));
   return 0;
 };
+
+/**
+ * One program (`--knowledge`, KNOWLEDGE_DIR), or a programs folder (`--programs`, PROGRAMS_DIR):
+ * there, `--program` names the program, else the asker's schedule decides, as in the server.
+ */
+async function botsFor(
+  flags: { knowledge?: string; schedule?: string; programs?: string; program?: string },
+  env: CliIo['env'],
+): Promise<BotFor> {
+  const dir = programsDirOf(flags, env);
+  if (!dir) {
+    const bot = createCliBot(await loadData(flags, flags.knowledge ? oneProgramEnv(env) : env));
+    return () => bot;
+  }
+  const programs = await loadPrograms(dir, env);
+  const bots = new Map<LoadedProgram, Bot>();
+  // A program named, or a folder of one, is chosen now, so a wrong name fails before any question.
+  const chosen = flags.program || programs.length === 1 ? pickProgram(programs, flags.program) : undefined;
+  return (as) => {
+    const program = chosen ?? pickProgram(programs, undefined, as);
+    const bot = bots.get(program) ?? createCliBot(program.data);
+    bots.set(program, bot);
+    return bot;
+  };
+}

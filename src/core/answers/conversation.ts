@@ -1,14 +1,29 @@
+import { rolesOf } from '../../knowledge/roles.js';
+import type { Knowledge } from '../../knowledge/schema.js';
 import { says } from '../cues.js';
 import { answer, ask, capitalize, type Handler, joinAnd, whomToAsk } from './context.js';
+import { examples as named } from './examples.js';
 
-const EXAMPLES = [
+/** The program's example questions: the asker's schedule, a colleague's, a procedure, a year. */
+const examples = (k: Knowledge) => [
   ask('What am I on next month?'),
-  ask('When is my next ICU month?'),
-  ask('Who is at the VA in March?'),
-  ask('Does IR do TIPS?'),
-  ask('Does IR do biopsies?'),
-  ask('What is the R4 year like?'),
+  ...named(k, 'next-group', 'who-at-site-march', 'does-procedure', 'does-referral', 'year'),
 ];
+
+/** What the help lists, from what the program has. */
+function helpText(k: Knowledge): string {
+  const { short, example: e } = rolesOf(k);
+  const next = [e.group && `month of ${e.group}`, e.site && `at ${e.site}`].filter(Boolean);
+  const lines = [
+    `• your schedule — what you are on now, next month or on a date, ${next.length ? `your next ${next.join(' or ')}, ` : ''}the rest of the year`,
+    '• who is on a rotation or at a site, and what a colleague is on',
+    k.procedures.length || k.exclusions.length
+      ? `• procedures — does ${short} do it, who does it, what is in a category`
+      : '',
+    `• the training years — ${e.firstYear === e.lastYear ? e.firstYear : `${e.firstYear} to ${e.lastYear}`}, what the ${e.year} year is like`,
+  ];
+  return `Ask me in your own words about ${k.program.name}:\n${lines.filter(Boolean).join('\n')}\nAnything I can't answer: ${whomToAsk(k)}.`;
+}
 
 export const greeting: Handler = (_u, ctx) =>
   answer(
@@ -16,22 +31,17 @@ export const greeting: Handler = (_u, ctx) =>
     `Hi! I answer questions about ${ctx.knowledge.program.name}: rotations and the schedule, procedures, and the training years.`,
     [],
     {
-      suggestions: EXAMPLES.slice(0, 4),
+      suggestions: examples(ctx.knowledge).slice(0, 4),
     },
   );
 
-export const thanks: Handler = (u) =>
+export const thanks: Handler = (u, ctx) =>
   says(u, 'farewell')
     ? answer('thanks', 'Bye! Ask me any time.', [])
-    : answer('thanks', "You're welcome!", [], { suggestions: EXAMPLES.slice(0, 2) });
+    : answer('thanks', "You're welcome!", [], { suggestions: examples(ctx.knowledge).slice(0, 2) });
 
 export const help: Handler = (_u, ctx) =>
-  answer(
-    'help',
-    `Ask me in your own words about ${ctx.knowledge.program.name}:\n• your schedule — what you are on now, next month or on a date, your next ICU or VA month, the rest of the year\n• who is on a rotation or at a site, and what a colleague is on\n• procedures — does IR do it, who does it, what is in a category\n• the training years — R1 to R5, what the R4 year is like\nAnything I can't answer: ${whomToAsk(ctx.knowledge)}.`,
-    [],
-    { suggestions: EXAMPLES },
-  );
+  answer('help', helpText(ctx.knowledge), [], { suggestions: examples(ctx.knowledge) });
 
 /** Nothing understood: say so honestly and offer what the bot does know. */
 export const fallback: Handler = (u, ctx) => {
@@ -53,7 +63,7 @@ export const fallback: Handler = (u, ctx) => {
     'fallback',
     `Sorry, I don't know that one. I can answer questions about your schedule, the procedures ${ctx.knowledge.program.name} does, and the training years. For anything else, ask ${whomToAsk(ctx.knowledge)}.`,
     [],
-    { unanswered: true, suggestions: EXAMPLES.slice(0, 4) },
+    { unanswered: true, suggestions: examples(ctx.knowledge).slice(0, 4) },
   );
 };
 

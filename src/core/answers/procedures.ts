@@ -1,3 +1,4 @@
+import { rolesOf } from '../../knowledge/roles.js';
 import type { Exclusion, Procedure } from '../../knowledge/schema.js';
 import { says } from '../cues.js';
 import type { Understanding } from '../understand.js';
@@ -13,15 +14,23 @@ import {
   joinAnd,
   whomToAsk,
 } from './context.js';
+import { examples } from './examples.js';
 
 /** Names the divisions that do an excluded procedure: "abdominal imaging, cardiothoracic imaging …". */
 function doneBy(ctx: AnswerContext, exclusion: Exclusion): string[] {
   return exclusion.done_by.map((id) => ctx.vocabulary.divisions.get(id)?.name ?? id);
 }
 
-/** The subject of the question is a diagnostic radiology division rather than IR ("does DR do biopsies"). */
-function asksAboutDr(u: Understanding): boolean {
-  return u.refs.division.length > 0 || (u.refs.group.includes('dr') && !u.refs.program.length);
+/**
+ * The divisions the question asks about instead of the program: named, or standing for a rotation
+ * group named ("does DR do biopsies?" in an IR program); a group named with the program is the program's.
+ */
+function divisionsAsked(u: Understanding, ctx: AnswerContext): Set<string> {
+  const { divisionsOfGroup } = rolesOf(ctx.knowledge);
+  const byGroup = u.refs.program.length
+    ? []
+    : u.refs.group.flatMap((g) => divisionsOfGroup.get(g) ?? []).map((d) => d.id);
+  return new Set([...u.refs.division, ...byGroup]);
 }
 
 function procedureLine(ctx: AnswerContext, p: Procedure): string {
@@ -50,7 +59,7 @@ function related(ctx: AnswerContext, p: Procedure) {
     ? [
         ask(
           `Other ${category.name.toLowerCase()}`,
-          `Which ${category.name.toLowerCase()} procedures does IR do?`,
+          `Which ${category.name.toLowerCase()} procedures does ${rolesOf(ctx.knowledge).short} do?`,
         ),
       ]
     : [];
@@ -60,8 +69,10 @@ function related(ctx: AnswerContext, p: Procedure) {
 export const doesIrDo: Handler = (u, ctx) => {
   const procedures = u.refs.procedure.map((id) => ctx.vocabulary.procedures.get(id)!).filter(Boolean);
   const exclusions = u.refs.exclusion.map((id) => ctx.vocabulary.exclusions.get(id)!).filter(Boolean);
-  const dr = asksAboutDr(u);
-  // "Will I do biopsies?": residents do, on the diagnostic radiology rotations, though IR does not.
+  const asked = divisionsAsked(u, ctx);
+  const dr = asked.size > 0;
+  const { short } = rolesOf(ctx.knowledge);
+  // "Will I do biopsies?": residents do, on the other divisions' rotations, though the program does not.
   const residentsNamed = says(u, 'trainees');
   const residents = !dr && (residentsNamed || (u.personal && !u.refs.program.length));
   const lines: string[] = [];
@@ -74,10 +85,16 @@ export const doesIrDo: Handler = (u, ctx) => {
     set(categoryAsked.length ? (categoryAsked.includes(p.category) ? 'yes' : 'no') : dr ? 'no' : 'yes');
   }
   for (const x of exclusions) {
+    // Residents do it only where the referral says so; a division does it when the referral names it.
+    const byResidents = residents && x.residents_do;
     lines.push(
-      residents ? `residents do, but not on IR: ${exclusionLine(x)}` : dr ? byDr(ctx, x) : exclusionLine(x),
+      byResidents
+        ? `residents do, but not on ${short}: ${exclusionLine(x)}`
+        : dr
+          ? byDr(ctx, x)
+          : exclusionLine(x),
     );
-    set(dr || residents ? 'yes' : 'no');
+    set(byResidents || (dr && x.done_by.some((d) => asked.has(d))) ? 'yes' : 'no');
   }
   // "How many TIPS a month?": the description gives only the division's total.
   if (u.asks.howMany && procedures.length)
@@ -88,7 +105,7 @@ export const doesIrDo: Handler = (u, ctx) => {
   const verdict = combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
-    : [ask('Who does drainages?'), ask('What does IR do?')];
+    : examples(ctx.knowledge, 'who-does-referral', 'overview');
   return answer('procedure.does', text + correctionNote(u), [...u.refs.procedure, ...u.refs.exclusion], {
     suggestions,
     ...(u.yesNo && verdict ? { verdict } : {}),
@@ -100,9 +117,9 @@ export const whoDoes: Handler = (u, ctx) => {
   const lines: string[] = [];
   for (const id of u.refs.exclusion) {
     const x = ctx.vocabulary.exclusions.get(id)!;
-    lines.push(
-      `The diagnostic radiology divisions: ${joinAnd(doneBy(ctx, x).map((d) => d.toLowerCase()))}. ${x.text}`,
-    );
+    const names = joinAnd(doneBy(ctx, x).map((d) => d.toLowerCase()));
+    const together = ctx.knowledge.divisionsName;
+    lines.push(`${capitalize(together ? `${together}: ${names}` : names)}. ${x.text}`);
   }
   for (const id of u.refs.procedure) {
     const p = ctx.vocabulary.procedures.get(id)!;
@@ -112,10 +129,12 @@ export const whoDoes: Handler = (u, ctx) => {
     for (const id of u.refs.division) {
       const d = ctx.vocabulary.divisions.get(id)!;
       const work = ctx.knowledge.exclusions.filter((x) => x.done_by.includes(id));
+      const together = ctx.knowledge.divisionsName;
+      const does = joinAnd(work.map((x) => x.name.toLowerCase()));
       lines.push(
         work.length
-          ? `${d.name} is one of the diagnostic radiology divisions that perform ${joinAnd(work.map((x) => x.name.toLowerCase()))}. ${work[0]!.text}`
-          : `${d.name} is a diagnostic radiology division.${d.description ? ` ${d.description}` : ''}`,
+          ? `${d.name} ${together ? `is one of ${together} that perform` : 'performs'} ${does}. ${work[0]!.text}`
+          : `${d.name}${together ? ` is one of ${together}.` : ':'}${d.description ? ` ${d.description}` : ''}`,
       );
     }
   }
@@ -124,7 +143,7 @@ export const whoDoes: Handler = (u, ctx) => {
     lines.join('\n\n') + correctionNote(u),
     [...u.refs.exclusion, ...u.refs.procedure, ...u.refs.division],
     {
-      suggestions: [ask('Does IR do TIPS?'), ask('What does IR do?')],
+      suggestions: examples(ctx.knowledge, 'does-procedure', 'overview'),
     },
   );
 };
@@ -136,7 +155,7 @@ export const unknownProcedure: Handler = (u, ctx) => {
   const text = `I can't say yes or no: “${term}” is not among the routine procedures listed for ${ctx.knowledge.program.name}, and the division performs many others. ${capitalize(whomToAsk(ctx.knowledge))} will know.`;
   return answer('procedure.unknown', text, ['program-contact'], {
     unanswered: true,
-    suggestions: [ask('What does IR do?'), ask('Which oncologic procedures does IR do?')],
+    suggestions: examples(ctx.knowledge, 'overview', 'category'),
   });
 };
 
@@ -156,7 +175,7 @@ export const categoryList: Handler = (u, ctx) => {
     items: procedures.map((p) => p.name),
     ...decide(u.yesNo, true),
     suggestions: others
-      .map((o) => ask(o, `Which ${o.toLowerCase()} procedures does IR do?`))
-      .concat([ask('What does IR do?')]),
+      .map((o) => ask(o, `Which ${o.toLowerCase()} procedures does ${rolesOf(ctx.knowledge).short} do?`))
+      .concat(examples(ctx.knowledge, 'overview')),
   });
 };

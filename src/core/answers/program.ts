@@ -1,3 +1,4 @@
+import { rolesOf } from '../../knowledge/roles.js';
 import { describeRotation } from '../../knowledge/rotation-names.js';
 import { says } from '../cues.js';
 import { foldText } from '../text/normalize.js';
@@ -13,6 +14,7 @@ import {
   plural,
   whomToAsk,
 } from './context.js';
+import { examples } from './examples.js';
 
 /** "What does IR do?" — the division in one paragraph, with its categories. */
 export const overview: Handler = (_u, ctx) => {
@@ -27,11 +29,7 @@ export const overview: Handler = (_u, ctx) => {
     {
       itemsTitle: 'Areas of routine work',
       items: counts,
-      suggestions: [
-        ask('Does IR do biopsies?'),
-        ask('What is the R4 year like?'),
-        ask('Which oncologic procedures does IR do?'),
-      ],
+      suggestions: examples(ctx.knowledge, 'does-referral', 'year', 'category'),
     },
   );
 };
@@ -47,7 +45,7 @@ export const patients: Handler = (u, ctx) => {
         ? p.pediatric
         : p.adult;
   return answer('program.patients', p.text, ['program-patients'], {
-    suggestions: [ask('How many procedures does IR do?'), ask('Does IR cover the VA?')],
+    suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
     ...decide(u.yesNo, holds),
   });
 };
@@ -55,7 +53,7 @@ export const patients: Handler = (u, ctx) => {
 export const volume: Handler = (u, ctx) => {
   const v = ctx.knowledge.program.volume;
   return answer('program.volume', v.text, ['program-volume'], {
-    suggestions: [ask('What does IR do?'), ask('Does IR treat children?')],
+    suggestions: examples(ctx.knowledge, 'overview', 'children'),
     ...decide(u.yesNo, true),
   });
 };
@@ -74,13 +72,17 @@ export const site: Handler = (u, ctx) => {
   // Yes only for what the description says: coverage, procedures, being near. "Is the VA part of Duke?" gets the facts.
   const coverage = says(u, 'site_coverage');
   const asksNear = says(u, 'near');
-  // Coverage is Duke IR's: say Yes only when the question names the division (or "you"/"we") as who covers.
-  const byDivision = u.refs.program.length > 0 || u.refs.group.includes('ir') || says(u, 'about_ir');
+  // Coverage is the program's: say Yes only when the question names it (or "you"/"we") as who covers.
+  const specialty = rolesOf(ctx.knowledge).specialty?.id;
+  const byDivision =
+    u.refs.program.length > 0 ||
+    (specialty !== undefined && u.refs.group.includes(specialty)) ||
+    says(u, 'about_ir');
   // Near is decided by the description; far only when it says near; coverage only when named as the division's.
   const decided = asksFar || asksNear ? near : coverage && byDivision;
   const holds = !asksFar;
   return answer('program.site', lines.join('\n\n'), ids, {
-    suggestions: [ask('Who is at the VA this month?'), ask('What does IR do?')],
+    suggestions: examples(ctx.knowledge, 'who-at-site-now', 'overview'),
     ...(decided ? decide(u.yesNo, holds) : {}),
   });
 };
@@ -149,7 +151,7 @@ export const rotationList: Handler = (_u, ctx) => {
     {
       items,
       itemsTitle: 'Rotations',
-      suggestions: [ask('What is the R4 year like?'), ask('Who is at the VA this month?')],
+      suggestions: examples(ctx.knowledge, 'year', 'who-at-site-now'),
     },
   );
 };

@@ -16,6 +16,7 @@ import {
   plural,
   whomToAsk,
 } from './context.js';
+import { examples } from './examples.js';
 import { order } from './schedule-order.js';
 import {
   blockMatches,
@@ -67,7 +68,7 @@ function onDate(ctx: AnswerContext, s: Subject, ref: DateRef | undefined, t: Tar
       next ? [block, next] : [block],
       {
         suggestions: s.you
-          ? [ask('What is my schedule for the rest of the year?'), ask('When is my next ICU month?')]
+          ? [ask('What is my schedule for the rest of the year?'), ...examples(ctx.knowledge, 'next-group')]
           : [],
       },
     );

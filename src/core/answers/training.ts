@@ -1,16 +1,9 @@
-import type { TrainingYear } from '../../knowledge/schema.js';
+import { groupShortName, rolesOf, sameAsText } from '../../knowledge/roles.js';
+import type { Knowledge, TrainingYear } from '../../knowledge/schema.js';
 import { says } from '../cues.js';
 import type { Understanding } from '../understand.js';
-import {
-  type AnswerContext,
-  answer,
-  ask,
-  capitalize,
-  decide,
-  type Handler,
-  joinAnd,
-  plural,
-} from './context.js';
+import { type AnswerContext, answer, capitalize, decide, type Handler, joinAnd, plural } from './context.js';
+import { examples } from './examples.js';
 
 /** "R1–R3" for consecutive years, "R1, R3" otherwise. */
 function levels(years: readonly TrainingYear[]): string {
@@ -28,15 +21,44 @@ function breakdown(ctx: AnswerContext, year: TrainingYear): string[] {
   );
 }
 
+/** "an IR month", "a DR month". */
+function withArticle(name: string): string {
+  const vowel = /^[A-Z]{2}/.test(name) ? /^[AEFHILMNORSX]/.test(name) : /^[aeiou]/i.test(name);
+  return `${vowel ? 'an' : 'a'} ${name}`;
+}
+
 function yearText(year: TrainingYear): string {
   const options = year.options.length ? ` ${year.options.join(' ')}` : '';
   return `${year.summary}${options}`;
 }
 
-/** The groups a question counts: "IR" names the program too, so it counts only when nothing else is named. */
-function groupsAsked(u: Understanding): string[] {
-  const others = u.refs.group.filter((g) => g !== 'ir');
+/** The program's own group: "IR" in an IR program names the program too. */
+function specialtyId(k: Knowledge): string | undefined {
+  return rolesOf(k).specialty?.id;
+}
+
+/** The groups a question counts: the specialty names the program too, so it counts only when nothing else is named. */
+function groupsAsked(u: Understanding, k: Knowledge): string[] {
+  const others = u.refs.group.filter((g) => g !== specialtyId(k));
   return others.length ? others : u.refs.group;
+}
+
+/** "identical to DR residency" for years the same as another program's residency. */
+function sameText(k: Knowledge, years: readonly TrainingYear[]): string {
+  const targets = [...new Set(years.map((y) => y.same_as!))];
+  return joinAnd(targets.map((g) => sameAsText(k, g)));
+}
+
+/** The groups an option swaps in for a month of `group` ("replace an IR month with an elective"). */
+function swappedFor(k: Knowledge, group: string, years: readonly TrainingYear[]): TrainingYear[] {
+  const elective = rolesOf(k).elective?.id;
+  return years.filter(
+    (y) =>
+      y.options.length > 0 &&
+      group !== elective &&
+      y.optional_groups.includes(group) &&
+      (elective === undefined || y.optional_groups.includes(elective)),
+  );
 }
 
 /** The months of a group in the years asked; `holds` answers a yes/no reading ("does R4 have research?"). */
@@ -51,11 +73,14 @@ function countAnswer(
   const withMonths = scope.filter((y) => monthsOf(y, group) > 0);
   const total = withMonths.reduce((n, y) => n + monthsOf(y, group), 0);
   const perYear = withMonths.map((y) => `${plural(monthsOf(y, group), 'month')} in ${y.level}`);
-  const drYears = group === 'dr' ? scope.filter((y) => y.same_as_dr) : [];
-  const optionNote =
-    group === 'ir' && withMonths.some((y) => y.options.length)
-      ? ` (${total - 1} if you take the option to replace an IR month with an additional clinical elective)`
-      : '';
+  const k = ctx.knowledge;
+  const drYears = scope.filter((y) => y.same_as === group);
+  const swapped = swappedFor(k, group, withMonths);
+  const elective = rolesOf(k).elective;
+  const groupName = ctx.vocabulary.groups.get(group);
+  const optionNote = swapped.length
+    ? ` (${total - swapped.length} if you take the option to replace ${groupName ? `${withArticle(groupShortName(groupName))} month` : 'a month'} with ${elective ? `an additional ${elective.name.toLowerCase()}` : 'another rotation'})`
+    : '';
   if (!withMonths.length && !drYears.length) {
     const whole = scope.length === ctx.knowledge.training.years.length;
     const subject =
@@ -78,7 +103,7 @@ function countAnswer(
       : '',
   ];
   if (drYears.length)
-    parts.push(`${levels(drYears)} ${drYears.length === 1 ? 'is' : 'are'} identical to DR residency.`);
+    parts.push(`${levels(drYears)} ${drYears.length === 1 ? 'is' : 'are'} ${sameText(k, drYears)}.`);
   // "Does R4 have two research months?": a stated number is checked, not just the presence.
   const stated = u.numbers[0];
   const holds = stated !== undefined && total ? stated === total : true;
@@ -95,26 +120,32 @@ export const training: Handler = (u, ctx) => {
   const following = u.asks.after && named.length === 1 ? t.years[t.years.indexOf(named[0]!) + 1] : undefined;
   const years = following ? [following] : named;
   // "What's PGY-2 like for IR residents?": a named year wins over the IR that names the residents.
-  const asked = groupsAsked(u);
-  const groups = years.length && asked.every((g) => g === 'ir') && !u.asks.howMany && !u.yesNo ? [] : asked;
+  const k = ctx.knowledge;
+  const specialty = specialtyId(k);
+  const elective = rolesOf(k).elective?.id;
+  const asked = groupsAsked(u, k);
+  const groups =
+    years.length && asked.every((g) => g === specialty) && !u.asks.howMany && !u.yesNo ? [] : asked;
   const facts = ['training', ...years.map((y) => y.id)];
-  const suggestions = [
-    ask('What is the R5 year like?'),
-    ask('How many IR months are there in total?'),
-    ask('Which year has research?'),
-  ];
+  const suggestions = examples(k, 'last-year', 'specialty-months', 'research');
 
   const optionAsked = says(u, 'option_asked');
   const withOptions = (years.length ? years : t.years).filter((y) => y.options.length);
   // "How many IR months if I take the elective?": the count with the option applied.
-  if (optionAsked && u.asks.howMany && u.refs.group.includes('ir') && withOptions.length) {
+  const swappable = u.refs.group.find((g) => swappedFor(k, g, withOptions).length);
+  if (optionAsked && u.asks.howMany && swappable && withOptions.length) {
     const scope = years.length ? years : t.years;
-    const total = scope.reduce((n, y) => n + monthsOf(y, 'ir'), 0);
-    const name = ctx.vocabulary.groups.get('ir')?.name ?? 'IR';
-    const text = `${plural(total - 1, 'month')} of ${name} if you take the option (${total} without it). ${withOptions.map((y) => `In ${y.level}: ${y.options.join(' ')}`).join(' ')}`;
-    return answer('training', text, [...facts, 'ir', ...withOptions.map((y) => y.id)], { suggestions });
+    const total = scope.reduce((n, y) => n + monthsOf(y, swappable), 0);
+    const less = swappedFor(k, swappable, scope).length;
+    const name = ctx.vocabulary.groups.get(swappable)?.name ?? swappable;
+    const text = `${plural(total - less, 'month')} of ${name} if you take the option (${total} without it). ${withOptions.map((y) => `In ${y.level}: ${y.options.join(' ')}`).join(' ')}`;
+    return answer('training', text, [...facts, swappable, ...withOptions.map((y) => y.id)], { suggestions });
   }
-  if (optionAsked && withOptions.length && (groups.includes('elective') || !u.asks.howMany)) {
+  if (
+    optionAsked &&
+    withOptions.length &&
+    ((elective !== undefined && groups.includes(elective)) || !u.asks.howMany)
+  ) {
     const text = withOptions.map((y) => `In ${y.level}: ${y.options.join(' ')}`).join('\n');
     // "Is research optional?": Yes only for a group the options concern; otherwise the facts say
     // which option there is, and leave the verdict undecided rather than guess.
@@ -125,15 +156,40 @@ export const training: Handler = (u, ctx) => {
     return answer('training', said, [...facts, ...withOptions.map((y) => y.id)], { suggestions, ...verdict });
   }
   // "Are the first three years just DR?": years identical to DR residency are all DR.
-  if (u.yesNo && years.length > 1 && groups.length === 1 && groups[0] === 'dr' && says(u, 'all_words')) {
-    const all = years.every((y) => y.same_as_dr);
+  const same = groups[0];
+  if (
+    u.yesNo &&
+    years.length > 1 &&
+    groups.length === 1 &&
+    same !== undefined &&
+    rolesOf(k).sameAs.has(same) &&
+    says(u, 'all_words')
+  ) {
+    const all = years.every((y) => y.same_as === same);
     const text = `${
       years
-        .filter((y) => y.same_as_dr)
+        .filter((y) => y.same_as === same)
         .map((y) => y.level)
         .join(', ') || 'none of them'
-    } ${all ? 'are' : 'is'} identical to DR residency.`;
-    return answer('training', text, [...facts, 'dr'], { suggestions, ...decide(true, all) });
+    } ${all ? 'are' : 'is'} ${sameAsText(k, same)}.`;
+    return answer('training', text, [...facts, same], { suggestions, ...decide(true, all) });
+  }
+  // "Is R4 the same as DR residency?": only a year that says `same_as` that group is; its months
+  // of that group do not make it identical.
+  const asksSame = says(u, 'same_asked');
+  if (u.yesNo && asksSame && years.length && same !== undefined && rolesOf(k).sameAs.has(same)) {
+    const alike = years.filter((y) => y.same_as === same);
+    const unlike = years.filter((y) => y.same_as !== same);
+    const verb = (ys: readonly TrainingYear[]) => (ys.length === 1 ? 'is' : 'are');
+    const text = [
+      alike.length ? `${levels(alike)} ${verb(alike)} ${sameAsText(k, same)}.` : '',
+      unlike.length
+        ? `${levels(unlike)} ${verb(unlike)} not: ${unlike.map((y) => yearText(y)).join(' ')}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return answer('training', text, [...facts, same], { suggestions, ...decide(true, !unlike.length) });
   }
   // "Is R4 mostly DR?": more than half of the year's months.
   if (u.yesNo && years.length === 1 && groups.length === 1 && says(u, 'most_words')) {
@@ -171,10 +227,9 @@ export const training: Handler = (u, ctx) => {
     return answer('training', lines.join('\n'), [...facts, ...groups], { suggestions });
   }
   if (years.length) {
-    const sameAsDr = years.every((y) => y.same_as_dr);
-    const asksSame = says(u, 'same_asked');
+    const sameAsDr = years.every((y) => y.same_as !== undefined);
     if (sameAsDr && years.length > 1) {
-      const text = `${levels(years)} are identical to DR residency.`;
+      const text = `${levels(years)} are ${sameText(k, years)}.`;
       return answer('training', text, facts, { suggestions, ...decide(u.yesNo, true) });
     }
     const items = years.length === 1 ? breakdown(ctx, years[0]!) : [];
@@ -189,7 +244,7 @@ export const training: Handler = (u, ctx) => {
   const lengthAsked = u.yesNo && u.numbers.length > 0 && says(u, 'duration_asked');
 
   const items = t.years.map(
-    (y) => `${y.level}: ${y.same_as_dr ? 'identical to DR residency' : breakdown(ctx, y).join(', ')}`,
+    (y) => `${y.level}: ${y.same_as ? sameAsText(k, y.same_as) : breakdown(ctx, y).join(', ')}`,
   );
   return answer(
     'training',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeRotation } from '../../src/knowledge/rotation-names.js';
-import { addMonths, localDate, monthOf } from '../../src/time/local-date.js';
-import { ask, knowledge, NOW, schedule, verdict } from './helpers.js';
+import { describeRotation } from '../../../src/knowledge/rotation-names.js';
+import { addMonths, localDate, monthOf } from '../../../src/time/local-date.js';
+import { ask, knowledge, NOW, schedule, verdict } from '../helpers.js';
 
 const r4 = schedule.residents.find((r) => r.level === 'R4')!;
 const r5 = schedule.residents.find((r) => r.level === 'R5')!;

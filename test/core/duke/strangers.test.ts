@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, schedule } from './helpers.js';
+import { ask, schedule } from '../helpers.js';
 
 const CASEY = 'casey.demoreaux@example.edu';
 // A first name the sample schedule does not have: the bot must say so, never answer about the asker.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/core/answer.js';
-import { createLabelResolver } from '../../src/knowledge/rotation-names.js';
-import { parseSchedule } from '../../src/schedule/parse.js';
-import { knowledge, NOW } from './helpers.js';
+import { answerQuestion } from '../../../src/core/answer.js';
+import { createLabelResolver } from '../../../src/knowledge/rotation-names.js';
+import { parseSchedule } from '../../../src/schedule/parse.js';
+import { knowledge, NOW } from '../helpers.js';
 
 const letters = (n: number) => String.fromCharCode(97 + Math.floor(n / 26), 97 + (n % 26));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { splitQuestions } from '../../src/core/clauses.js';
-import type { Block } from '../../src/schedule/types.js';
-import type { IsoDate } from '../../src/time/local-date.js';
-import { ask, knowledge, lexicon, NOW, schedule } from './helpers.js';
+import { splitQuestions } from '../../../src/core/clauses.js';
+import type { Block } from '../../../src/schedule/types.js';
+import type { IsoDate } from '../../../src/time/local-date.js';
+import { ask, knowledge, lexicon, NOW, schedule } from '../helpers.js';
 
 const CASEY = 'casey.demoreaux@example.edu';
 const AVERY = 'avery.samplewood@example.edu';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderAnswer as renderSlack } from '../../adapters/slack/render.js';
-import { renderAnswer as renderTeams } from '../../adapters/teams/render.js';
-import { answerQuestion } from '../../src/core/answer.js';
-import { createLabelResolver } from '../../src/knowledge/rotation-names.js';
-import { parseSchedule } from '../../src/schedule/parse.js';
-import { knowledge, NOW } from './helpers.js';
+import { renderAnswer as renderSlack } from '../../../adapters/slack/render.js';
+import { renderAnswer as renderTeams } from '../../../adapters/teams/render.js';
+import { answerQuestion } from '../../../src/core/answer.js';
+import { createLabelResolver } from '../../../src/knowledge/rotation-names.js';
+import { parseSchedule } from '../../../src/schedule/parse.js';
+import { knowledge, NOW } from '../helpers.js';
 
 /** A grid of `count` residents; one in four on IR in November 2026, the rest spread over other rotations. */
 function largeSchedule(count: number) {

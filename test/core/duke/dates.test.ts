@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DateContext, type DateRef, parseDates } from '../../src/core/dates.js';
-import { localDate } from '../../src/time/local-date.js';
+import { type DateContext, type DateRef, parseDates } from '../../../src/core/dates.js';
+import { localDate } from '../../../src/time/local-date.js';
 
 const ctx = (today: string, past = false): DateContext => ({
   today,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame } from '../../src/core/frame.js';
-import { ask } from './helpers.js';
+import type { Frame } from '../../../src/core/frame.js';
+import { ask } from '../helpers.js';
 
 const CASEY = 'casey.demoreaux@example.edu';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/core/text/edit-distance.js';
-import { tokenize } from '../../src/core/text/normalize.js';
-import { stem } from '../../src/core/text/phrase-index.js';
-import { ask, knowledge } from './helpers.js';
+import { editDistance } from '../../../src/core/text/edit-distance.js';
+import { tokenize } from '../../../src/core/text/normalize.js';
+import { stem } from '../../../src/core/text/phrase-index.js';
+import { ask } from '../helpers.js';
 
 const procedureOf = (text: string) => ask(text).understanding.refs.procedure;
 
@@ -30,40 +30,7 @@ describe('normalisation', () => {
   });
 });
 
-describe('every name in the knowledge base is understood', () => {
-  it('resolves each procedure by its name and every alias', () => {
-    const misses: string[] = [];
-    for (const p of knowledge.procedures) {
-      for (const name of [p.name, ...p.aliases]) {
-        const u = ask(`does IR do ${name}?`).understanding;
-        if (!u.refs.procedure.includes(p.id))
-          misses.push(`${name} → ${u.refs.procedure.join(',') || u.intent}`);
-      }
-    }
-    expect(misses).toEqual([]);
-  });
-
-  it('resolves each category by its name and aliases to the list of its procedures', () => {
-    for (const c of knowledge.categories) {
-      for (const name of [c.name, ...c.aliases]) {
-        const a = ask(`which ${name} procedures does IR do`);
-        // A category that is also a single procedure's name (thoracic duct embolization) may answer as that procedure.
-        const ok = a.understanding.refs.category.includes(c.id) || a.intent === 'procedure.does';
-        expect(ok, `${name} → ${a.intent}`).toBe(true);
-      }
-    }
-  });
-
-  it('resolves each exclusion by every alias to "No"', () => {
-    for (const x of knowledge.exclusions) {
-      for (const name of [x.name, ...x.aliases]) {
-        const a = ask(`does IR do ${name}?`);
-        expect(a.factIds, name).toContain(x.id);
-        expect(a.text.startsWith('No'), `${name}: ${a.text}`).toBe(true);
-      }
-    }
-  });
-});
+// Every name of the knowledge base resolving is checked for every program in test/core/programs/names.test.ts.
 
 describe('typos', () => {
   it('are corrected on words long enough to carry one', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/time/local-date.js';
-import { ask, knowledge, NOW, schedule } from './helpers.js';
+import type { IsoDate } from '../../../src/time/local-date.js';
+import { ask, knowledge, NOW, schedule } from '../helpers.js';
 
 const CASEY = 'casey.demoreaux@example.edu';
 const casey = schedule.byEmail(CASEY)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { phraseOf } from '../../src/core/coverage.js';
-import { ask, knowledge, lexicon } from './helpers.js';
+import { phraseOf } from '../../../src/core/coverage.js';
+import { ask, knowledge, lexicon } from '../helpers.js';
 
 const CASEY = 'casey.demoreaux@example.edu';
 const contact = knowledge.program.contact.name.toLowerCase();
