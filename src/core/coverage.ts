@@ -12,6 +12,7 @@ import type { Intent, Understanding } from './understand.js';
 
 /** Answers that describe a whole topic: given unplaced words, they would be the nearest topic, not the answer. */
 const SUMMARIES = new Set<Intent>([
+  'help',
   'training',
   'program.overview',
   'program.site',
@@ -44,8 +45,10 @@ export function coverageOf(u: Understanding, L: Lexicon): Coverage {
   // "How much vacation do we get", "does IR have a journal club": having or getting, not doing a procedure.
   if (u.intent === 'procedure.unknown' && says(u, 'have_words')) return { kind: 'uncovered', phrase };
   if (SCHEDULE.has(u.intent)) {
-    // "Am I on call tonight?": what the asker would be on is not a rotation the schedule has.
-    if (!targets && u.yesNo) return { kind: 'partial', phrase };
+    // "Am I on call tonight?", "what's the call schedule like": what is asked about is not a
+    // rotation, site or year the schedule has; with a time, the rest is still answered.
+    if (!targets && (u.yesNo || u.dates.length > 0)) return { kind: 'partial', phrase };
+    if (!targets && !u.refs.year.length) return { kind: 'uncovered', phrase };
     // "Where do I park at the VA?": a rotation or site named, but neither when nor what is asked of it.
     const timed = u.dates.length > 0 || u.asks.when || u.asks.next || u.asks.left || u.asks.howMany || u.past;
     if (targets && !timed && !u.yesNo) return { kind: 'uncovered', phrase };
@@ -74,6 +77,8 @@ export function phraseOf(text: string, unplaced: readonly string[], L: Lexicon):
   if (DETERMINERS.has(tokens[first - 1] ?? '')) start = first - 1;
   else if (DETERMINERS.has(tokens[first - 2] ?? '') && !LINKING_WORDS.has(tokens[first - 1]!))
     start = first - 2;
+  // The noun the unplaced words qualify, when it is one of the language file's topic heads: "the call schedule".
+  if (L.TOPIC_HEADS.has(tokens[last + 1] ?? '')) last += 1;
   const words = tokens.slice(start, last + 1).map((w) => (w.length > 30 ? `${w.slice(0, 30)}…` : w));
   return words.join(' ');
 }

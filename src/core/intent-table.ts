@@ -23,6 +23,7 @@ export const INTENT_TABLE: readonly Row[] = [
   ['procedure.does', ['procedure']],
   ['schedule.who', ['asksWho', 'personal', 'others', 'scheduleTarget']],
   ['rotation.info', ['describe', 'rotationTalk'], ['personal', 'dated', 'asksWho', 'person', 'year']],
+  ['rotation.info', ['yesNo', 'rotationAtSite'], ['asksWho', 'year', 'others']],
   ['schedule.who', ['everyone']],
   ['program.volume', ['volumeNumber']],
   ['rotation.list', ['rotationsListed'], ['personal', 'dated', 'scheduleTarget']],

@@ -1,4 +1,5 @@
 import { intentOf } from './intent-table.js';
+import { isOrdinaryEnglish } from './text/english.js';
 import { foldText } from './text/normalize.js';
 import type { EntityKind } from './text/phrase-index.js';
 import { type Said, said } from './text/phrases.js';
@@ -120,6 +121,17 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     scheduleTarget,
     scheduleCue,
     rotationNamed,
+    // "Is the ICU rotation at the VA?": where the rotation is, asked of no one's schedule.
+    rotationAtSite:
+      u.matches.some(
+        (m) =>
+          m.refs.some((r) => r.kind === 'rotation' || r.kind === 'group') &&
+          !m.refs.some((r) => r.kind === 'site' || r.kind === 'program'),
+      ) &&
+      u.placeSites.length > 0 &&
+      !u.personal &&
+      !dated &&
+      u.people.length === 0,
     rotationTalk: rotationNamed || (any('site') && heard.has('rotation_word')),
     // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
     describe: heard.has('describe') && !heard.has('whose'),
@@ -152,8 +164,12 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     unknownName,
     // "whats jon's schedule": a schedule asked about a word nothing placed, with no "my" — someone
     // the schedule does not have, never the asker's own schedule.
+    // An ordinary word ("the call schedule") is a topic the data may not cover, not a name.
     strangersSchedule:
-      !u.personal && strongSchedule && u.unknownWords.length > 0 && !any('year', 'topic', 'faq', 'program'),
+      !u.personal &&
+      strongSchedule &&
+      u.unknownWords.some((w) => !isOrdinaryEnglish(w)) &&
+      !any('year', 'topic', 'faq', 'program'),
   };
 }
 

@@ -59,6 +59,8 @@ export interface Understanding {
     after: boolean;
   };
   refs: Refs;
+  /** Sites named as the place of something ("at the VA", "in Durham"), not as who does it. */
+  placeSites: string[];
   /** What the question rules out: "non-IR", "except the VA", "but not ICU", "other than IR". */
   excluded: Refs;
   matches: PhraseMatch[];
@@ -185,7 +187,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     .filter(Boolean)
     .map((t) => {
       const us = usSpelling(t);
-      return us === t || vocabulary.index.knows(stem(us)) ? us : t;
+      if (us !== t && vocabulary.index.knows(stem(us))) return us;
+      // "lookin", "doin": chat's dropped g, read as the word when that is a word the bot knows.
+      return !vocabulary.index.knows(stem(t)) && t.endsWith('in') && vocabulary.index.knows(`${t}g`)
+        ? `${t}g`
+        : t;
     });
   const { people, used, unknown: unknownPeople } = findPeople(tokens, ctx.schedule, vocabulary, ctx.mentions);
 
@@ -250,6 +256,16 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       unknownWords.push(t);
   });
   const inWords = cuesOf(words, L);
+  const placeSites = [
+    ...new Set(
+      matches
+        .filter((m) => {
+          const before = L.DETERMINERS.has(words[m.start - 1] ?? '') ? m.start - 2 : m.start - 1;
+          return L.PLACE_WORDS.has(words[before] ?? '');
+        })
+        .flatMap((m) => m.refs.filter((r) => r.kind === 'site').map((r) => r.id)),
+    ),
+  ];
   const ruledOut = matches.filter((m) => rulesOut(words, m.start, inWords.phrases, L));
   const refs = collect(matches.filter((m) => !ruledOut.includes(m)));
   const excluded = collect(ruledOut);
@@ -282,6 +298,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     past,
     asks,
     refs,
+    placeSites,
     excluded,
     matches,
     dates,

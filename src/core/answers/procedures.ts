@@ -101,8 +101,16 @@ export const doesIrDo: Handler = (u, ctx) => {
     lines.push(
       `The program description gives no count per procedure, only the division's total: ${ctx.knowledge.program.volume.text.charAt(0).toLowerCase()}${ctx.knowledge.program.volume.text.slice(1)}`,
     );
+  // "Do we do Y-90 at the VA?": the knowledge base says what the division does, not where; a
+  // site named as a place (not as who does it) is a part the facts do not decide.
+  const sites = u.placeSites.map((id) => ctx.vocabulary.sites.get(id)!).filter(Boolean);
+  if (sites.length && (procedures.length || exclusions.length) && !dr)
+    lines.unshift(
+      `I can't say for ${joinAnd(sites.map((s) => s.name))} in particular: the program description does not say which procedures are done at each site. What it does say:`,
+    );
   const text = lines.join('\n\n');
-  const verdict = combineVerdicts(verdicts, u.quantifier);
+  const verdict =
+    sites.length && procedures.length && !dr ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : examples(ctx.knowledge, 'who-does-referral', 'overview');

@@ -87,12 +87,17 @@ export const site: Handler = (u, ctx) => {
   });
 };
 
-export const contact: Handler = (_u, ctx) =>
-  answer(
+export const contact: Handler = (u, ctx) => {
+  const c = ctx.knowledge.program.contact;
+  // "What's the coordinator's email?": the address when the knowledge base has one, else say so.
+  const missing = says(u, 'email_asked') && !c.email ? `I don't have an email address for ${c.name}. ` : '';
+  return answer(
     'program.contact',
-    `${capitalize(whomToAsk(ctx.knowledge))} can help with anything I can't answer: schedule changes, swaps, and questions about the program.`,
+    `${missing}${capitalize(whomToAsk(ctx.knowledge))} can help with anything I can't answer: schedule changes, swaps, and questions about the program.`,
     ['program-contact'],
+    missing ? { unanswered: true, ...(u.yesNo ? { verdict: 'unknown' as const } : {}) } : {},
   );
+};
 
 export const faq: Handler = (u, ctx) => {
   const entries = u.refs.faq.map((id) => ctx.vocabulary.faq.get(id)!);
@@ -129,8 +134,26 @@ export const rotationInfo: Handler = (u, ctx) => {
       );
     }
   }
+  // "Is the ICU month at Duke or the VA?": where a named rotation is, from its own site, or said unknown.
+  const named = u.refs.rotation.length || u.refs.group.length;
+  const unsited = named && u.placeSites.length ? rotations.filter((r) => !r.site) : [];
+  if (unsited.length)
+    lines.unshift(
+      `The program description does not say at which site ${joinAnd(unsited.map((r) => r.name))} takes place; ${whomToAsk(ctx.knowledge)} will know.`,
+    );
+  const sited = named && u.placeSites.length ? rotations.filter((r) => r.site) : [];
+  if (sited.length)
+    lines.unshift(sited.map((r) => `${r.name} is at ${v.sites.get(r.site!)?.name ?? r.site}.`).join(' '));
   const first = rotations[0];
   return answer('rotation.info', lines.join('\n\n'), [...u.refs.group, ...rotations.map((r) => r.id)], {
+    ...(unsited.length
+      ? { unanswered: true, ...(u.yesNo ? { verdict: 'unknown' as const } : {}) }
+      : sited.length
+        ? decide(
+            u.yesNo,
+            sited.every((r) => u.placeSites.includes(r.site!)),
+          )
+        : {}),
     suggestions: first
       ? [ask(`Who is on ${first.labels[0]} this month?`), ask(`When is my next ${first.labels[0]} month?`)]
       : [],
