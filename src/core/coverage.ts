@@ -16,7 +16,6 @@ const SUMMARIES = new Set<Intent>([
   'training',
   'program.overview',
   'program.site',
-  'program.contact',
   'rotation.info',
   'rotation.list',
   'fallback',
@@ -41,7 +40,12 @@ export function coverageOf(u: Understanding, L: Lexicon): Coverage {
   if (u.intent === 'schedule.person') return { kind: 'covered' };
   const phrase = phraseOf(u.text, unplaced, L);
   const targets = u.refs.rotation.length + u.refs.group.length + u.refs.site.length > 0;
-  if (SUMMARIES.has(u.intent)) return { kind: 'uncovered', phrase };
+  if (SUMMARIES.has(u.intent)) {
+    // "Do IR fellows cover the VA?": the VA is covered and "fellows" only qualifies it, so the
+    // answer says what is not known, then what the data says of the VA.
+    const qualifierOnly = unplaced.every((w) => L.ORDINARY_NOUNS.has(w)) && targets;
+    return { kind: qualifierOnly ? 'partial' : 'uncovered', phrase };
+  }
   // "How much vacation do we get", "does IR have a journal club": having or getting, not doing a procedure.
   if (u.intent === 'procedure.unknown' && says(u, 'have_words')) return { kind: 'uncovered', phrase };
   if (SCHEDULE.has(u.intent)) {

@@ -132,6 +132,10 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
       !u.personal &&
       !dated &&
       u.people.length === 0,
+    // "How do I get to Children's?": the site's own description says where it is.
+    directions: heard.has('directions_asked') && any('site'),
+    // "Am I an R2?": the asker's level, not the year's shape.
+    levelAsked: u.yesNo && any('year') && !dated && !any('rotation', 'group', 'site') && !u.asks.howMany,
     rotationTalk: rotationNamed || (any('site') && heard.has('rotation_word')),
     // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
     describe: heard.has('describe') && !heard.has('whose'),

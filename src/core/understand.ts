@@ -188,10 +188,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     .map((t) => {
       const us = usSpelling(t);
       if (us !== t && vocabulary.index.knows(stem(us))) return us;
+      if (vocabulary.index.knows(stem(t))) return t;
       // "lookin", "doin": chat's dropped g, read as the word when that is a word the bot knows.
-      return !vocabulary.index.knows(stem(t)) && t.endsWith('in') && vocabulary.index.knows(`${t}g`)
-        ? `${t}g`
-        : t;
+      if (t.endsWith('in') && vocabulary.index.knows(`${t}g`)) return `${t}g`;
+      // "LPs", "R1s": the plural of a short name the bot knows.
+      return t.length <= 4 && t.endsWith('s') && vocabulary.index.knows(t.slice(0, -1)) ? t.slice(0, -1) : t;
     });
   const { people, used, unknown: unknownPeople } = findPeople(tokens, ctx.schedule, vocabulary, ctx.mentions);
 
@@ -250,12 +251,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
   // A knowledge-base word outside any whole name ("stents" from "biliary stent placement") names nothing known.
   const covered = new Set(spans(matches));
+  const inWords = cuesOf(words, L);
+  // A word is placed by a name it is part of, a phrase it is part of, or a word list that places it
+  // on its own; "fellows" outside "which fellows" is what the question is about.
   words.forEach((w, i) => {
     const t = wordTokens[i]!;
-    if (!covered.has(i) && !vocabulary.lexicon.has(w) && !isNumber(w, L) && !unknownWords.includes(t))
-      unknownWords.push(t);
+    const placed =
+      covered.has(i) || inWords.phrases.coversAny(i) || vocabulary.lexicon.has(w) || isNumber(w, L);
+    if (!placed && !unknownWords.includes(t)) unknownWords.push(t);
   });
-  const inWords = cuesOf(words, L);
   const placeSites = [
     ...new Set(
       matches

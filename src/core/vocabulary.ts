@@ -1,3 +1,4 @@
+import { WORD_LISTS } from '../knowledge/language.js';
 import type {
   Category,
   Division,
@@ -87,7 +88,7 @@ export function vocabularyOf(knowledge: Knowledge): Vocabulary {
   const vocabulary: Vocabulary = {
     knowledge,
     index,
-    lexicon: new Set(cue.map(stem)),
+    lexicon: placedWords(words),
     words,
     procedures: byId(knowledge.procedures),
     categories: byId(knowledge.categories),
@@ -104,4 +105,20 @@ export function vocabularyOf(knowledge: Knowledge): Vocabulary {
   };
   compiled.set(knowledge, vocabulary);
   return vocabulary;
+}
+
+/**
+ * The bot's own words that place a word of a question on their own: every word list but the
+ * ordinary nouns (known, so never "corrected", yet what a question may be about). Words that
+ * only appear inside phrases place a word only as part of a phrase said.
+ */
+function placedWords(words: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const n of WORD_LISTS) {
+    if (n === 'ordinary_nouns') continue;
+    for (const w of words[n.toUpperCase() as Uppercase<typeof n>]) out.add(stem(w));
+  }
+  for (const w of [...Object.keys(words.NUMBERS), ...Object.keys(words.QUANTIFIERS)]) out.add(stem(w));
+  for (const name of words.HOLIDAYS.keys()) for (const w of name.split(' ')) out.add(stem(w));
+  return out;
 }

@@ -106,6 +106,7 @@ export async function validateKnowledge(dir: string): Promise<KnowledgeValidatio
     program: program.data.program,
     categories: procedures.categories,
     procedures: procedures.procedures,
+    ...(procedures.others_not_listed ? { othersNotListed: true } : {}),
     ...(exclusions.divisions_name ? { divisionsName: exclusions.divisions_name } : {}),
     divisions: exclusions.divisions,
     exclusions: exclusions.referrals,

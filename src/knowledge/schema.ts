@@ -82,6 +82,8 @@ export const ProcedureSchema = z.strictObject({
 });
 /** Optional: a program without a procedures list leaves the file out (or the lists empty). */
 export const ProceduresFileSchema = z.strictObject({
+  /** The list names the routine procedures only: the program does others it does not list. */
+  others_not_listed: z.boolean().default(false),
   categories: z.array(CategorySchema).default([]),
   procedures: z.array(ProcedureSchema).default([]),
 });
@@ -224,6 +226,8 @@ export interface Knowledge {
   program: Program;
   categories: Category[];
   procedures: Procedure[];
+  /** The procedures listed are the routine ones; the program does others it does not list. */
+  othersNotListed?: boolean;
   /** What the referral divisions are called together, when the program names them. */
   divisionsName?: string;
   divisions: Division[];

@@ -104,13 +104,14 @@ export const doesIrDo: Handler = (u, ctx) => {
   // "Do we do Y-90 at the VA?": the knowledge base says what the division does, not where; a
   // site named as a place (not as who does it) is a part the facts do not decide.
   const sites = u.placeSites.map((id) => ctx.vocabulary.sites.get(id)!).filter(Boolean);
-  if (sites.length && (procedures.length || exclusions.length) && !dr)
-    lines.unshift(
-      `I can't say for ${joinAnd(sites.map((s) => s.name))} in particular: the program description does not say which procedures are done at each site. What it does say:`,
-    );
-  const text = lines.join('\n\n');
-  const verdict =
-    sites.length && procedures.length && !dr ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
+  const atSite = sites.length > 0 && (procedures.length > 0 || exclusions.length > 0) && !dr;
+  const text = atSite
+    ? [
+        `I can't say for ${joinAnd(sites.map((s) => s.name))} in particular: the program description does not say which procedures are done at each site. What it does say:`,
+        ...lines.map(capitalize),
+      ].join('\n\n')
+    : lines.join('\n\n');
+  const verdict = atSite ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : examples(ctx.knowledge, 'who-does-referral', 'overview');
@@ -160,7 +161,7 @@ export const whoDoes: Handler = (u, ctx) => {
 export const unknownProcedure: Handler = (u, ctx) => {
   const named = u.matches.filter((m) => !m.refs.some((r) => r.kind === 'program')).map((m) => m.text);
   const term = u.unknownWords.join(' ') || named.join(' ');
-  const text = `I can't say yes or no: “${term}” is not among the routine procedures listed for ${ctx.knowledge.program.name}, and the division performs many others. ${capitalize(whomToAsk(ctx.knowledge))} will know.`;
+  const text = `I can't say yes or no: “${term}” is not among the ${ctx.knowledge.othersNotListed ? 'routine ' : ''}procedures listed for ${ctx.knowledge.program.name}${ctx.knowledge.othersNotListed ? ', and the division performs many others' : ''}. ${capitalize(whomToAsk(ctx.knowledge))} will know.`;
   return answer('procedure.unknown', text, ['program-contact'], {
     unanswered: true,
     suggestions: examples(ctx.knowledge, 'overview', 'category'),
@@ -177,7 +178,7 @@ export const categoryList: Handler = (u, ctx) => {
   const also = others.length
     ? `\n\nYou also mentioned ${joinAnd(others)}: ask about ${others.length === 1 ? 'it' : 'them'} next.`
     : '';
-  const text = `${capitalize(category.name)} is one of the areas the division routinely works in.${about} Its routine procedures are listed below; the division performs many others too.${also}`;
+  const text = `${capitalize(category.name)} is one of the areas the division routinely works in.${about} ${ctx.knowledge.othersNotListed ? ' Its routine procedures are listed below; the division performs many others too.' : ' Its procedures are listed below.'}${also}`;
   return answer('category.list', text + correctionNote(u), [category.id, ...procedures.map((p) => p.id)], {
     itemsTitle: category.name,
     items: procedures.map((p) => p.name),

@@ -258,6 +258,13 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
   const aspect = (a: Aspect) => u.aspects.includes(a);
   if (u.order && hasTargets(t) && ref) return order(ctx, s, t, ref, u.order);
+  // "Is Harper an R2?", "am I a PGY-3?": the resident's level, not a year of the schedule.
+  if (u.yesNo && u.refs.year.length && !u.dates.length && !hasTargets(t)) return levelIs(ctx, s, u.refs.year);
+  // "What was my last rotation?": the block before this one.
+  if (u.past && aspect('last') && !hasTargets(t) && !u.dates.length) return previousBlock(ctx, s);
+  // "Am I ever on ICU?", "do I go to the VA again?": any such block on the whole schedule (or ahead).
+  if (hasTargets(t) && u.yesNo && !u.dates.length && (says(u, 'ever_words') || says(u, 'again_words')))
+    return everOn(ctx, s, t, says(u, 'again_words'));
   if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
   if (!u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length) return firstBlock(ctx, s, ref, t);
   if (!u.past && !u.asks.howMany && aspect('last')) return finalBlock(ctx, s, ref, t);
@@ -339,4 +346,38 @@ export const person: Handler = (u, ctx) => {
 function unpossessive(word: string, text: string): string {
   const bare = word.endsWith('s') ? word.slice(0, -1) : word;
   return bare !== word && new RegExp(`\\b${bare}['’]s\\b`, 'i').test(text) ? bare : word;
+}
+
+/** "Is Harper an R2?": Yes only when the schedule's level for the resident is one of the years asked. */
+function levelIs(ctx: AnswerContext, s: Subject, years: readonly string[]): Answer {
+  const levels = years.map((id) => ctx.vocabulary.years.get(id)?.level ?? id);
+  const holds = levels.some((l) => l.toLowerCase() === s.resident.level.toLowerCase());
+  const who = s.you ? 'you are' : `${s.resident.name} is`;
+  return reply(s, `${who} ${s.resident.level} on the schedule.`, [], decide(true, holds));
+}
+
+/** "What was my last rotation?": the last block that ended before today. */
+function previousBlock(ctx: AnswerContext, s: Subject): Answer {
+  const before = s.resident.blocks.filter((b) => b.end < ctx.today).at(-1);
+  if (!before) return reply(s, `${s.has} no earlier rotation on the schedule.${coverageNote(ctx)}`, []);
+  return reply(
+    s,
+    `${cap(s.possessive)} last rotation was ${blockName(ctx, before)} (${span(ctx, before)}).`,
+    [before],
+  );
+}
+
+/** "Am I ever on ICU?": Yes when the schedule has such a block at all (ahead only, with "again"). */
+function everOn(ctx: AnswerContext, s: Subject, t: Targets, ahead: boolean): Answer {
+  const name = targetName(ctx, t);
+  const hits = s.resident.blocks.filter((b) => blockMatches(ctx, b, t) && (!ahead || b.end >= ctx.today));
+  if (!hits.length)
+    return reply(
+      s,
+      `${s.has} no ${name}${ahead ? ' ahead' : ''} on the schedule.${coverageNote(ctx)}`,
+      [],
+      decide(true, false),
+    );
+  const when = hits.map((b) => `${span(ctx, b)} (${blockName(ctx, b)})`).join(', ');
+  return reply(s, `${s.possessive} ${name} months: ${when}.`, hits, decide(true, true));
 }

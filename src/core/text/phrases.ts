@@ -130,6 +130,11 @@ export class Said {
     return this.hits.some((h) => h.list === list && h.start <= at && at < h.end);
   }
 
+  /** Position `at` is inside some phrase said. */
+  coversAny(at: number): boolean {
+    return this.hits.some((h) => h.start <= at && at < h.end);
+  }
+
   /** The names of the lists said, once each, in order. */
   lists(): string[] {
     return [...new Set(this.hits.map((h) => h.list))];

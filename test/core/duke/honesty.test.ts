@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../../src/core/answer.js';
+import { ask, knowledge, NOW, schedule } from '../helpers.js';
+
+/* Exact or honest: what the data does not cover is said to be unknown, naming it; the rest is answered. */
+
+const CASEY = 'casey.demoreaux@example.edu';
+const TODAY = '2026-11-28';
+const siteOf = (rotationId: string | null) => knowledge.rotations.find((r) => r.id === rotationId)?.site;
+
+describe('a topic the data does not cover is named, never the nearest topic', () => {
+  it.each([
+    ['whats the call schedule look like', 'call schedule'],
+    ['is there a chief resident', 'chief resident'],
+    ['do we have fellows', 'fellows'],
+    ['what is the salary', 'salary'],
+    ['when do i graduate', 'graduate'],
+  ])('%s', (question, named) => {
+    const a = ask(question, { as: CASEY });
+    expect(a.unanswered).toBe(true);
+    expect(a.understanding.intent).not.toBe('schedule.person');
+    expect(a.text).toContain(named);
+    expect(a.verdict).toBe('unknown');
+  });
+
+  it('a name the schedule does not have is still a person not found', () => {
+    expect(ask("whats jon's schedule").understanding.intent).toBe('schedule.person');
+  });
+
+  it('asking whom to ask about something is the contact, whatever the something', () => {
+    const a = ask('who do i talk to about swapping a rotation', { as: CASEY });
+    expect(a.understanding.intent).toBe('program.contact');
+    expect(a.unanswered).toBeFalsy();
+  });
+
+  it("the coordinator's email: given when the knowledge base has one, said unknown when not", () => {
+    expect(knowledge.program.contact.email).toBeUndefined();
+    const without = ask('whats the program coordinator email');
+    expect(without.unanswered).toBe(true);
+    const withEmail = {
+      ...knowledge,
+      program: {
+        ...knowledge.program,
+        contact: { ...knowledge.program.contact, email: 'ir-coord@example.edu' },
+      },
+    };
+    const { answer } = answerQuestion({
+      text: 'whats the program coordinator email',
+      knowledge: withEmail,
+      schedule,
+      conversation: 'private',
+      now: NOW,
+    });
+    expect(answer.text).toContain('ir-coord@example.edu');
+    expect(answer.unanswered).toBeFalsy();
+  });
+});
+
+describe('a site named as a place', () => {
+  it('a rotation whose site is not stated: unknown, never the rotation description alone', () => {
+    expect(siteOf('icu')).toBeUndefined();
+    expect(ask('is the ICU rotation at the VA?').verdict).toBe('unknown');
+    expect(ask('is the ICU month at Duke or the VA?').unanswered).toBe(true);
+  });
+
+  it('a rotation with a site: Yes or No from its own site', () => {
+    expect(siteOf('ir-va')).toBe('durham-va');
+    expect(ask('is the IR-VA rotation at the VA?').verdict).toBe('yes');
+    expect(ask('is the IR-VA rotation at Duke?').verdict).toBe('no');
+  });
+
+  it('a procedure asked at a site is unknown for that site; the program named as who does it is not a place', () => {
+    expect(ask('do we do Y-90 at the VA?').verdict).toBe('unknown');
+    expect(ask('does IR do biopsies at the VA?').verdict).toBe('unknown');
+    expect(ask('does duke do nanoknife').verdict).toBe('yes');
+  });
+});
+
+describe('the resident, not the year', () => {
+  it('a level asked of a resident is checked against the schedule', () => {
+    const harper = schedule.residents.find((r) => r.name.startsWith('Harper'))!;
+    expect(ask(`is ${harper.name.split(' ')[0]} an ${harper.level}`).verdict).toBe('yes');
+    const other = harper.level === 'R2' ? 'R3' : 'R2';
+    expect(ask(`is ${harper.name.split(' ')[0]} an ${other}`).verdict).toBe('no');
+    const casey = schedule.byEmail(CASEY)!;
+    expect(ask(`am i an ${casey.level}`, { as: CASEY }).verdict).toBe('yes');
+  });
+
+  it('"what was my last rotation" is the block before this one', () => {
+    const casey = schedule.byEmail(CASEY)!;
+    const before = casey.blocks.filter((b) => b.end < TODAY).at(-1)!;
+    const rotation = knowledge.rotations.find((r) => r.id === before.rotationId)!;
+    const a = ask('what was my last rotation', { as: CASEY });
+    expect(a.text).toContain(rotation.name);
+  });
+
+  it('"ever" looks at the whole schedule, "again" at what is ahead', () => {
+    const casey = schedule.byEmail(CASEY)!;
+    const vaAhead = casey.blocks.some((b) => siteOf(b.rotationId) === 'durham-va' && b.end >= TODAY);
+    const vaEver = casey.blocks.some((b) => siteOf(b.rotationId) === 'durham-va');
+    expect(ask('am i ever at the VA', { as: CASEY }).verdict).toBe(vaEver ? 'yes' : 'no');
+    expect(ask('do i ever go to the VA again', { as: CASEY }).verdict).toBe(vaAhead ? 'yes' : 'no');
+  });
+});
+
+describe('chat spelling', () => {
+  it('a dropped g and the plural of a short name are read as the word', () => {
+    expect(ask('whats my schedule lookin like', { as: CASEY }).unanswered).toBeFalsy();
+    expect(ask('do we do PAEs').understanding.refs.procedure).toEqual(['prostate-artery-embolization']);
+  });
+
+  it('"lol thanks" is thanks', () => {
+    expect(ask('lol thanks').understanding.intent).toBe('thanks');
+  });
+
+  it('"what does X involve" describes X', () => {
+    const a = ask('what does the ICU month involve');
+    expect(a.understanding.intent).toBe('rotation.info');
+    expect(a.unanswered).toBeFalsy();
+  });
+});
