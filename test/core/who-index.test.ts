@@ -17,7 +17,7 @@ function load(csv: string): Schedule {
     source: 'who.csv',
     resolveLabel: createLabelResolver(knowledge.rotations),
   });
-  if (!schedule) throw new Error(problems.map((p) => p.message).join('; '));
+  if (!schedule) throw new Error(problems.map((p) => p.problem).join('; '));
   return schedule;
 }
 
