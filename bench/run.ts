@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export type Report = (line: string) => void;
 
-const MODULES = ['core', 'answers', 'conversation', 'schedule', 'whois', 'slack', 'teams', 'server'];
+const MODULES = ['core', 'answers', 'conversation', 'schedule', 'whois', 'slack', 'teams', 'reply', 'server'];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

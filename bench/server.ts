@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { loadConfig } from '../src/config.js';
 import { createRuntime } from '../src/create-runtime.js';
 import { silentLogger } from '../src/logger.js';
+import { startServer } from './child-server.js';
 import { mixedQuestions } from './core.js';
 import type { Report } from './run.js';
 import { mb, ms } from './stats.js';
@@ -95,6 +96,17 @@ export async function bench(report: Report): Promise<void> {
   await timeToReady(report, 'npm start', 'npm', ['start', '--silent']);
   if (existsSync('dist/adapters/main.js')) {
     await timeToReady(report, 'node dist/adapters/main.js', process.execPath, ['dist/adapters/main.js']);
+    // The same process, its garbage collected first: what it holds, not what it has not yet freed.
+    const server = await startServer({});
+    try {
+      await new Promise((r) => setTimeout(r, 2_000));
+      const { rss, heapUsed } = await server.memoryAfterGc();
+      report(
+        `node dist/adapters/main.js idle RSS after a forced full GC: ${mb(rss)} (JS heap ${mb(heapUsed)})`,
+      );
+    } finally {
+      await server.stop();
+    }
   }
   // Before: what npm start ran until the build moved to compiled JavaScript.
   await timeToReady(report, 'tsx adapters/main.ts (TypeScript compiled at start)', process.execPath, [

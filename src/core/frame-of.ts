@@ -1,5 +1,6 @@
+import type { Resident } from '../schedule/types.js';
 import { says } from './cues.js';
-import type { Aspect, Frame, FrameAsk, FrameSubject, Quantifier } from './frame.js';
+import type { Aspect, Frame, FrameAsk, FramePerson, FrameSubject, Quantifier } from './frame.js';
 import type { Lexicon } from './lexicon.js';
 import type { Understanding } from './understand.js';
 
@@ -68,10 +69,7 @@ export function frameOf(u: Understanding, text: string): Frame {
   for (const id of u.refs.year)
     if (!subjects.some((s) => s.kind === 'year' && s.id === id))
       subjects.push({ kind: 'year', id, words: id });
-  const people = u.people.map((candidates) => ({
-    words: candidates[0]?.name ?? '',
-    candidates: candidates.map((r) => `${r.name} (${r.level})`),
-  }));
+  const people = u.people.map(framePerson);
   for (const p of u.people) if (p[0]) subjects.push({ kind: 'person', id: p[0].name, words: p[0].name });
   const quantifier = u.quantifier;
   return {
@@ -94,4 +92,20 @@ export function frameOf(u: Understanding, text: string): Frame {
     corrections: u.corrections,
     cues: u.cues,
   };
+}
+
+/**
+ * A person named, with every candidate as "Name (R4)", written when first read: every answer has
+ * a frame, few read its candidates (`ask --json` does), and a common surname on a large roster
+ * has thousands. Reads, spreads and JSON see a plain property.
+ */
+function framePerson(candidates: readonly Resident[]): FramePerson {
+  let written: string[] | undefined;
+  return Object.defineProperty({ words: candidates[0]?.name ?? '' } as FramePerson, 'candidates', {
+    enumerable: true,
+    get: () => {
+      written ??= candidates.map((r) => `${r.name} (${r.level})`);
+      return written;
+    },
+  });
 }

@@ -48,7 +48,8 @@ export function findPeople(
     // Names are names: a typo is read as a resident's name only where a name is expected, or
     // when neither the vocabulary nor ordinary English explains the word ("roster" ≠ Foster).
     const typoAllowed = afterTitle || nameExpected(tokens, i, vocabulary.words) || !isOrdinaryEnglish(t);
-    const one = lookup(t).length ? lookup(t) : typoAllowed ? nameTypo(t, schedule, vocabulary) : [];
+    const exact = lookup(t);
+    const one = exact.length ? exact : typoAllowed ? nameTypo(t, schedule, vocabulary) : [];
     if (one.length) {
       people.push(one);
       used.add(i);
@@ -84,12 +85,13 @@ function nameTypo(word: string, schedule: Schedule, vocabulary: Vocabulary): Res
   if (!index) {
     index = new DeleteIndex<Resident>(nameDeletes);
     for (const r of schedule.residents) {
-      for (const part of foldText(r.name).split(/[^a-z]+/)) {
+      // Each resident once per word ("Ada Ada"), so a lookup returns the word's residents as they are.
+      for (const part of new Set(foldText(r.name).split(/[^a-z]+/))) {
         if (part.length >= 4) index.add(part, r);
       }
     }
     nameWords.set(schedule, index);
   }
   const close = index.within(word, typoBudget(word.length));
-  return close.length === 1 ? [...new Set(close[0]!.values)] : [];
+  return close.length === 1 ? close[0]!.values.slice() : [];
 }

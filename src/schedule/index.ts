@@ -60,7 +60,6 @@ export function createSchedule(residents: Resident[]): Schedule {
   const byTeams = new Map<string, Resident>();
   const byToken = new Map<string, Set<Resident>>();
   const byMonth = new Map<IsoMonth, Assignment[]>();
-  const order = new Map<Resident, number>(residents.map((r, i) => [r, i]));
   const keys = new Map<Resident, string>(residents.map((r) => [r, sortKey(r.name)]));
   // Built on a month's first question, then kept: a month is asked about many times.
   const groupsByMonth = new Map<IsoMonth, AssignmentGroup[]>();
@@ -104,9 +103,9 @@ export function createSchedule(residents: Resident[]): Schedule {
       if (sets.some((s) => !s)) return [];
       // Every word must belong to the name, in any order: "Dr. Okafor", "Okafor, Ada", "ada".
       const [smallest, ...others] = (sets as Set<Resident>[]).sort((a, b) => a.size - b.size);
-      const found = [...smallest!].filter((r) => others.every((s) => s.has(r)));
-      // Row order, so answers list residents as the coordinator does.
-      return found.sort((a, b) => order.get(a)! - order.get(b)!);
+      // Row order, so answers list residents as the coordinator does: each set was filled in row
+      // order, and filtering keeps it (no sort, which would cost more than the match for a common name).
+      return others.length ? [...smallest!].filter((r) => others.every((s) => s.has(r))) : [...smallest!];
     },
     blockOn: (resident, date) => findBlock(resident.blocks, date),
     assignmentsOn: (date) =>

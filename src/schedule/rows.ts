@@ -104,6 +104,15 @@ function normalizeLevel(text: string): string {
 }
 
 export function createRowReader(header: Header, problems: ProblemList): RowReader {
+  // A few levels shared by every row: one string each, so listing thousands of residents reads
+  // the same few strings rather than one per resident scattered over the heap.
+  const levels = new Map<string, string>();
+  const shared = (level: string) => {
+    const known = levels.get(level);
+    if (known !== undefined) return known;
+    levels.set(level, level);
+    return level;
+  };
   const cell = (row: CsvRow, column: ColumnName | number) => {
     const index = typeof column === 'number' ? column : header.columns[column];
     return index === undefined ? undefined : row.cells[index];
@@ -180,7 +189,7 @@ export function createRowReader(header: Header, problems: ProblemList): RowReade
       return {
         email: emailCell.value.toLowerCase(),
         name: collapse(nameCell?.value ?? ''),
-        level: normalizeLevel(levelCell?.value ?? ''),
+        level: shared(normalizeLevel(levelCell?.value ?? '')),
         ...(slackId ? { slackId } : {}),
         ...(teamsId ? { teamsId } : {}),
         emailCell,

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answer.js';
+import { createLabelResolver } from '../../src/knowledge/rotation-names.js';
+import { parseSchedule } from '../../src/schedule/parse.js';
+import type { Schedule } from '../../src/schedule/types.js';
+import { knowledge } from './helpers.js';
+
+/*
+ * Who-is and name lookups read indexes (groups by level, assignments compared as objects, name
+ * words by deletion): the answers must be those of reading every row.
+ */
+
+const NOW = new Date('2026-03-10T15:00:00Z');
+
+function load(csv: string): Schedule {
+  const { schedule, problems } = parseSchedule(csv, {
+    source: 'who.csv',
+    resolveLabel: createLabelResolver(knowledge.rotations),
+  });
+  if (!schedule) throw new Error(problems.map((p) => p.problem).join('; '));
+  return schedule;
+}
+
+const ask = (schedule: Schedule, text: string) =>
+  answerQuestion({ text, knowledge, schedule, conversation: 'private', now: NOW });
+
+describe('who-is over several months and levels', () => {
+  const schedule = load(
+    [
+      'email,name,level,start,end,rotation',
+      // One block across February and March: listed once for "February to March".
+      'cruz@example.edu,Ana Cruz,R3,2026-02-15,2026-03-14,ICU',
+      'cruz@example.edu,Ana Cruz,R3,2026-03-15,2026-03-31,IR',
+      // Two ICU blocks in one month: two lines, one resident.
+      'bell@example.edu,Bo Bell,R1,2026-03-01,2026-03-10,ICU',
+      'bell@example.edu,Bo Bell,R1,2026-03-11,2026-03-20,Research',
+      'bell@example.edu,Bo Bell,R1,2026-03-21,2026-03-31,ICU',
+      'abel@example.edu,Zoe Abel,R4,2026-03-01,2026-03-31,IR',
+      'dunn@example.edu,Al Dunn,R1,2026-03-01,2026-03-31,IR',
+      'eng@example.edu,Cy Eng,R3,2026-03-01,2026-03-31,IR',
+      'fox@example.edu,Di Fox,R5,2026-02-01,2026-02-28,ICU',
+    ].join('\n'),
+  );
+
+  it('lists a block that spans two of the months asked once', () => {
+    const { answer } = ask(schedule, 'who was on ICU between February and March?');
+    const cruz = answer.items!.filter((i) => i.startsWith('Ana Cruz'));
+    expect(cruz).toHaveLength(1);
+    expect(answer.items).toHaveLength(4);
+    expect(answer.text).toMatch(/^3 residents/);
+  });
+
+  it('counts a resident with two blocks in the month once, and lists both blocks', () => {
+    const { answer } = ask(schedule, 'who is on ICU in March?');
+    expect(answer.items!.filter((i) => i.startsWith('Bo Bell'))).toHaveLength(2);
+    expect(answer.text).toMatch(/^2 residents/);
+  });
+
+  it('keeps only the levels named, in name order, for one level and for two', () => {
+    const names = (text: string) => ask(schedule, text).answer.items?.map((i) => i.split(' (')[0]) ?? [];
+    expect(names('who are the R1s on IR in March?')).toEqual(['Al Dunn']);
+    // Group order is by first name as written: "Al Dunn", "Ana Cruz", "Cy Eng", "Zoe Abel".
+    expect(names('who are the R1s and R3s on IR in March?')).toEqual(['Al Dunn', 'Ana Cruz', 'Cy Eng']);
+    expect(names('who are the R3s and R1s on IR in March?')).toEqual(['Al Dunn', 'Ana Cruz', 'Cy Eng']);
+    expect(names('who are the R2s on IR in March?')).toEqual([]);
+    // The first level question built the group's level index; a question without a level still reads all.
+    expect(names('who is on IR in March?')).toEqual(['Al Dunn', 'Ana Cruz', 'Cy Eng', 'Zoe Abel']);
+  });
+});
+
+describe('a misspelt name shared by many residents', () => {
+  const rows = ['email,name,level,2026-03'];
+  for (let i = 0; i < 40; i++) rows.push(`m${i}@example.edu,Resident${i} Marchetti,R${1 + (i % 5)},IR`);
+  // A word twice in one name: still one candidate.
+  rows.push('twice@example.edu,Marchetti Marchetti,R2,ICU');
+  rows.push('other@example.edu,Lee Park,R2,ICU');
+  const schedule = load(`${rows.join('\n')}\n`);
+
+  it('offers the namesakes and keeps every candidate, each once, in the frame', () => {
+    const { answer, understanding } = ask(schedule, 'what is marchetty on in March?');
+    expect(understanding.people[0]).toHaveLength(41);
+    expect(new Set(understanding.people[0]).size).toBe(41);
+    expect(answer.suggestions).toHaveLength(5);
+    const frame = JSON.parse(JSON.stringify(answer.frames![0]));
+    expect(frame.people[0].candidates).toHaveLength(41);
+    expect(frame.people[0].candidates[0]).toBe('Resident0 Marchetti (R1)');
+    expect(frame.people[0].candidates.at(-1)).toBe('Marchetti Marchetti (R2)');
+    // A copy of the frame carries the candidates as plain data.
+    expect({ ...answer.frames![0]!.people[0]! }.candidates).toEqual(frame.people[0].candidates);
+  });
+
+  it('finds the one resident a misspelt unique name belongs to', () => {
+    const { understanding } = ask(schedule, 'what is parkk on in March?');
+    expect(understanding.people[0]?.map((r) => r.email)).toEqual(['other@example.edu']);
+  });
+});
