@@ -14,11 +14,13 @@ export function findPeople(
   schedule: Schedule | undefined,
   vocabulary: Vocabulary,
   mentions: readonly ResolvedMention[] = [],
-): { people: Resident[][]; used: Set<number>; unknown: string[] } {
+): { people: Resident[][]; used: Set<number>; unknown: string[]; unfound: string[] } {
   const { PERSONAL } = vocabulary.words;
   const people: Resident[][] = [];
   const used = new Set<number>();
   const unknown: string[] = [];
+  /** Words written as a name (after a title) that the schedule does not have: "Dr. Smith". */
+  const unfound: string[] = [];
   // A platform mention is a person whether or not the schedule has them.
   tokens.forEach((t, i) => {
     const m = mentionIndex(t);
@@ -28,7 +30,7 @@ export function findPeople(
     people.push(mention.resident ? [mention.resident] : []);
     if (!mention.resident) unknown.push(mention.name);
   });
-  if (!schedule) return { people, used, unknown };
+  if (!schedule) return { people, used, unknown, unfound };
   const lookup = (q: string) => {
     const found = schedule.findByName(q);
     return found.length || !q.endsWith('s') ? found : schedule.findByName(q.slice(0, -1));
@@ -57,10 +59,11 @@ export function findPeople(
     } else if (afterTitle && !vocabulary.index.knows(stem(t))) {
       // "Dr. Smithe": a title before an unknown word is a person we cannot find, never the DR group.
       people.push([]);
+      unfound.push(t);
       used.add(i).add(i - 1);
     }
   }
-  return { people, used, unknown };
+  return { people, used, unknown, unfound };
 }
 
 /** "What is X on?", "where is X?": the word at `i` stands where a person's name is expected (language.yaml's before_name / after_name). */

@@ -194,14 +194,19 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       // "LPs", "R1s": the plural of a short name the bot knows.
       return t.length <= 4 && t.endsWith('s') && vocabulary.index.knows(t.slice(0, -1)) ? t.slice(0, -1) : t;
     });
-  const { people, used, unknown: unknownPeople } = findPeople(tokens, ctx.schedule, vocabulary, ctx.mentions);
+  const {
+    people,
+    used,
+    unknown: unknownPeople,
+    unfound,
+  } = findPeople(tokens, ctx.schedule, vocabulary, ctx.mentions);
 
   const corrections: Correction[] = [];
   // Word positions whose typo had several equally close readings, and their correction.
   const ambiguous = new Map<number, number>();
   const words: string[] = [];
   const wordTokens: string[] = [];
-  const unknownWords: string[] = [];
+  const unknownWords: string[] = [...unfound];
   tokens.forEach((t, i) => {
     if (used.has(i)) return;
     wordTokens.push(t);

@@ -110,7 +110,7 @@ export const doesIrDo: Handler = (u, ctx) => {
         `I can't say for ${joinAnd(sites.map((s) => s.name))} in particular: the program description does not say which procedures are done at each site. What it does say:`,
         ...lines.map(capitalize),
       ].join('\n\n')
-    : lines.join('\n\n');
+    : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
   const verdict = atSite ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)

@@ -119,3 +119,24 @@ describe('chat spelling', () => {
     expect(a.unanswered).toBeFalsy();
   });
 });
+
+describe('every part of a message is answered', () => {
+  it('a second question about something unlisted is answered too, naming it', () => {
+    const a = ask('does ir do y90 and what about kyphoplasty');
+    expect(a.understanding.also).toHaveLength(1);
+    expect(a.text).toContain('kyphoplasty');
+    expect(a.text).toMatch(/^Yes/);
+  });
+
+  it('a name after a title that the schedule does not have is named back', () => {
+    const a = ask('whats dr smith on');
+    expect(a.understanding.intent).toBe('schedule.person');
+    expect(a.text).toContain('Smith');
+  });
+
+  it('every paragraph after the first starts a sentence', () => {
+    const paragraphs = ask('does IR do tips and biopsies?').text.split('\n\n');
+    expect(paragraphs.length).toBeGreaterThan(1);
+    for (const p of paragraphs.slice(1)) expect(p.charAt(0)).toBe(p.charAt(0).toUpperCase());
+  });
+});
