@@ -210,8 +210,14 @@ export class ConfigError extends Error {
   }
 }
 
-/** What `npm run teams:package` needs: the app id and the public URL, no secret. */
-export type PackagingConfig = Pick<Config, 'MicrosoftAppId' | 'PUBLIC_URL'>;
+/**
+ * What `npm run teams:package` needs: the app id, the public URL and where the programs are (the
+ * app's names and descriptions are written from them), no secret.
+ */
+export type PackagingConfig = Pick<
+  Config,
+  'MicrosoftAppId' | 'PUBLIC_URL' | 'KNOWLEDGE_DIR' | 'PROGRAMS_DIR'
+>;
 
 /**
  * The packaging subset of the configuration: the password that running the bot needs is not
@@ -222,8 +228,8 @@ export function loadPackagingConfig(env: Record<string, string | undefined> = pr
     ...env,
     MicrosoftAppPassword: env.MicrosoftAppPassword ?? 'not-needed-to-package',
   };
-  const { MicrosoftAppId, PUBLIC_URL } = loadConfig(withoutSecretRule);
-  return { MicrosoftAppId, PUBLIC_URL };
+  const { MicrosoftAppId, PUBLIC_URL, KNOWLEDGE_DIR, PROGRAMS_DIR } = loadConfig(withoutSecretRule);
+  return { MicrosoftAppId, PUBLIC_URL, KNOWLEDGE_DIR, PROGRAMS_DIR };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

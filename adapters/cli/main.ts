@@ -7,7 +7,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
     load: () => import('./commands/ask.js'),
   },
   chat: {
-    summary: 'chat [--as EMAIL]   a conversation in the terminal',
+    summary: 'chat [--as EMAIL] [--programs DIR [--program ID]]   a conversation in the terminal',
     load: () => import('./commands/chat.js'),
   },
   check: {

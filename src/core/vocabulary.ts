@@ -71,14 +71,16 @@ export function vocabularyOf(knowledge: Knowledge): Vocabulary {
       if (read !== foldText(name)) index.add(read, ref);
     }
   };
+  // A short name is how answers and suggestions name the entry, so a question may use it too.
+  const short = (x: { short_name?: string }) => (x.short_name ? [x.short_name] : []);
   const p = knowledge.program;
-  add([p.name, ...p.aliases], { kind: 'program', id: p.id });
-  for (const s of p.sites) add([s.name, s.id, ...s.aliases], { kind: 'site', id: s.id });
+  add([p.name, ...short(p), ...p.aliases], { kind: 'program', id: p.id });
+  for (const s of p.sites) add([s.name, ...short(s), s.id, ...s.aliases], { kind: 'site', id: s.id });
   for (const c of knowledge.categories) add([c.name, ...c.aliases], { kind: 'category', id: c.id });
   for (const x of knowledge.procedures) add([x.name, ...x.aliases], { kind: 'procedure', id: x.id });
   for (const x of knowledge.exclusions) add([x.name, ...x.aliases], { kind: 'exclusion', id: x.id });
   for (const d of knowledge.divisions) add([d.name, ...d.aliases], { kind: 'division', id: d.id });
-  for (const g of knowledge.groups) add([g.name, ...g.aliases], { kind: 'group', id: g.id });
+  for (const g of knowledge.groups) add([g.name, ...short(g), ...g.aliases], { kind: 'group', id: g.id });
   for (const r of knowledge.rotations)
     add([r.name, ...r.labels, ...r.aliases], { kind: 'rotation', id: r.id });
   for (const y of knowledge.training.years) add([y.level, y.id, ...y.aliases], { kind: 'year', id: y.id });

@@ -94,7 +94,7 @@ function createFileReader(path: string, maxBytes: number): ScheduleReader {
           code === 'ENOENT'
             ? 'the schedule file does not exist'
             : `the schedule file cannot be read (${code})`,
-          'set SCHEDULE_FILE to the CSV export of the schedule, or leave it unset for knowledge/sample-schedule.csv',
+          "set SCHEDULE_FILE to the CSV export of the schedule, or save it as schedule.csv in the program's folder",
         );
       }
     },

@@ -51,11 +51,11 @@ const cells = (count: number) => (count > 1 ? ` (${count} cells)` : '');
 export function createKnownChecks(options: ReadRowsOptions, problems: ProblemList) {
   const level = createValueCheck(options.knownLevel, problems, (value, count) => ({
     problem: `the level "${value}" is not a training year the program has${cells(count)}`,
-    fix: 'write one of the years in knowledge/training.yaml (for example R4), or add it there as an alias',
+    fix: "write a year's level from the program's training.yaml, or add this one there as that year's alias",
   }));
   const site = createValueCheck(options.knownSite, problems, (value, count) => ({
     problem: `the site "${value}" is not one the program has${cells(count)}`,
-    fix: "write one of the sites in knowledge/program.yaml, or add this name to that site's aliases",
+    fix: "write one of the sites in the program's program.yaml, or add this name to that site's aliases",
   }));
   return {
     level: level.check,
@@ -181,7 +181,12 @@ export function createRowReader(header: Header, problems: ProblemList): RowReade
       }
       if (!levelCell || levelCell.value === '') {
         const at = levelCell ?? emailCell;
-        problems.error(at.line, at.col, 'this row has no level', 'add the training level, for example R4');
+        problems.error(
+          at.line,
+          at.col,
+          'this row has no level',
+          "add the resident's training level, as training.yaml writes it",
+        );
       }
       if (!ok) return null;
       const slackId = cell(row, 'slack_id')?.value || undefined;
@@ -222,7 +227,7 @@ export function createLabelCheck(resolveLabel: (label: string) => string | null,
           cell.line,
           cell.col,
           `the rotation "${label}" is not one the knowledge base knows${count > 1 ? ` (${count} cells)` : ''}; it is shown as written`,
-          `correct the spelling, or add "${label}" to that rotation's labels in knowledge/rotations.yaml`,
+          `correct the spelling, or add "${label}" to that rotation's labels in rotations.yaml`,
         );
       }
     },

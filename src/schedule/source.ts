@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { createLabelResolver } from '../knowledge/rotation-names.js';
@@ -11,9 +12,14 @@ import { parseSchedule } from './parse.js';
 import { createScheduleReader, ScheduleReadError, type ScheduleReader } from './reader.js';
 import type { Schedule } from './types.js';
 
-/** SCHEDULE_FILE, else the sample schedule shipped in the knowledge folder. */
+/**
+ * SCHEDULE_FILE, else the program's own schedule.csv in the knowledge folder, else the sample
+ * schedule shipped there: the order a PROGRAMS_DIR deployment reads each program's folder in.
+ */
 export function defaultScheduleLocation(config: Pick<Config, 'SCHEDULE_FILE' | 'KNOWLEDGE_DIR'>): string {
-  return config.SCHEDULE_FILE ?? join(config.KNOWLEDGE_DIR, 'sample-schedule.csv');
+  if (config.SCHEDULE_FILE) return config.SCHEDULE_FILE;
+  const own = join(config.KNOWLEDGE_DIR, 'schedule.csv');
+  return existsSync(own) ? own : join(config.KNOWLEDGE_DIR, 'sample-schedule.csv');
 }
 
 export interface ScheduleSourceOptions {

@@ -172,3 +172,76 @@ describe('rotabot ask on a programs folder', () => {
     expect(lines[2].error).toMatch(/give --program/);
   });
 });
+
+describe('rotabot chat on a programs folder', () => {
+  /** The answers of a chat session, one per question, without the prompt. */
+  const chat = async (args: string[], lines: string[], env = {}) => {
+    const { code, out, err } = await runCli(['chat', ...args], `${[...lines, 'exit'].join('\n')}\n`, env);
+    const [greeting, ...answers] = out.split(/\n?> /);
+    return { code, err, greeting: greeting!, answers: answers.map((a) => a.trim()).filter(Boolean) };
+  };
+  const YEARS = 'how many years is training?';
+
+  it('answers for the program --program names, from --programs or PROGRAMS_DIR', async () => {
+    const named = await chat(['--programs', dir, '--program', 'cedar-valley-dr'], [YEARS]);
+    expect(named.code).toBe(0);
+    expect(named.greeting).toMatch(/^rotabot — Cedar Valley Diagnostic Radiology\. /);
+    expect(named.answers[0]).toMatch(/4 years/);
+    const env = await chat(['--program', 'duke-ir'], [YEARS], { PROGRAMS_DIR: dir });
+    expect(env.answers[0]).toMatch(/5 years/);
+    // --knowledge is one program even where PROGRAMS_DIR is set.
+    const one = await chat(['--knowledge', CEDAR_VALLEY_DR.dir], [YEARS], { PROGRAMS_DIR: dir });
+    expect(one.greeting).toMatch(/^rotabot — Cedar Valley Diagnostic Radiology\. /);
+    expect(one.answers[0]).toMatch(/4 years/);
+  });
+
+  it('answers a resident on one schedule for their program, and says who they are', async () => {
+    const cedar = await chat(['--programs', dir, '--as', CEDAR_ONLY], [YEARS]);
+    expect(cedar.greeting).toMatch(
+      /You are Quinn Marbleton \(R\d\) on Cedar Valley Diagnostic Radiology's schedule\./,
+    );
+    expect(cedar.answers).toHaveLength(1);
+    expect(cedar.answers[0]).toMatch(/4 years/);
+    const duke = await chat(['--programs', dir, '--as', DUKE_ONLY], [YEARS]);
+    expect(duke.answers[0]).toMatch(/5 years/);
+  });
+
+  it('asks anyone else which program, answers the waiting question once they pick, and keeps the choice', async () => {
+    const { code, greeting, answers } = await chat(
+      ['--programs', dir],
+      [
+        YEARS,
+        'Cedar Valley Diagnostic Radiology',
+        'what does an R4 do?',
+        'Duke Interventional Radiology',
+        YEARS,
+      ],
+    );
+    expect(code).toBe(0);
+    expect(greeting).toMatch(/2 programs: Cedar Valley Diagnostic Radiology, Duke Interventional Radiology/);
+    expect(answers).toHaveLength(5);
+    expect(answers[0]).toMatch(/^Which program is your question about\?/);
+    expect(answers[0]).toContain(
+      'Try: “Cedar Valley Diagnostic Radiology” · “Duke Interventional Radiology”',
+    );
+    expect(answers[1]).toMatch(/4 years/);
+    expect(answers[2]).toMatch(/mini-fellowship/);
+    expect(answers[3]).toMatch(/for Duke Interventional Radiology from now on/);
+    expect(answers[4]).toMatch(/5 years/);
+  });
+
+  it('asks a resident on two schedules which program they mean', async () => {
+    const shared = await chat(['--programs', dir, '--as', SHARED], [YEARS]);
+    expect(shared.greeting).toMatch(
+      /on Cedar Valley Diagnostic Radiology's schedule and .* on Duke Interventional Radiology's schedule/,
+    );
+    expect(shared.answers[0]).toMatch(/^Which program is your question about\?/);
+  });
+
+  it('refuses a program the folder does not hold before the conversation starts', async () => {
+    const { code, err, greeting } = await chat(['--programs', dir, '--program', 'duke-rx'], [YEARS]);
+    expect(code).toBe(2);
+    expect(greeting).toBe('');
+    expect(err).toMatch(/"duke-rx" is not one of the programs: cedar-valley-dr, duke-ir/);
+  });
+});

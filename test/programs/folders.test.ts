@@ -18,7 +18,7 @@ async function copyOf(dir: string): Promise<string> {
   return copy;
 }
 
-describe.each([...PROGRAMS, TEMPLATE])('the program folder $dir', ({ dir, schedule }) => {
+describe.each(PROGRAMS)('the program folder $dir', ({ dir, schedule }) => {
   it('validates with no problem at all, not even a warning', async () => {
     const { knowledge, problems } = await validateKnowledge(dir);
     expect(problems).toEqual([]);

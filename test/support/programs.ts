@@ -17,4 +17,4 @@ export const CEDAR_VALLEY_DR = shipped('examples/cedar-valley-dr');
 export const TEMPLATE = shipped('examples/template');
 
 /** The programs every behaviour suite runs against. */
-export const PROGRAMS: readonly ShippedProgram[] = [DUKE_IR, CEDAR_VALLEY_DR];
+export const PROGRAMS: readonly ShippedProgram[] = [DUKE_IR, CEDAR_VALLEY_DR, TEMPLATE];

@@ -22,13 +22,16 @@ export const overview: Handler = (_u, ctx) => {
   const counts = ctx.knowledge.categories.map(
     (c) => `${c.name} (${plural(ctx.vocabulary.proceduresByCategory.get(c.id)?.length ?? 0, 'procedure')})`,
   );
+  // A folder without procedures.yaml has no areas to list: the summary alone.
+  const areas = counts.length
+    ? '\n\nIts routine work falls into these areas; ask about any of them for the procedures.'
+    : '';
   return answer(
     'program.overview',
-    `${p.summary}\n\nIts routine work falls into these areas; ask about any of them for the procedures.`,
+    `${p.summary}${areas}`,
     [p.id, ...ctx.knowledge.categories.map((c) => c.id)],
     {
-      itemsTitle: 'Areas of routine work',
-      items: counts,
+      ...(counts.length ? { itemsTitle: 'Areas of routine work', items: counts } : {}),
       suggestions: examples(ctx.knowledge, 'does-referral', 'year', 'category'),
     },
   );
