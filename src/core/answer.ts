@@ -232,6 +232,7 @@ function notCovered(phrase: string, ctx: AnswerContext): Answer {
 }
 
 const SAY: Record<'yes' | 'no' | 'partly', string> = { yes: 'Yes — ', no: 'No — ', partly: 'Partly. ' };
+const UNDECIDED = "I can't say yes or no from what I know. What it says:";
 
 /**
  * The one place a verdict becomes words: "Yes — "/"No — " in front of the handler's text. A yes/no
@@ -246,7 +247,13 @@ export function render(raw: Answer, understanding: Understanding): Answer {
   // Every answer starts with a capital, whatever sentence a handler put first.
   // "Yes — " and "No — " run on into the sentence; "Partly." ends one.
   const body = verdict === 'partly' ? capitalize(raw.text) : raw.text;
-  const text = isDecided(verdict) ? SAY[verdict] + body : capitalize(raw.text);
+  // A yes/no question the handler answered with facts but no verdict: say that the facts do not decide it.
+  const undecided = verdict === 'unknown' && raw.verdict === undefined && !raw.unanswered;
+  const text = isDecided(verdict)
+    ? SAY[verdict] + body
+    : undecided
+      ? `${UNDECIDED} ${capitalize(raw.text)}`
+      : capitalize(raw.text);
   return { ...raw, text, verdict, frames };
 }
 

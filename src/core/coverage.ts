@@ -1,5 +1,6 @@
 import { says } from './cues.js';
 import type { Lexicon } from './lexicon.js';
+import { isOrdinaryEnglish } from './text/english.js';
 import { foldText } from './text/normalize.js';
 import type { Intent, Understanding } from './understand.js';
 
@@ -48,6 +49,8 @@ export function coverageOf(u: Understanding, L: Lexicon): Coverage {
   }
   // "How much vacation do we get", "does IR have a journal club": having or getting, not doing a procedure.
   if (u.intent === 'procedure.unknown' && says(u, 'have_words')) return { kind: 'uncovered', phrase };
+  // "Do we do TIPS and BRTO?": a name the data does not have beside one it has; the rest is answered.
+  if (u.intent === 'procedure.does' && unlistedBeside(u, L)) return { kind: 'partial', phrase };
   if (SCHEDULE.has(u.intent)) {
     // "Am I on call tonight?", "what's the call schedule like": what is asked about is not a
     // rotation, site or year the schedule has; with a time, the rest is still answered.
@@ -85,4 +88,24 @@ export function phraseOf(text: string, unplaced: readonly string[], L: Lexicon):
   if (L.TOPIC_HEADS.has(tokens[last + 1] ?? '')) last += 1;
   const words = tokens.slice(start, last + 1).map((w) => (w.length > 30 ? `${w.slice(0, 30)}…` : w));
   return words.join(' ');
+}
+
+/**
+ * "Do we do TIPS and BRTO?": the question ends with a word nothing placed, joined by "and"/"or"
+ * after the procedures named, that is no ordinary English word: a procedure the data does not
+ * list, beside one it does.
+ */
+function unlistedBeside(u: Understanding, L: Lexicon): boolean {
+  const tokens = foldText(u.text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const last = tokens.length - 1;
+  const t = tokens[last] ?? '';
+  const before = tokens[last - 1] ?? '';
+  return (
+    last > 0 &&
+    u.unknownWords.includes(t) &&
+    !isOrdinaryEnglish(t) &&
+    (L.JOINERS.has(before) || L.OR_WORDS.has(before))
+  );
 }

@@ -90,3 +90,9 @@ export function correctionNote(u: Understanding): string {
   const others = u.corrections.flatMap((c) => c.alternatives.map((a) => `“${a}”`));
   return `\n\n(I read ${read}${others.length ? `; if you meant ${joinAnd(others).replace(/ and /g, ' or ')}, ask again with that word` : ''}.)`;
 }
+
+/** "I can't say for the Durham VA in particular": a site named as a place, where the data says nothing per site. */
+export function notStatedForSites(ctx: AnswerContext, siteIds: readonly string[], what: string): string {
+  const names = siteIds.map((id) => ctx.vocabulary.sites.get(id)?.name ?? id);
+  return `I can't say for ${joinAnd(names)} in particular: the program description does not say ${what} at each site. What it does say:`;
+}

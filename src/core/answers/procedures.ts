@@ -12,6 +12,7 @@ import {
   decide,
   type Handler,
   joinAnd,
+  notStatedForSites,
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
@@ -106,10 +107,9 @@ export const doesIrDo: Handler = (u, ctx) => {
   const sites = u.placeSites.map((id) => ctx.vocabulary.sites.get(id)!).filter(Boolean);
   const atSite = sites.length > 0 && (procedures.length > 0 || exclusions.length > 0) && !dr;
   const text = atSite
-    ? [
-        `I can't say for ${joinAnd(sites.map((s) => s.name))} in particular: the program description does not say which procedures are done at each site. What it does say:`,
-        ...lines.map(capitalize),
-      ].join('\n\n')
+    ? [notStatedForSites(ctx, u.placeSites, 'which procedures are done'), ...lines.map(capitalize)].join(
+        '\n\n',
+      )
     : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
   const verdict = atSite ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length

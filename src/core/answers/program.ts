@@ -11,6 +11,7 @@ import {
   decide,
   type Handler,
   joinAnd,
+  notStatedForSites,
   plural,
   whomToAsk,
 } from './context.js';
@@ -47,6 +48,17 @@ export const patients: Handler = (u, ctx) => {
       : says(u, 'pediatric')
         ? p.pediatric
         : p.adult;
+  // "Do we treat kids at the VA?": the patients are the division's; nothing is said per site.
+  if (u.placeSites.length)
+    return answer(
+      'program.patients',
+      `${notStatedForSites(ctx, u.placeSites, 'which patients are treated')}\n\n${p.text}`,
+      ['program-patients'],
+      {
+        suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
+        ...(u.yesNo ? { verdict: 'unknown' as const } : {}),
+      },
+    );
   return answer('program.patients', p.text, ['program-patients'], {
     suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
     ...decide(u.yesNo, holds),

@@ -11,6 +11,7 @@ import {
   answer,
   ask,
   capitalize,
+  combineVerdicts,
   decide,
   type Handler,
   plural,
@@ -202,7 +203,22 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
       )
       .join('; ') || 'no assignment';
   const tense = to < ctx.today ? s.was : s.is;
-  return reply(s, `${label} ${tense} on ${all}.`, blocks, decide(true, hits.length > 0));
+  // "Am I on IR in Feb and March?": over a few months, each month is asked; over a long range, any.
+  const months = monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).filter((m) =>
+    ctx.schedule!.covers(m),
+  );
+  const perMonth =
+    !long && months.length > 1
+      ? combineVerdicts(
+          months.map((m) => (hits.some((b) => monthOf(b.start) <= m && m <= monthOf(b.end)) ? 'yes' : 'no')),
+        )
+      : undefined;
+  return reply(
+    s,
+    `${label} ${tense} on ${all}.`,
+    blocks,
+    perMonth ? { verdict: perMonth } : decide(true, hits.length > 0),
+  );
 }
 
 /** "Is my next rotation ICU?": the next change, compared with what was asked. */
@@ -338,6 +354,31 @@ export const person: Handler = (u, ctx) => {
     const name = u.unknownWords[0] ? ` named “${capitalize(unpossessive(u.unknownWords[0], u.text))}”` : '';
     const text = `I can't find a resident${name} on the schedule. Try their full name as the schedule has it.`;
     return answer('schedule.person', text, [], { unanswered: true });
+  }
+  // "Are Avery and Blair both on IR in Jan?": each resident named, and one verdict for all of them.
+  const named = u.people.filter((p) => p.length === 1).map((p) => p[0]!);
+  if (named.length > 1) {
+    const answers = named.map((r) => respond(u, ctx, subjectFor(r, false)));
+    const verdicts = answers
+      .map((a) => a.verdict)
+      .filter((v): v is 'yes' | 'no' => v === 'yes' || v === 'no');
+    const verdict =
+      u.yesNo && verdicts.length === answers.length ? combineVerdicts(verdicts, u.quantifier) : undefined;
+    const mixed = new Set(verdicts).size > 1;
+    const text = answers
+      .map((a) =>
+        mixed && (a.verdict === 'yes' || a.verdict === 'no') ? `${cap(a.verdict)}: ${a.text}` : a.text,
+      )
+      .join('\n\n');
+    return answer(
+      'schedule.person',
+      text,
+      answers.flatMap((a) => a.factIds),
+      {
+        ...(verdict ? { verdict } : {}),
+        about: answers.flatMap((a) => a.about ?? []),
+      },
+    );
   }
   return respond(u, ctx, subjectFor(candidates[0], false));
 };

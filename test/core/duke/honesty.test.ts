@@ -140,3 +140,48 @@ describe('every part of a message is answered', () => {
     for (const p of paragraphs.slice(1)) expect(p.charAt(0)).toBe(p.charAt(0).toUpperCase());
   });
 });
+
+describe('verdicts over several subjects, sites and undecided facts', () => {
+  const groupOf = (rotationId: string | null) => knowledge.rotations.find((r) => r.id === rotationId)?.group;
+  const onIrIn = (email: string, month: string) =>
+    schedule
+      .byEmail(email)!
+      .blocks.some(
+        (b) => groupOf(b.rotationId) === 'ir' && b.start.slice(0, 7) <= month && month <= b.end.slice(0, 7),
+      );
+  const expected = (flags: boolean[]) =>
+    flags.every(Boolean) ? 'yes' : flags.some(Boolean) ? 'partly' : 'no';
+
+  it('a procedure the data does not list beside one it does: the listed one is answered, the verdict is not decided', () => {
+    const a = ask('do we do TIPS and BRTO');
+    expect(a.verdict).toBe('unknown');
+    expect(a.text.toLowerCase()).toContain('brto');
+    expect(a.factIds).toContain('tips');
+  });
+
+  it('two months asked: each month is checked', () => {
+    const v = ask('am I on IR in feb and march?', { as: CASEY }).verdict;
+    expect(v).toBe(expected([onIrIn(CASEY, '2027-02'), onIrIn(CASEY, '2027-03')]));
+  });
+
+  it('two residents asked: each resident is checked', () => {
+    const avery = schedule.residents.find((r) => r.name.startsWith('Avery'))!;
+    const blair = schedule.residents.find((r) => r.name.startsWith('Blair'))!;
+    const flags = [onIrIn(avery.email, '2027-01'), onIrIn(blair.email, '2027-01')];
+    const a = ask('are Avery and Blair both on IR in Jan?');
+    expect(a.verdict).toBe(flags.every(Boolean) ? 'yes' : 'no');
+    expect(a.text).toContain(avery.name);
+    expect(a.text).toContain(blair.name);
+  });
+
+  it('patients asked at a site: not decided for the site', () => {
+    expect(ask('do we treat kids at the VA?').verdict).toBe('unknown');
+    expect(ask('do we treat kids?').verdict).toBe('yes');
+  });
+
+  it('a yes/no the facts do not decide says so before the facts', () => {
+    const a = ask('does R4 include nucs?');
+    expect(a.verdict).toBe('unknown');
+    expect(a.text).toMatch(/^I can't say yes or no/);
+  });
+});
