@@ -1,5 +1,4 @@
 import { type DateContext, type DateRef, parseDates } from '../core/dates.js';
-import type { Order } from '../core/frame.js';
 import { foldText } from '../core/text/normalize.js';
 import type { Understanding } from '../core/understand.js';
 import type { Vocabulary } from '../core/vocabulary.js';
@@ -63,19 +62,6 @@ export function frameOfAnswer(f: ContextFrame, v: Vocabulary, place: boolean): C
 export function answeredBlock(f: ContextFrame, v: Vocabulary): { time: DateRef } | undefined {
   const b = mainBlock(f);
   return b ? { time: blockTime(b, v.knowledge.program.locale ?? DEFAULT_LOCALE) } : undefined;
-}
-
-/**
- * "Before" or "after" not beside a unit ("the month after" moves the time; "after ICU" compares):
- * both said ask which; one asks yes or no.
- */
-export function orderOf(tokens: readonly string[], words: FollowUpWords): Order | undefined {
-  const beside = (i: number) =>
-    [tokens[i - 1], tokens[i + 1]].some((w) => w !== undefined && w in words.units);
-  const said = (list: readonly string[]) => tokens.some((t, i) => list.includes(t) && !beside(i));
-  const before = said(words.earlier);
-  const after = said(words.later);
-  return before && after ? 'before-or-after' : before ? 'before' : after ? 'after' : undefined;
 }
 
 /**

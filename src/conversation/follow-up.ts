@@ -9,7 +9,8 @@ import type { FollowUpWords } from '../knowledge/language.js';
 import type { Resident, Schedule } from '../schedule/types.js';
 import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js';
 import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
-import { answeredBlock, bareMonth, frameOfAnswer, orderOf } from './answered.js';
+import { orderOf } from '../core/order.js';
+import { answeredBlock, bareMonth, frameOfAnswer } from './answered.js';
 import type { ContextFrame, ConversationContext } from './context.js';
 
 /**
@@ -95,10 +96,12 @@ function hasPhrase(tokens: string[], phrase: string, at?: number): boolean {
   return false;
 }
 
-function readCues(text: string, words: FollowUpWords): Cues {
+function readCues(text: string, words: FollowUpWords, v: Vocabulary): Cues {
   const tokens = foldText(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+  // A unit that ends a name ("my ICU month after research") is the name's: no move in time.
+  const named = (i: number) => v.index.lookup(tokens[i] ?? '').length > 0;
   const has = (list: string[]) => list.some((w) => tokens.includes(w));
   // "is there a research month?" asks whether one exists; "who is there?" points at a place.
   const thereAt = tokens.lastIndexOf('there');
@@ -113,6 +116,7 @@ function readCues(text: string, words: FollowUpWords): Cues {
   for (let i = 0; i < tokens.length; i++) {
     const unit = words.units[tokens[i]!];
     if (!unit) continue;
+    if (named(i - 1)) continue;
     const near = [tokens[i - 1], tokens[i + 1]];
     const dir = near.some((w) => w && words.later.includes(w))
       ? 1
@@ -127,7 +131,7 @@ function readCues(text: string, words: FollowUpWords): Cues {
           ? { unit: 'day', by: 7 * dir }
           : { unit: 'month', by: (unit === 'year' ? 12 : 1) * dir };
   }
-  const order = orderOf(tokens, words);
+  const order = orderOf(tokens, words, named);
   return {
     tokens,
     ...(order ? { order } : {}),
@@ -347,7 +351,7 @@ export function completeFollowUp(
   if (!context) return STANDALONE;
   // The cue words are the knowledge base's (language.yaml, follow_ups).
   const words = env.vocabulary.knowledge.language.follow_ups;
-  const cues = readCues(asked.text, words);
+  const cues = readCues(asked.text, words, env.vocabulary);
   const v = env.vocabulary;
   const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
   const lastAsked = context.frames[context.frames.length - 1];

@@ -74,6 +74,9 @@ export function frameOf(u: Understanding, text: string): Frame {
   }));
   for (const p of u.people) if (p[0]) subjects.push({ kind: 'person', id: p[0].name, words: p[0].name });
   const quantifier = u.quantifier;
+  const compared = u.compared
+    ? subjects.filter((s) => s.kind !== 'person' && u.compared![s.kind].includes(s.id))
+    : undefined;
   return {
     text,
     intent: u.intent,
@@ -89,6 +92,7 @@ export function frameOf(u: Understanding, text: string): Frame {
     exclusions,
     ...(quantifier ? { quantifier } : {}),
     ...(u.order ? { order: u.order } : {}),
+    ...(compared ? { compared } : {}),
     numbers: u.numbers,
     unplaced: u.unknownWords,
     corrections: u.corrections,

@@ -75,6 +75,11 @@ export interface Frame {
   quantifier?: Quantifier;
   /** "Is that before or after ICU?": the time compared with the subject's blocks. */
   order?: Order;
+  /**
+   * "Is my ICU before my VA month?": the subjects (also in `subjects`) whose blocks are compared
+   * with the other subjects' blocks; absent when the time is compared ("is that before ICU?").
+   */
+  compared?: FrameSubject[];
   /** Numbers the question states ("two research months", "4 years"). */
   numbers: number[];
   /** Words of the question nothing accounted for (no entity, cue, date or known filler). */

@@ -19,6 +19,7 @@ export const INTENT_TABLE: readonly Row[] = [
   ['calendar.link', ['calendar']],
   ['program.contact', ['contactTopic'], ['dated']],
   ['schedule.person', ['person'], ['personal']],
+  ['schedule.mine', ['ordered'], ['person']],
   ['procedure.who', ['procedure', 'asksWhoOrWhere']],
   ['procedure.does', ['procedure']],
   ['schedule.who', ['asksWho', 'personal', 'others', 'scheduleTarget']],

@@ -17,7 +17,7 @@ import {
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
-import { order } from './schedule-order.js';
+import { comparedAndWith, order, orderOfSubjects } from './schedule-order.js';
 import {
   blockMatches,
   blockName,
@@ -257,6 +257,8 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
   const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
   const aspect = (a: Aspect) => u.aspects.includes(a);
+  const sides = u.order ? comparedAndWith(u) : undefined;
+  if (u.order && sides) return orderOfSubjects(ctx, s, sides[0], sides[1], u.order);
   if (u.order && hasTargets(t) && ref) return order(ctx, s, t, ref, u.order);
   if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
   if (!u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length) return firstBlock(ctx, s, ref, t);
