@@ -55,7 +55,9 @@ export function frameOfAnswer(f: ContextFrame, v: Vocabulary, place: boolean): C
       ];
   if (!subjects.length) return undefined;
   const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
-  return { ...f, subjects, named: [subjects], time: f.time.length ? f.time : [blockTime(b, locale)] };
+  // The block alone: a comparison that found it is not part of it.
+  const { order: _order, compared: _compared, ...asked } = f;
+  return { ...asked, subjects, named: [subjects], time: f.time.length ? f.time : [blockTime(b, locale)] };
 }
 
 /** The block "that" names and its time, for a comparison ("is that before or after ICU?"). */

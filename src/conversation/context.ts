@@ -58,6 +58,10 @@ export const ContextFrameSchema = z.object({
     .optional(),
   /** The answer listed or counted this many things (for "how many is that?", "which ones?"). */
   count: z.number().int().min(0).optional(),
+  /** A comparison in time ("is that before or after ICU?"): the next follow-up continues it. */
+  order: z.enum(['before', 'after', 'before-or-after']).optional(),
+  /** "Is my ICU before my VA month?": the subjects (of `subjects`) whose blocks were compared. */
+  compared: z.array(RefSchema).max(16).optional(),
 });
 export type ContextFrame = z.infer<typeof ContextFrameSchema>;
 

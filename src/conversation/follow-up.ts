@@ -1,6 +1,7 @@
 import type { DateRef } from '../core/dates.js';
 import type { Order } from '../core/frame.js';
 import { decideIntentForText } from '../core/intent.js';
+import { orderOf } from '../core/order.js';
 import { foldText } from '../core/text/normalize.js';
 import type { EntityKind, PhraseMatch } from '../core/text/phrase-index.js';
 import type { Intent, Refs, Understanding } from '../core/understand.js';
@@ -9,7 +10,6 @@ import type { FollowUpWords } from '../knowledge/language.js';
 import type { Resident, Schedule } from '../schedule/types.js';
 import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js';
 import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
-import { orderOf } from '../core/order.js';
 import { answeredBlock, bareMonth, frameOfAnswer } from './answered.js';
 import type { ContextFrame, ConversationContext } from './context.js';
 
@@ -223,6 +223,9 @@ interface Parts {
   matches: PhraseMatch[];
   dates: DateRef[];
   people: Resident[][];
+  /** A comparison in time, and the subjects whose blocks it places ("is my ICU before…"). */
+  order: Order | undefined;
+  compared: Refs | undefined;
 }
 
 function partsOfFrame(f: ContextFrame, schedule: Schedule | undefined): Parts {
@@ -236,12 +239,14 @@ function partsOfFrame(f: ContextFrame, schedule: Schedule | undefined): Parts {
     matches: matchesOf(f.named),
     dates: f.time as DateRef[],
     people: f.people.map((names) => residentsOf(names, schedule)).filter((p) => p.length),
+    order: f.order,
+    compared: f.compared ? refsOf(f.compared) : undefined,
   };
 }
 
 function partsOf(u: Understanding): Parts {
-  const { intent, yesNo, personal, past, asks, refs, matches, dates, people } = u;
-  return { intent, yesNo, personal, past, asks: { ...asks }, refs, matches, dates, people };
+  const { intent, yesNo, personal, past, asks, refs, matches, dates, people, order, compared } = u;
+  return { intent, yesNo, personal, past, asks: { ...asks }, refs, matches, dates, people, order, compared };
 }
 
 function withParts(u: Understanding, p: Parts): Understanding {
@@ -475,6 +480,9 @@ export function completeFollowUp(
     const base = partsOfFrame(last, env.schedule);
     base.yesNo = false;
     base.asks = { ...base.asks, howMany: counting };
+    // "Which ones?" lists the last answer's members; a comparison has none to list.
+    base.order = undefined;
+    base.compared = undefined;
     if (detail && base.intent === 'procedure.does' && base.refs.category.length)
       base.intent = 'category.list';
     return { kind: 'completed', understanding: withParts(u, base), assumed: describeAll(base, v) };
@@ -504,17 +512,27 @@ export function completeFollowUp(
     return STANDALONE;
   const carried: string[] = [];
   const merged: Parts = { ...base, refs: { ...base.refs }, matches: [...base.matches] };
+  // A comparison continues: a new subject is what is compared with ("is that before ICU?" → "and
+  // research?"), a new time what is placed ("and May?": May's block instead of the subjects named first).
+  const placedSubjects = (m: PhraseMatch) =>
+    base.compared !== undefined && m.refs.every((r) => base.compared![r.kind].includes(r.id));
+  if (base.compared && own.dates.length) {
+    merged.matches = base.matches.filter((m) => !placedSubjects(m));
+    merged.refs = refsOf(merged.matches.flatMap((m) => m.refs));
+    merged.compared = undefined;
+  }
   if (newSlots.size) {
     for (const kind of KINDS) {
-      if (newSlots.has(SLOT[kind])) merged.refs[kind] = own.refs[kind];
+      if (newSlots.has(SLOT[kind]))
+        merged.refs[kind] = [...new Set([...(merged.compared?.[kind] ?? []), ...own.refs[kind]])];
     }
     merged.matches = [
-      ...base.matches.filter((m) => !m.refs.some((r) => newSlots.has(SLOT[r.kind]))),
+      ...merged.matches.filter((m) => placedSubjects(m) || !m.refs.some((r) => newSlots.has(SLOT[r.kind]))),
       ...own.matches,
     ];
   }
   const keptSlots = new Set([...slotsIn(base.refs)].filter((s) => !newSlots.has(s)));
-  carried.push(...subjectNames(base.refs, keptSlots, v));
+  carried.push(...subjectNames(merged.refs, keptSlots, v));
   if (own.dates.length) merged.dates = own.dates;
   else if (cues.shift && base.dates.length)
     merged.dates = base.dates.map((d) => shiftDate(d, cues.shift!, locale));
@@ -567,10 +585,12 @@ function compared(u: Understanding, own: Parts, last: Parts, time: DateRef, orde
     people: last.people,
     asks: { ...own.asks, when: false, next: false, after: false },
     dates: [time],
+    order,
+    compared: undefined,
   };
   return {
     kind: 'completed',
-    understanding: { ...withParts(u, parts), order },
+    understanding: withParts(u, parts),
     assumed: [time.label, ...last.people.flat().map((r) => r.name)],
   };
 }
@@ -628,5 +648,9 @@ export function frameOfParts(p: Parts): ContextFrame {
     named: p.matches.map((m) => m.refs.map((r) => ({ kind: r.kind, id: r.id }))),
     people: p.people.map((c) => c.map((r) => r.name)),
     time: p.dates,
+    ...(p.order ? { order: p.order } : {}),
+    ...(p.compared
+      ? { compared: KINDS.flatMap((kind) => p.compared![kind].map((id) => ({ kind, id }))) }
+      : {}),
   };
 }

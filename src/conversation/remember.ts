@@ -8,8 +8,7 @@ const NOT_A_SUBJECT = new Set(['greeting', 'thanks', 'help', 'fallback', 'calend
 
 /** The parts of an understood question a follow-up may reuse: ids, dates and names, no text. */
 export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame {
-  const subjects: ContextFrame['subjects'] = [];
-  for (const [kind, ids] of Object.entries(u.refs)) for (const id of ids) subjects.push({ kind, id });
+  const subjects = refList(u.refs);
   return {
     intent: u.intent,
     yesNo: u.yesNo,
@@ -22,7 +21,13 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
     time: u.dates.slice(0, 8),
     ...(answer?.about?.length ? { found: answer.about.slice(0, 4) } : {}),
     ...(answer?.items?.length ? { count: answer.items.length } : {}),
+    ...(u.order ? { order: u.order } : {}),
+    ...(u.compared ? { compared: refList(u.compared).slice(0, 16) } : {}),
   };
+}
+
+function refList(refs: Understanding['refs']): ContextFrame['subjects'] {
+  return Object.entries(refs).flatMap(([kind, ids]) => ids.map((id) => ({ kind, id })));
 }
 
 /**

@@ -3,7 +3,10 @@ import type { Order } from './frame.js';
 import type { EntityKind, PhraseMatch } from './text/phrase-index.js';
 
 /** The kinds a schedule block is named by: a rotation, its group, its site. */
-const SCHEDULE_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>().add('rotation').add('group').add('site');
+const SCHEDULE_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>()
+  .add('rotation')
+  .add('group')
+  .add('site');
 
 /*
  * A comparison in time, from the language file's words that move or compare (follow_ups: later,
