@@ -1,3 +1,4 @@
+import { says } from '../core/cues.js';
 import type { DateRef } from '../core/dates.js';
 import type { Order } from '../core/frame.js';
 import { decideIntentForText } from '../core/intent.js';
@@ -397,6 +398,8 @@ export function completeFollowUp(
   const assumed: string[] = [];
   /** The person a pronoun stood for: a short follow-up ("and her?") keeps the last question's time. */
   const pronounFor: string[] = [];
+  /** "Who else is there?" after a colleague's schedule: the colleague, left out. */
+  let besides: Resident[] | undefined;
 
   // Pronouns: a person ("she", "her") or a thing or place ("it", "that", "there") from before.
   const personSource =
@@ -472,6 +475,11 @@ export function completeFollowUp(
         own.people = from.people;
         own.personal = false;
       } else if (carries && from.personal) own.personal = true;
+      // "Who else is there?": everyone there but whom the last question was about.
+      if (own.asks.who && !own.people.length && says(u, 'others_words')) {
+        if (from.personal) own.personal = true;
+        else if (from.people.length) besides = from.people.flat();
+      }
     }
   }
 
@@ -497,7 +505,8 @@ export function completeFollowUp(
     if (!assumed.length) return STANDALONE;
     const facts = { ...u, ...own };
     const intent = decideIntentForText(facts, u.text, v);
-    return { kind: 'completed', understanding: withParts(u, { ...own, intent }), assumed };
+    const understanding = { ...withParts(u, { ...own, intent }), ...(besides ? { besides } : {}) };
+    return { kind: 'completed', understanding, assumed };
   }
 
   // A short follow-up: the last question again, with what this message names in place of what it named.

@@ -93,6 +93,7 @@ export function frameOf(u: Understanding, text: string): Frame {
     ...(quantifier ? { quantifier } : {}),
     ...(u.order ? { order: u.order } : {}),
     ...(compared ? { compared } : {}),
+    ...(u.besides?.length ? { besides: u.besides.map((r) => `${r.name} (${r.level})`) } : {}),
     numbers: u.numbers,
     unplaced: u.unknownWords,
     corrections: u.corrections,

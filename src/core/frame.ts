@@ -80,6 +80,8 @@ export interface Frame {
    * with the other subjects' blocks; absent when the time is compared ("is that before ICU?").
    */
   compared?: FrameSubject[];
+  /** "Who else is there?": the residents left out, names and levels ("Casey Demoreaux (R4)"). */
+  besides?: string[];
   /** Numbers the question states ("two research months", "4 years"). */
   numbers: number[];
   /** Words of the question nothing accounted for (no entity, cue, date or known filler). */

@@ -98,6 +98,11 @@ export interface Understanding {
    * others'; absent when the time is what is placed (a follow-up's "that").
    */
   compared?: Refs;
+  /**
+   * "Who else is there?" after a question about a colleague: the residents the question leaves
+   * out (the asker is left out by "else" with `personal`).
+   */
+  besides?: Resident[];
   /** The other questions of the same message, each understood alone ("…? And who is at the VA?"). */
   also?: Understanding[];
 }

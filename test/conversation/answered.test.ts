@@ -63,14 +63,52 @@ describe('"that" is what the last answer named', () => {
   });
 
   it('"who is there?" after an answer about one block is that block’s site, then', async () => {
-    for (const q of ['who is there?', 'who else is there?']) {
-      const chat = conversation(conversationBot());
-      await chat.say('what am I on in May?');
-      const there = await chat.say(q);
-      expect(frame(there).intent, q).toBe('schedule.who');
-      expect(ids(frame(there), 'site'), q).toEqual(['durham-va']);
-      expect(shown(there), q).toEqual(shown(await alone('who is at the VA in May?')));
-    }
+    const chat = conversation(conversationBot());
+    await chat.say('what am I on in May?');
+    const there = await chat.say('who is there?');
+    expect(frame(there).intent).toBe('schedule.who');
+    expect(ids(frame(there), 'site')).toEqual(['durham-va']);
+    expect(shown(there)).toEqual(shown(await alone('who is at the VA in May?')));
+  });
+});
+
+describe('"who else is there?" leaves out whom the last question was about', () => {
+  it('the asker, after a question about their own month', async () => {
+    const everyone = await alone('who is at the VA in September 2026?');
+    expect(everyone.items?.some((i) => i.startsWith('Avery Samplewood'))).toBe(true);
+    const chat = conversation(conversationBot());
+    await chat.say('what am I on in September 2026?');
+    const others = await chat.say('who else is there?');
+    const f = frame(others);
+    expect(f.intent).toBe('schedule.who');
+    expect(ids(f, 'site')).toEqual(['durham-va']);
+    expect(months(f)).toEqual(['2026-09']);
+    expect(f.personal).toBe(true);
+    expect(others.items).toEqual(everyone.items?.filter((i) => !i.startsWith('Avery Samplewood')));
+    expect(others.items).toHaveLength(everyone.items!.length - 1);
+    // The same as asked in full.
+    expect(shown(others)).toEqual(shown(await alone('who else is at the VA with me in September 2026?')));
+  });
+
+  it('a colleague, after a question about them; "who is there?" still lists them', async () => {
+    const everyone = await alone('who is at the VA in September 2026?');
+    const chat = conversation(conversationBot(), { asker: { email: CASEY } });
+    await chat.say('what is Avery on in September 2026?');
+    const others = await chat.say('who else is there?');
+    expect(frame(others).besides).toEqual(['Avery Samplewood (R5)']);
+    expect(frame(others).personal).toBe(false);
+    expect(others.items).toEqual(everyone.items?.filter((i) => !i.startsWith('Avery Samplewood')));
+    const all = await chat.say('who is there?');
+    expect(frame(all).besides).toBeUndefined();
+    expect(all.items).toEqual(everyone.items);
+  });
+
+  it('says nobody else when the asker was the only one there', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('what am I on in May?');
+    const others = await chat.say('who else is there?');
+    expect(others.items).toBeUndefined();
+    expect(others.text).toMatch(/^Nobody else/);
   });
 });
 

@@ -43,14 +43,18 @@ export const whoIsOn: Handler = (u, ctx) => {
     .sort((a, b) => a.name.localeCompare(b.name));
   const levels = u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level.toLowerCase() ?? id);
   const others = says(u, 'others_words');
+  let leftOut = false;
   const seen = new Set<string>();
   const hits: Array<Assignment & { name: string }> = [];
   for (const [i, group] of groups.entries()) {
     const before = hits.length;
     for (const a of group.assignments) {
       if (ref?.kind === 'day' && !(a.block.start <= ref.date && ref.date <= a.block.end)) continue;
-      // "who else … with me": everyone but the asker.
-      if (u.personal && others && a.resident === ctx.resident) continue;
+      // "who else … with me", "who else is there?" after a colleague: everyone but them.
+      if (others && ((u.personal && a.resident === ctx.resident) || u.besides?.includes(a.resident))) {
+        leftOut = true;
+        continue;
+      }
       // "Who are the R5s on IR?": only residents at the levels named.
       if (levels.length && !levels.includes(a.resident.level.toLowerCase())) continue;
       const key = `${a.resident.email}|${a.block.start}`;
@@ -67,7 +71,7 @@ export const whoIsOn: Handler = (u, ctx) => {
   const tense =
     (ref?.kind === 'day' ? ref.date : `${months[months.length - 1]}-31`) < ctx.today ? 'was' : 'is';
   if (!hits.length) {
-    const text = `${u.yesNo ? 'n' : 'N'}obody ${tense} ${onWhat} ${label}.`;
+    const text = `${u.yesNo ? 'n' : 'N'}obody${leftOut ? ' else' : ''} ${tense} ${onWhat} ${label}.`;
     return answer('schedule.who', text, [], {
       suggestions: [ask(`Who is on ${what} next month?`)],
       ...decide(u.yesNo, false),
