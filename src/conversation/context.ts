@@ -54,7 +54,7 @@ export const ContextFrameSchema = z.object({
         to: z.string().max(10),
       }),
     )
-    .max(4)
+    .max(12)
     .optional(),
   /** The answer listed or counted this many things (for "how many is that?", "which ones?"). */
   count: z.number().int().min(0).optional(),
@@ -72,7 +72,7 @@ export const ConversationContextSchema = z.object({
   /** The last frames, oldest first. */
   frames: z.array(ContextFrameSchema),
   /** The readings the bot offered when it asked which one was meant; the reply picks one. */
-  clarifying: z.array(ContextFrameSchema).max(6).optional(),
+  clarifying: z.array(ContextFrameSchema).max(12).optional(),
 });
 export type ConversationContext = z.infer<typeof ConversationContextSchema>;
 

@@ -1,5 +1,5 @@
 import { says } from '../core/cues.js';
-import type { DateRef } from '../core/dates.js';
+import { type DateRef, firstDayOf, lastDayOf } from '../core/dates.js';
 import type { Order } from '../core/frame.js';
 import { decideIntentForText } from '../core/intent.js';
 import { orderOf } from '../core/order.js';
@@ -11,8 +11,9 @@ import type { FollowUpWords } from '../knowledge/language.js';
 import type { Resident, Schedule } from '../schedule/types.js';
 import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js';
 import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
-import { answeredBlock, bareMonth, frameOfAnswer } from './answered.js';
+import { answeredBlock, bareMonth, frameOfAnswer, listedBlocks } from './answered.js';
 import type { ContextFrame, ConversationContext } from './context.js';
+import { contextFrameOf } from './remember.js';
 
 /**
  * Completing a follow-up: a message that lacks what its question needs takes it from the
@@ -340,6 +341,12 @@ function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEn
         if (levels.has(r.level.toLowerCase())) n += 3;
       }
     for (const s of f.subjects) if (subjects.has(`${s.kind}:${s.id}`) && s.kind !== 'program') n += 2;
+    // "September", "the one in May": the reading at the time the reply names.
+    // A month named without its year ("September") is the reading in that month of any year.
+    const times = f.time as DateRef[];
+    if (times.some((t) => u.dates.some((d) => overlaps(t, d)))) n += 3;
+    else if (times.some((t) => u.dates.some((d) => d.kind === 'month' && sameMonthOfYear(t, d.month))))
+      n += 2;
     if (u.yesNo && f.yesNo) n += 1;
     return n;
   };
@@ -349,10 +356,31 @@ function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEn
   return best.f;
 }
 
+/** A time that touches the month `month` names in some year ("September" → September 2026). */
+function sameMonthOfYear(t: DateRef, month: string): boolean {
+  const far = '9999-12-31' as IsoDate;
+  let m = monthOf(firstDayOf(t, far));
+  const last = monthOf(lastDayOf(t));
+  for (let i = 0; m <= last && i < 24; i++, m = addMonths(m, 1))
+    if (m.slice(5) === month.slice(5)) return true;
+  return false;
+}
+
+/** Two times share a day. */
+function overlaps(a: DateRef, b: DateRef): boolean {
+  const far = '9999-12-31' as IsoDate;
+  return firstDayOf(a, far) <= lastDayOf(b) && firstDayOf(b, far) <= lastDayOf(a);
+}
+
+/**
+ * Completes a follow-up from the conversation. `pointAt` is the block "that" stands for when the
+ * last answer listed several and one of them is being tried (see `whichBlock`).
+ */
 export function completeFollowUp(
   asked: Understanding,
   context: ConversationContext | undefined,
   env: FollowUpEnv,
+  pointAt?: ContextFrame,
 ): Completion {
   if (!context) return STANDALONE;
   // The cue words are the knowledge base's (language.yaml, follow_ups).
@@ -438,11 +466,21 @@ export function completeFollowUp(
   // "is that at the VA?": the site is new, the rotation is the one before — a qualifier, not a replacement.
   // "That" after an answer about one block ("what am I on in March?") is that block, at its time.
   const pointed = (cues.thing || cues.place) && !counting && !detail;
-  const answered = pointed ? frameOfAnswer(last, v, cues.place && !cues.thing) : undefined;
+  const placeOnly = cues.place && !cues.thing;
+  const answered = pointed ? (pointAt ?? frameOfAnswer(last, v, placeOnly)) : undefined;
+  // "That" after an answer that listed several blocks, with nothing else it could stand for: which one?
+  const several = () => (pointAt ? [] : listedBlocks(last, v, placeOnly));
   // "Is that before or after ICU?": that block beside the subject named, on the same schedule.
   if (cues.order && cues.thing && !cues.shift && slotsIn(own.refs).has('target') && !own.people.length) {
-    const block = answeredBlock(last, v);
-    if (block) return compared(u, own, partsOfFrame(last, env.schedule), block.time, cues.order);
+    const time = pointAt?.time[0] ?? answeredBlock(last, v)?.time;
+    if (time) return compared(u, own, partsOfFrame(last, env.schedule), time, cues.order);
+    const blocks = several();
+    if (blocks.length > 1) return whichBlock(asked, context, env, blocks);
+  }
+  const lastNamesOne = last.subjects.some((s) => SLOT[s.kind as EntityKind] === 'target');
+  if (pointed && !answered && !lastNamesOne) {
+    const blocks = several();
+    if (blocks.length > 1) return whichBlock(asked, context, env, blocks);
   }
   const thingSource = pointed
     ? (answered ?? newest(context, (f) => f.subjects.some((s) => SLOT[s.kind as EntityKind] !== 'other')))
@@ -582,6 +620,31 @@ export function completeFollowUp(
     !(u.personal && base.people.length);
   if (nothingNew && !pronounFor.length) return STANDALONE;
   return { kind: 'completed', understanding: withParts(u, merged), assumed: [...pronounFor, ...carried] };
+}
+
+/**
+ * "Is that at the VA?" after "my rotations this year": the question completed for each block the
+ * answer listed, offered as readings (a button each; the reply names one, or its month).
+ */
+function whichBlock(
+  asked: Understanding,
+  context: ConversationContext,
+  env: FollowUpEnv,
+  blocks: ReturnType<typeof listedBlocks>,
+): Completion {
+  const tried = blocks.flatMap(({ label, frame }) => {
+    const c = completeFollowUp(asked, context, env, frame);
+    return c.kind === 'completed' ? [{ label, c }] : [];
+  });
+  if (tried.length < 2) return tried[0]?.c ?? STANDALONE;
+  const readings = tried.map(
+    ({ label, c }): Reading => ({ label, question: label, frame: contextFrameOf(c.understanding) }),
+  );
+  return {
+    kind: 'clarify',
+    text: `Your last answer named ${readings.length} blocks. Which one do you mean? (Pick one, or name its month.)`,
+    readings: readings.slice(0, 12),
+  };
 }
 
 /** The comparison: the last question's person, the block its answer named as the time, the new subject. */

@@ -19,7 +19,7 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
     named: u.matches.slice(0, 16).map((m) => m.refs.slice(0, 8).map((r) => ({ kind: r.kind, id: r.id }))),
     people: u.people.slice(0, 4).map((candidates) => candidates.slice(0, 8).map((r) => r.name)),
     time: u.dates.slice(0, 8),
-    ...(answer?.about?.length ? { found: answer.about.slice(0, 4) } : {}),
+    ...(answer?.about?.length ? { found: answer.about.slice(0, 12) } : {}),
     ...(answer?.items?.length ? { count: answer.items.length } : {}),
     ...(u.order ? { order: u.order } : {}),
     ...(u.compared ? { compared: refList(u.compared).slice(0, 16) } : {}),
@@ -85,5 +85,5 @@ function nameReadings(u: Understanding): ContextFrame[] {
   const candidates = u.intent === 'schedule.person' ? (u.people[0] ?? []) : [];
   if (candidates.length < 2) return [];
   const frame = contextFrameOf(u);
-  return candidates.slice(0, 6).map((r) => ({ ...frame, people: [[r.name]] }));
+  return candidates.slice(0, 12).map((r) => ({ ...frame, people: [[r.name]] }));
 }
