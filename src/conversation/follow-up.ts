@@ -37,7 +37,13 @@ export interface Reading {
 export type Completion =
   | { kind: 'standalone' }
   | { kind: 'completed'; understanding: Understanding; assumed: string[] }
-  | { kind: 'clarify'; text: string; readings: Reading[] };
+  | {
+      kind: 'clarify';
+      text: string;
+      readings: Reading[];
+      /** In a message of several questions: the others, answered before and after this one. */
+      among?: { before: Understanding[]; after: Understanding[] };
+    };
 
 const STANDALONE: Completion = { kind: 'standalone' };
 const SMALL_TALK = new Set<Intent>(['greeting', 'thanks', 'help', 'calendar.link']);
@@ -602,7 +608,9 @@ export function completeFollowUp(
       merged.intent = 'schedule.person';
       merged.people = own.people;
       merged.personal = false;
-    } else if (!newSlots.size && !own.dates.length) return STANDALONE;
+      // A person named does not continue a question about no one's schedule ("does IR do TIPS? and
+      // what is Casey on in March?").
+    } else return STANDALONE;
   } else if (u.personal && base.people.length && !newSlots.size) {
     // "what about me?" after a colleague's schedule.
     merged.people = [];

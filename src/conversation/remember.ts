@@ -56,10 +56,17 @@ export function nextContext(
         ),
       ]
     : [contextFrameOf(understanding, answer)];
+  // Asked back among other questions: those are remembered, the reply picks the reading.
+  const beside =
+    followUp?.kind === 'clarify' && followUp.among
+      ? [...followUp.among.before, ...followUp.among.after]
+          .filter((u) => !NOT_A_SUBJECT.has(u.intent))
+          .map((u) => contextFrameOf(u))
+      : [];
   return {
     v: 1,
     at: now.toISOString(),
-    frames: keep ? [...frames, ...asked] : frames,
+    frames: keep ? [...frames, ...asked] : [...frames, ...beside],
     ...(clarifying.length ? { clarifying } : {}),
   };
 }
@@ -80,10 +87,15 @@ export function withQuestion(
   };
 }
 
-/** "What is Casey on?" with two Caseys: the bot asks which one; each candidate is a reading of the reply. */
-function nameReadings(u: Understanding): ContextFrame[] {
-  const candidates = u.intent === 'schedule.person' ? (u.people[0] ?? []) : [];
-  if (candidates.length < 2) return [];
+/**
+ * "What is Casey on?" with two Caseys: the bot asks which one; each candidate is a reading of the
+ * reply. In a message of several questions, the first that names two residents.
+ */
+function nameReadings(understanding: Understanding): ContextFrame[] {
+  const twoWays = (u: Understanding) => u.intent === 'schedule.person' && (u.people[0]?.length ?? 0) > 1;
+  const u = [understanding, ...(understanding.also ?? [])].find(twoWays);
+  if (!u) return [];
+  const candidates = u.people[0]!;
   const frame = contextFrameOf(u);
   return candidates.slice(0, 12).map((r) => ({ ...frame, people: [[r.name]] }));
 }
