@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ASPECTS } from '../core/frame.js';
 
 /**
  * What a conversation remembers between messages: the frames of the last questions and any
@@ -62,6 +63,12 @@ export const ContextFrameSchema = z.object({
   order: z.enum(['before', 'after', 'before-or-after']).optional(),
   /** "Is my ICU before my VA month?": the subjects (of `subjects`) whose blocks were compared. */
   compared: z.array(RefSchema).max(16).optional(),
+  /** "Who else is there?": the asker (when personal) or `besides` left out. */
+  others: z.boolean().optional(),
+  /** The parts of time the question looked at ("next", "first", …), for a reading picked later. */
+  aspects: z.array(z.enum(ASPECTS)).max(12).optional(),
+  /** Residents left out by "who else", by name. */
+  besides: z.array(z.string().max(128)).max(8).optional(),
 });
 export type ContextFrame = z.infer<typeof ContextFrameSchema>;
 

@@ -1,6 +1,7 @@
 import { says } from '../core/cues.js';
 import { type DateRef, firstDayOf, lastDayOf } from '../core/dates.js';
 import type { Order } from '../core/frame.js';
+import { aspectsOf } from '../core/frame-of.js';
 import { decideIntentForText } from '../core/intent.js';
 import { orderOf } from '../core/order.js';
 import { foldText } from '../core/text/normalize.js';
@@ -234,6 +235,9 @@ interface Parts {
   /** A comparison in time, and the subjects whose blocks it places ("is my ICU before…"). */
   order: Order | undefined;
   compared: Refs | undefined;
+  /** "Who else is there?": whom the question is about left out (the asker, or `besides`). */
+  others: boolean | undefined;
+  besides: Resident[] | undefined;
 }
 
 function partsOfFrame(f: ContextFrame, schedule: Schedule | undefined): Parts {
@@ -249,12 +253,31 @@ function partsOfFrame(f: ContextFrame, schedule: Schedule | undefined): Parts {
     people: f.people.map((names) => residentsOf(names, schedule)).filter((p) => p.length),
     order: f.order,
     compared: f.compared ? refsOf(f.compared) : undefined,
+    others: f.others,
+    besides: f.besides ? residentsOf(f.besides, schedule) : undefined,
   };
 }
 
 function partsOf(u: Understanding): Parts {
-  const { intent, yesNo, personal, past, asks, refs, matches, dates, people, order, compared } = u;
-  return { intent, yesNo, personal, past, asks: { ...asks }, refs, matches, dates, people, order, compared };
+  const {
+    intent,
+    yesNo,
+    personal,
+    past,
+    asks,
+    refs,
+    matches,
+    dates,
+    people,
+    order,
+    compared,
+    others,
+    besides,
+  } = u;
+  return {
+    ...{ intent, yesNo, personal, past, asks: { ...asks }, refs, matches, dates, people },
+    ...{ order, compared, others, besides },
+  };
 }
 
 function withParts(u: Understanding, p: Parts): Understanding {
@@ -413,9 +436,15 @@ export function completeFollowUp(
     if (picked && !complete) {
       const p = partsOfFrame(picked, env.schedule);
       const who = p.people.flat().map((r) => `${r.name} (${r.level})`);
+      // The reading is the question; the reply's own words ("the first one") only chose it.
+      const chosen = {
+        ...withParts(u, p),
+        cues: [],
+        aspects: picked.aspects ?? aspectsOf({ ...p, cues: [] }),
+      };
       return {
         kind: 'completed',
-        understanding: withParts(u, p),
+        understanding: chosen,
         assumed: who.length ? who : subjectNames(p.refs, new Set(['target', 'procedure', 'year']), v),
       };
     }
@@ -432,8 +461,6 @@ export function completeFollowUp(
   const assumed: string[] = [];
   /** The person a pronoun stood for: a short follow-up ("and her?") keeps the last question's time. */
   const pronounFor: string[] = [];
-  /** "Who else is there?" after a colleague's schedule: the colleague, left out. */
-  let besides: Resident[] | undefined;
 
   // Pronouns: a person ("she", "her") or a thing or place ("it", "that", "there") from before.
   const personSource =
@@ -521,8 +548,9 @@ export function completeFollowUp(
       } else if (carries && from.personal) own.personal = true;
       // "Who else is there?": everyone there but whom the last question was about.
       if (own.asks.who && !own.people.length && says(u, 'others_words')) {
+        own.others = true;
         if (from.personal) own.personal = true;
-        else if (from.people.length) besides = from.people.flat();
+        else if (from.people.length) own.besides = from.people.flat();
       }
     }
   }
@@ -549,8 +577,7 @@ export function completeFollowUp(
     if (!assumed.length) return STANDALONE;
     const facts = { ...u, ...own };
     const intent = decideIntentForText(facts, u.text, v);
-    const understanding = { ...withParts(u, { ...own, intent }), ...(besides ? { besides } : {}) };
-    return { kind: 'completed', understanding, assumed };
+    return { kind: 'completed', understanding: withParts(u, { ...own, intent }), assumed };
   }
 
   // A short follow-up: the last question again, with what this message names in place of what it named.

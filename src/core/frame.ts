@@ -41,7 +41,8 @@ export interface FramePerson {
 }
 
 /** Which part of time the question looks at, beside its dates. */
-export type Aspect = 'next' | 'after' | 'last' | 'first' | 'end' | 'count' | 'left' | 'past' | 'now';
+export const ASPECTS = ['next', 'after', 'last', 'first', 'end', 'count', 'left', 'past', 'now'] as const;
+export type Aspect = (typeof ASPECTS)[number];
 
 /** "both", "all of", "each", "only", "mostly", "any": how much of the subject the question claims. */
 export type Quantifier = 'all' | 'both' | 'each' | 'any' | 'only' | 'most';

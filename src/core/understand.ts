@@ -99,9 +99,11 @@ export interface Understanding {
    */
   compared?: Refs;
   /**
-   * "Who else is there?" after a question about a colleague: the residents the question leaves
-   * out (the asker is left out by "else" with `personal`).
+   * "Who else is there?" completed from before: the question leaves out whom it is about, the
+   * asker (with `personal`) or `besides`, as "else" said in the message itself does.
    */
+  others?: boolean;
+  /** "Who else is there?" after a question about a colleague: the residents left out. */
   besides?: Resident[];
   /** The other questions of the same message, each understood alone ("…? And who is at the VA?"). */
   also?: Understanding[];

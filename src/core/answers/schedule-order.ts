@@ -137,8 +137,11 @@ function placeBeside(
   }
   // "Your ICU is before your research"; a colleague's name once: "Casey's ICU is before Research".
   const whose = s.you ? `${s.possessive} ` : '';
+  // Many stretches are counted, with the first and the last: "your 13 ICU blocks (from … to …)".
   const stretch = (rs: Run[]) =>
-    joinAnd(rs.map((r) => `${whose}${blockName(ctx, r.block)} (${formatSpan(r.from, r.to, locale)})`));
+    rs.length > 3
+      ? `${whose}${rs.length} ${name} blocks (from ${formatSpan(rs[0]!.from, rs[0]!.to, locale)} to ${formatSpan(rs[rs.length - 1]!.from, rs[rs.length - 1]!.to, locale)})`
+      : joinAnd(rs.map((r) => `${whose}${blockName(ctx, r.block)} (${formatSpan(r.from, r.to, locale)})`));
   let pairs = 0;
   let holds = 0;
   const sentences = placed.map((p) => {

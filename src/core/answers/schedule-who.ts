@@ -42,7 +42,7 @@ export const whoIsOn: Handler = (u, ctx) => {
     .map((g) => ({ name: blockName(ctx, g.assignments[0]!.block), assignments: g.assignments }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const levels = u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level.toLowerCase() ?? id);
-  const others = says(u, 'others_words');
+  const others = says(u, 'others_words') || u.others === true;
   let leftOut = false;
   const seen = new Set<string>();
   const hits: Array<Assignment & { name: string }> = [];
