@@ -256,6 +256,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // "before or after" asks which.
   const comparison = comparisonIn(words, matches, vocabulary.knowledge.language.follow_ups);
   if (comparison?.order === 'before-or-after') yesNo = false;
+  // "Is my ICU before research?" compares; "before" there is no past tense.
+  const earlier = vocabulary.knowledge.language.follow_ups.earlier;
+  const tense = comparison ? raw.some((w) => PAST.has(w) && !earlier.includes(w)) : past;
   // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
   const negatedClaim = yesNo && !startsYesNo && all.some((w) => L.NEGATION.has(w));
   const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
@@ -296,7 +299,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     text,
     yesNo,
     personal,
-    past,
+    past: tense,
     asks,
     refs,
     excluded,
@@ -312,7 +315,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     impossibleDate: impossibleDate(folded),
     cues,
     opens,
-    aspects: aspectsOf({ asks, past, cues }),
+    aspects: aspectsOf({ asks, past: tense, cues }),
     ...(quantifierOf(words, L) ? { quantifier: quantifierOf(words, L)! } : {}),
     ...(comparison ? { order: comparison.order, compared: collect(comparison.compared) } : {}),
   };

@@ -42,6 +42,8 @@ describe('a comparison asked on its own', () => {
       expect(f.intent, as).toBe('schedule.mine');
       expect(f.order, as).toBe('before');
       expect(f.yesNo, as).toBe(true);
+      // "before" compares here; it is no past tense.
+      expect(f.aspects, as).not.toContain('past');
       expect(ids(f.compared, 'rotation'), as).toEqual(['icu']);
       expect(ids(f.subjects, 'site'), as).toEqual(['durham-va']);
       expect(a.verdict, as).toBe(verdict);
