@@ -1,11 +1,11 @@
 import { says } from '../core/cues.js';
-import { type DateRef, firstDayOf, lastDayOf } from '../core/dates.js';
+import type { DateRef } from '../core/dates.js';
 import type { Order } from '../core/frame.js';
 import { aspectsOf } from '../core/frame-of.js';
 import { decideIntentForText } from '../core/intent.js';
 import { orderOf } from '../core/order.js';
 import { foldText } from '../core/text/normalize.js';
-import type { EntityKind, PhraseMatch } from '../core/text/phrase-index.js';
+import { type EntityKind, type PhraseMatch, stem } from '../core/text/phrase-index.js';
 import type { Intent, Refs, Understanding } from '../core/understand.js';
 import type { Vocabulary } from '../core/vocabulary.js';
 import type { FollowUpWords } from '../knowledge/language.js';
@@ -14,6 +14,7 @@ import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js'
 import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
 import { answeredBlock, bareMonth, frameOfAnswer, listedBlocks } from './answered.js';
 import type { ContextFrame, ConversationContext } from './context.js';
+import { pickReading, residentsOf } from './readings.js';
 import { contextFrameOf } from './remember.js';
 
 /**
@@ -105,7 +106,7 @@ function hasPhrase(tokens: string[], phrase: string, at?: number): boolean {
   return false;
 }
 
-function readCues(text: string, words: FollowUpWords, v: Vocabulary): Cues {
+function readCues(text: string, words: FollowUpWords, v: Vocabulary, read: readonly string[]): Cues {
   const tokens = foldText(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -145,7 +146,8 @@ function readCues(text: string, words: FollowUpWords, v: Vocabulary): Cues {
     tokens,
     ...(order ? { order } : {}),
     opener: words.openers.some((o) => hasPhrase(tokens, o, 0)),
-    thing: has(words.things),
+    // Of the words left after dates: "this year" is a time, not "this" pointing back.
+    thing: read.some((w) => words.things.some((t) => t === w || stem(t) === w)),
     place,
     // Not the first word: "then what about May?" opens a follow-up, "what is she on then?" points back.
     time: tokens.slice(1).some((w) => words.times.includes(w)),
@@ -205,12 +207,6 @@ function refsOf(subjects: ContextFrame['subjects']): Refs {
 
 function slotsIn(refs: Refs): Set<Slot> {
   return new Set(KINDS.filter((k) => refs[k].length).map((k) => SLOT[k]));
-}
-
-/** The residents a frame named, found again on today's schedule by name. */
-function residentsOf(names: string[], schedule: Schedule | undefined): Resident[] {
-  if (!schedule) return [];
-  return names.flatMap((n) => schedule.findByName(n).filter((r) => r.name === n));
 }
 
 function matchesOf(named: ContextFrame['named']): PhraseMatch[] {
@@ -349,59 +345,6 @@ function newest(context: ConversationContext, has: (f: ContextFrame) => boolean)
 }
 
 /**
- * Picks the reading a reply to the bot's clarifying question means: the one that agrees best
- * with what the reply names (a person, a training year, a rotation, a date, yes/no).
- */
-function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEnv): ContextFrame | undefined {
-  const said = new Set(u.people.flat().map((r) => r.name));
-  const levels = new Set(u.refs.year.map((id) => env.vocabulary.years.get(id)?.level.toLowerCase() ?? id));
-  const subjects = new Set(KINDS.flatMap((k) => u.refs[k].map((id) => `${k}:${id}`)));
-  // "the first one", "the second": the readings in the order they were offered.
-  const ordinal = foldText(u.text)
-    .split(/[^a-z0-9]+/)
-    .map((t) => env.vocabulary.knowledge.language.follow_ups.ordinals[t])
-    .find((n) => n !== undefined);
-  if (ordinal !== undefined) return ordinal < 0 ? readings[readings.length + ordinal] : readings[ordinal - 1];
-  const score = (f: ContextFrame) => {
-    let n = 0;
-    for (const names of f.people)
-      for (const r of residentsOf(names, env.schedule)) {
-        if (said.has(r.name)) n += 3;
-        if (levels.has(r.level.toLowerCase())) n += 3;
-      }
-    for (const s of f.subjects) if (subjects.has(`${s.kind}:${s.id}`) && s.kind !== 'program') n += 2;
-    // "September", "the one in May": the reading at the time the reply names.
-    // A month named without its year ("September") is the reading in that month of any year.
-    const times = f.time as DateRef[];
-    if (times.some((t) => u.dates.some((d) => overlaps(t, d)))) n += 3;
-    else if (times.some((t) => u.dates.some((d) => d.kind === 'month' && sameMonthOfYear(t, d.month))))
-      n += 2;
-    if (u.yesNo && f.yesNo) n += 1;
-    return n;
-  };
-  const scored = readings.map((f) => ({ f, n: score(f) })).sort((a, b) => b.n - a.n);
-  const [best, second] = scored;
-  if (!best || best.n === 0 || (second && second.n === best.n)) return undefined;
-  return best.f;
-}
-
-/** A time that touches the month `month` names in some year ("September" → September 2026). */
-function sameMonthOfYear(t: DateRef, month: string): boolean {
-  const far = '9999-12-31' as IsoDate;
-  let m = monthOf(firstDayOf(t, far));
-  const last = monthOf(lastDayOf(t));
-  for (let i = 0; m <= last && i < 24; i++, m = addMonths(m, 1))
-    if (m.slice(5) === month.slice(5)) return true;
-  return false;
-}
-
-/** Two times share a day. */
-function overlaps(a: DateRef, b: DateRef): boolean {
-  const far = '9999-12-31' as IsoDate;
-  return firstDayOf(a, far) <= lastDayOf(b) && firstDayOf(b, far) <= lastDayOf(a);
-}
-
-/**
  * Completes a follow-up from the conversation. `pointAt` is the block "that" stands for when the
  * last answer listed several and one of them is being tried (see `whichBlock`).
  */
@@ -414,7 +357,7 @@ export function completeFollowUp(
   if (!context) return STANDALONE;
   // The cue words are the knowledge base's (language.yaml, follow_ups).
   const words = env.vocabulary.knowledge.language.follow_ups;
-  const cues = readCues(asked.text, words, env.vocabulary);
+  const cues = readCues(asked.text, words, env.vocabulary, asked.words);
   const v = env.vocabulary;
   const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
   const lastAsked = context.frames[context.frames.length - 1];

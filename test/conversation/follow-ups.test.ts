@@ -146,6 +146,9 @@ describe('follow-ups are completed from the conversation', () => {
       'is there a research month in the R4 year?',
       'what rotations are there?',
       'who is on ICU?',
+      // "this" in a date is the time, not a pointer back.
+      'what are my rotations this year?',
+      'who is on IR this month?',
     ];
     const chat = conversation(conversationBot());
     const openers = [
@@ -154,6 +157,7 @@ describe('follow-ups are completed from the conversation', () => {
       'what about Casey?',
       'does IR do TIPS?',
       'and the VA?',
+      'is my ICU before my VA month?',
     ];
     for (const [i, q] of standalone.entries()) {
       await chat.say(openers[i % openers.length]!);
