@@ -1,12 +1,12 @@
 import { type DateContext, type DateRef, parseDates } from '../core/dates.js';
-import type { Order } from '../core/frame.js';
 import { foldText } from '../core/text/normalize.js';
 import type { Understanding } from '../core/understand.js';
 import type { Vocabulary } from '../core/vocabulary.js';
 import type { FollowUpWords } from '../knowledge/language.js';
+import { siteShortName } from '../knowledge/roles.js';
 import { resolveSite } from '../knowledge/rotation-names.js';
 import { DEFAULT_LOCALE, formatMonth, formatSpan } from '../time/format-date.js';
-import { type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
+import { addDays, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
 import type { ContextFrame } from './context.js';
 
 /*
@@ -43,7 +43,17 @@ export function blockTime(b: Found, locale: string): DateRef {
  */
 export function frameOfAnswer(f: ContextFrame, v: Vocabulary, place: boolean): ContextFrame | undefined {
   const b = mainBlock(f);
-  if (!b) return undefined;
+  return b ? frameOfBlock(f, b, v, place, f.time.length > 0) : undefined;
+}
+
+/** One block the answer named, as the last question's subject (and, unless `keepTime`, its time). */
+function frameOfBlock(
+  f: ContextFrame,
+  b: Found,
+  v: Vocabulary,
+  place: boolean,
+  keepTime: boolean,
+): ContextFrame | undefined {
   const ownSite = b.site ? resolveSite(v.knowledge, b.site)?.id : undefined;
   const site = ownSite ?? (b.rotation ? v.rotations.get(b.rotation)?.site : undefined);
   const subjects = place
@@ -56,26 +66,56 @@ export function frameOfAnswer(f: ContextFrame, v: Vocabulary, place: boolean): C
       ];
   if (!subjects.length) return undefined;
   const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
-  return { ...f, subjects, named: [subjects], time: f.time.length ? f.time : [blockTime(b, locale)] };
+  // The block alone: a comparison that found it is not part of it.
+  const { order: _order, compared: _compared, found: _found, count: _count, ...asked } = f;
+  return { ...asked, subjects, named: [subjects], time: keepTime ? f.time : [blockTime(b, locale)] };
+}
+
+/** "Interventional Radiology at the VA (September 2026)": a block short enough for a button. */
+function blockLabel(b: Found, v: Vocabulary, locale: string): string {
+  const rotation = b.rotation ? v.knowledge.rotations.find((r) => r.id === b.rotation) : undefined;
+  const site = resolveSite(v.knowledge, b.site ?? rotation?.site);
+  const name = rotation?.name ?? b.rotation ?? '';
+  const at = site && !name.includes(site.name) ? ` at ${siteShortName(site)}` : '';
+  const from = monthOf(b.from as IsoDate);
+  const to = monthOf(b.to as IsoDate);
+  const months = b.from === `${from}-01` && b.to === lastDayOfMonth(to) && from !== to;
+  const when = months
+    ? `${formatMonth(from, locale)} – ${formatMonth(to, locale)}`
+    : blockTime(b, locale).label;
+  return `${name}${at} (${when})`;
+}
+
+/**
+ * "That" after an answer that listed several blocks ("my rotations this year"): each of them, as
+ * `frameOfAnswer` would read it, back-to-back months of one rotation as one. Empty when the
+ * answer named one block or none.
+ */
+export function listedBlocks(
+  f: ContextFrame,
+  v: Vocabulary,
+  place: boolean,
+): Array<{ label: string; frame: ContextFrame }> {
+  if (!f.found || f.found.length < 2 || mainBlock(f)) return [];
+  const runs: Found[] = [];
+  for (const b of f.found) {
+    const last = runs[runs.length - 1];
+    const same = last && last.rotation === b.rotation && last.site === b.site;
+    if (same && addDays(last.to as IsoDate, 1) === b.from) last.to = b.to;
+    else runs.push({ ...b });
+  }
+  const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
+  return runs.flatMap((b) => {
+    const frame = frameOfBlock(f, b, v, place, false);
+    if (!frame) return [];
+    return [{ label: blockLabel(b, v, locale), frame }];
+  });
 }
 
 /** The block "that" names and its time, for a comparison ("is that before or after ICU?"). */
 export function answeredBlock(f: ContextFrame, v: Vocabulary): { time: DateRef } | undefined {
   const b = mainBlock(f);
   return b ? { time: blockTime(b, v.knowledge.program.locale ?? DEFAULT_LOCALE) } : undefined;
-}
-
-/**
- * "Before" or "after" not beside a unit ("the month after" moves the time; "after ICU" compares):
- * both said ask which; one asks yes or no.
- */
-export function orderOf(tokens: readonly string[], words: FollowUpWords): Order | undefined {
-  const beside = (i: number) =>
-    [tokens[i - 1], tokens[i + 1]].some((w) => w !== undefined && w in words.units);
-  const said = (list: readonly string[]) => tokens.some((t, i) => list.includes(t) && !beside(i));
-  const before = said(words.earlier);
-  const after = said(words.later);
-  return before && after ? 'before-or-after' : before ? 'before' : after ? 'after' : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ASPECTS } from '../core/frame.js';
 
 /**
  * What a conversation remembers between messages: the frames of the last questions and any
@@ -54,10 +55,20 @@ export const ContextFrameSchema = z.object({
         to: z.string().max(10),
       }),
     )
-    .max(4)
+    .max(12)
     .optional(),
   /** The answer listed or counted this many things (for "how many is that?", "which ones?"). */
   count: z.number().int().min(0).optional(),
+  /** A comparison in time ("is that before or after ICU?"): the next follow-up continues it. */
+  order: z.enum(['before', 'after', 'before-or-after']).optional(),
+  /** "Is my ICU before my VA month?": the subjects (of `subjects`) whose blocks were compared. */
+  compared: z.array(RefSchema).max(16).optional(),
+  /** "Who else is there?": the asker (when personal) or `besides` left out. */
+  others: z.boolean().optional(),
+  /** The parts of time the question looked at ("next", "first", …), for a reading picked later. */
+  aspects: z.array(z.enum(ASPECTS)).max(12).optional(),
+  /** Residents left out by "who else", by name. */
+  besides: z.array(z.string().max(128)).max(8).optional(),
 });
 export type ContextFrame = z.infer<typeof ContextFrameSchema>;
 
@@ -68,7 +79,7 @@ export const ConversationContextSchema = z.object({
   /** The last frames, oldest first. */
   frames: z.array(ContextFrameSchema),
   /** The readings the bot offered when it asked which one was meant; the reply picks one. */
-  clarifying: z.array(ContextFrameSchema).max(6).optional(),
+  clarifying: z.array(ContextFrameSchema).max(12).optional(),
 });
 export type ConversationContext = z.infer<typeof ConversationContextSchema>;
 

@@ -1,16 +1,21 @@
+import { says } from '../core/cues.js';
 import type { DateRef } from '../core/dates.js';
 import type { Order } from '../core/frame.js';
+import { aspectsOf } from '../core/frame-of.js';
 import { decideIntentForText } from '../core/intent.js';
+import { orderOf } from '../core/order.js';
 import { foldText } from '../core/text/normalize.js';
-import type { EntityKind, PhraseMatch } from '../core/text/phrase-index.js';
+import { type EntityKind, type PhraseMatch, stem } from '../core/text/phrase-index.js';
 import type { Intent, Refs, Understanding } from '../core/understand.js';
 import type { Vocabulary } from '../core/vocabulary.js';
 import type { FollowUpWords } from '../knowledge/language.js';
 import type { Resident, Schedule } from '../schedule/types.js';
 import { DEFAULT_LOCALE, formatDate, formatMonth } from '../time/format-date.js';
 import { addDays, addMonths, type IsoDate, lastDayOfMonth, monthOf } from '../time/local-date.js';
-import { answeredBlock, bareMonth, frameOfAnswer, orderOf } from './answered.js';
+import { answeredBlock, bareMonth, frameOfAnswer, listedBlocks } from './answered.js';
 import type { ContextFrame, ConversationContext } from './context.js';
+import { pickReading, residentsOf } from './readings.js';
+import { contextFrameOf } from './remember.js';
 
 /**
  * Completing a follow-up: a message that lacks what its question needs takes it from the
@@ -34,7 +39,13 @@ export interface Reading {
 export type Completion =
   | { kind: 'standalone' }
   | { kind: 'completed'; understanding: Understanding; assumed: string[] }
-  | { kind: 'clarify'; text: string; readings: Reading[] };
+  | {
+      kind: 'clarify';
+      text: string;
+      readings: Reading[];
+      /** In a message of several questions: the others, answered before and after this one. */
+      among?: { before: Understanding[]; after: Understanding[] };
+    };
 
 const STANDALONE: Completion = { kind: 'standalone' };
 const SMALL_TALK = new Set<Intent>(['greeting', 'thanks', 'help', 'calendar.link']);
@@ -95,10 +106,12 @@ function hasPhrase(tokens: string[], phrase: string, at?: number): boolean {
   return false;
 }
 
-function readCues(text: string, words: FollowUpWords): Cues {
+function readCues(text: string, words: FollowUpWords, v: Vocabulary, read: readonly string[]): Cues {
   const tokens = foldText(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+  // A unit that ends a name ("my ICU month after research") is the name's: no move in time.
+  const named = (i: number) => v.index.lookup(tokens[i] ?? '').length > 0;
   const has = (list: string[]) => list.some((w) => tokens.includes(w));
   // "is there a research month?" asks whether one exists; "who is there?" points at a place.
   const thereAt = tokens.lastIndexOf('there');
@@ -113,6 +126,7 @@ function readCues(text: string, words: FollowUpWords): Cues {
   for (let i = 0; i < tokens.length; i++) {
     const unit = words.units[tokens[i]!];
     if (!unit) continue;
+    if (named(i - 1)) continue;
     const near = [tokens[i - 1], tokens[i + 1]];
     const dir = near.some((w) => w && words.later.includes(w))
       ? 1
@@ -127,12 +141,13 @@ function readCues(text: string, words: FollowUpWords): Cues {
           ? { unit: 'day', by: 7 * dir }
           : { unit: 'month', by: (unit === 'year' ? 12 : 1) * dir };
   }
-  const order = orderOf(tokens, words);
+  const order = orderOf(tokens, words, named);
   return {
     tokens,
     ...(order ? { order } : {}),
     opener: words.openers.some((o) => hasPhrase(tokens, o, 0)),
-    thing: has(words.things),
+    // Of the words left after dates: "this year" is a time, not "this" pointing back.
+    thing: read.some((w) => words.things.some((t) => t === w || stem(t) === w)),
     place,
     // Not the first word: "then what about May?" opens a follow-up, "what is she on then?" points back.
     time: tokens.slice(1).some((w) => words.times.includes(w)),
@@ -194,12 +209,6 @@ function slotsIn(refs: Refs): Set<Slot> {
   return new Set(KINDS.filter((k) => refs[k].length).map((k) => SLOT[k]));
 }
 
-/** The residents a frame named, found again on today's schedule by name. */
-function residentsOf(names: string[], schedule: Schedule | undefined): Resident[] {
-  if (!schedule) return [];
-  return names.flatMap((n) => schedule.findByName(n).filter((r) => r.name === n));
-}
-
 function matchesOf(named: ContextFrame['named']): PhraseMatch[] {
   return named.map((refs) => ({
     start: 0,
@@ -219,6 +228,12 @@ interface Parts {
   matches: PhraseMatch[];
   dates: DateRef[];
   people: Resident[][];
+  /** A comparison in time, and the subjects whose blocks it places ("is my ICU before…"). */
+  order: Order | undefined;
+  compared: Refs | undefined;
+  /** "Who else is there?": whom the question is about left out (the asker, or `besides`). */
+  others: boolean | undefined;
+  besides: Resident[] | undefined;
 }
 
 function partsOfFrame(f: ContextFrame, schedule: Schedule | undefined): Parts {
@@ -232,12 +247,33 @@ function partsOfFrame(f: ContextFrame, schedule: Schedule | undefined): Parts {
     matches: matchesOf(f.named),
     dates: f.time as DateRef[],
     people: f.people.map((names) => residentsOf(names, schedule)).filter((p) => p.length),
+    order: f.order,
+    compared: f.compared ? refsOf(f.compared) : undefined,
+    others: f.others,
+    besides: f.besides ? residentsOf(f.besides, schedule) : undefined,
   };
 }
 
 function partsOf(u: Understanding): Parts {
-  const { intent, yesNo, personal, past, asks, refs, matches, dates, people } = u;
-  return { intent, yesNo, personal, past, asks: { ...asks }, refs, matches, dates, people };
+  const {
+    intent,
+    yesNo,
+    personal,
+    past,
+    asks,
+    refs,
+    matches,
+    dates,
+    people,
+    order,
+    compared,
+    others,
+    besides,
+  } = u;
+  return {
+    ...{ intent, yesNo, personal, past, asks: { ...asks }, refs, matches, dates, people },
+    ...{ order, compared, others, besides },
+  };
 }
 
 function withParts(u: Understanding, p: Parts): Understanding {
@@ -309,45 +345,19 @@ function newest(context: ConversationContext, has: (f: ContextFrame) => boolean)
 }
 
 /**
- * Picks the reading a reply to the bot's clarifying question means: the one that agrees best
- * with what the reply names (a person, a training year, a rotation, a date, yes/no).
+ * Completes a follow-up from the conversation. `pointAt` is the block "that" stands for when the
+ * last answer listed several and one of them is being tried (see `whichBlock`).
  */
-function pickReading(u: Understanding, readings: ContextFrame[], env: FollowUpEnv): ContextFrame | undefined {
-  const said = new Set(u.people.flat().map((r) => r.name));
-  const levels = new Set(u.refs.year.map((id) => env.vocabulary.years.get(id)?.level.toLowerCase() ?? id));
-  const subjects = new Set(KINDS.flatMap((k) => u.refs[k].map((id) => `${k}:${id}`)));
-  // "the first one", "the second": the readings in the order they were offered.
-  const ordinal = foldText(u.text)
-    .split(/[^a-z0-9]+/)
-    .map((t) => env.vocabulary.knowledge.language.follow_ups.ordinals[t])
-    .find((n) => n !== undefined);
-  if (ordinal !== undefined) return ordinal < 0 ? readings[readings.length + ordinal] : readings[ordinal - 1];
-  const score = (f: ContextFrame) => {
-    let n = 0;
-    for (const names of f.people)
-      for (const r of residentsOf(names, env.schedule)) {
-        if (said.has(r.name)) n += 3;
-        if (levels.has(r.level.toLowerCase())) n += 3;
-      }
-    for (const s of f.subjects) if (subjects.has(`${s.kind}:${s.id}`) && s.kind !== 'program') n += 2;
-    if (u.yesNo && f.yesNo) n += 1;
-    return n;
-  };
-  const scored = readings.map((f) => ({ f, n: score(f) })).sort((a, b) => b.n - a.n);
-  const [best, second] = scored;
-  if (!best || best.n === 0 || (second && second.n === best.n)) return undefined;
-  return best.f;
-}
-
 export function completeFollowUp(
   asked: Understanding,
   context: ConversationContext | undefined,
   env: FollowUpEnv,
+  pointAt?: ContextFrame,
 ): Completion {
   if (!context) return STANDALONE;
   // The cue words are the knowledge base's (language.yaml, follow_ups).
   const words = env.vocabulary.knowledge.language.follow_ups;
-  const cues = readCues(asked.text, words);
+  const cues = readCues(asked.text, words, env.vocabulary, asked.words);
   const v = env.vocabulary;
   const locale = v.knowledge.program.locale ?? DEFAULT_LOCALE;
   const lastAsked = context.frames[context.frames.length - 1];
@@ -369,9 +379,15 @@ export function completeFollowUp(
     if (picked && !complete) {
       const p = partsOfFrame(picked, env.schedule);
       const who = p.people.flat().map((r) => `${r.name} (${r.level})`);
+      // The reading is the question; the reply's own words ("the first one") only chose it.
+      const chosen = {
+        ...withParts(u, p),
+        cues: [],
+        aspects: picked.aspects ?? aspectsOf({ ...p, cues: [] }),
+      };
       return {
         kind: 'completed',
-        understanding: withParts(u, p),
+        understanding: chosen,
         assumed: who.length ? who : subjectNames(p.refs, new Set(['target', 'procedure', 'year']), v),
       };
     }
@@ -426,11 +442,21 @@ export function completeFollowUp(
   // "is that at the VA?": the site is new, the rotation is the one before — a qualifier, not a replacement.
   // "That" after an answer about one block ("what am I on in March?") is that block, at its time.
   const pointed = (cues.thing || cues.place) && !counting && !detail;
-  const answered = pointed ? frameOfAnswer(last, v, cues.place && !cues.thing) : undefined;
+  const placeOnly = cues.place && !cues.thing;
+  const answered = pointed ? (pointAt ?? frameOfAnswer(last, v, placeOnly)) : undefined;
+  // "That" after an answer that listed several blocks, with nothing else it could stand for: which one?
+  const several = () => (pointAt ? [] : listedBlocks(last, v, placeOnly));
   // "Is that before or after ICU?": that block beside the subject named, on the same schedule.
   if (cues.order && cues.thing && !cues.shift && slotsIn(own.refs).has('target') && !own.people.length) {
-    const block = answeredBlock(last, v);
-    if (block) return compared(u, own, partsOfFrame(last, env.schedule), block.time, cues.order);
+    const time = pointAt?.time[0] ?? answeredBlock(last, v)?.time;
+    if (time) return compared(u, own, partsOfFrame(last, env.schedule), time, cues.order);
+    const blocks = several();
+    if (blocks.length > 1) return whichBlock(asked, context, env, blocks);
+  }
+  const lastNamesOne = last.subjects.some((s) => SLOT[s.kind as EntityKind] === 'target');
+  if (pointed && !answered && !lastNamesOne) {
+    const blocks = several();
+    if (blocks.length > 1) return whichBlock(asked, context, env, blocks);
   }
   const thingSource = pointed
     ? (answered ?? newest(context, (f) => f.subjects.some((s) => SLOT[s.kind as EntityKind] !== 'other')))
@@ -463,6 +489,12 @@ export function completeFollowUp(
         own.people = from.people;
         own.personal = false;
       } else if (carries && from.personal) own.personal = true;
+      // "Who else is there?": everyone there but whom the last question was about.
+      if (own.asks.who && !own.people.length && says(u, 'others_words')) {
+        own.others = true;
+        if (from.personal) own.personal = true;
+        else if (from.people.length) own.besides = from.people.flat();
+      }
     }
   }
 
@@ -471,6 +503,9 @@ export function completeFollowUp(
     const base = partsOfFrame(last, env.schedule);
     base.yesNo = false;
     base.asks = { ...base.asks, howMany: counting };
+    // "Which ones?" lists the last answer's members; a comparison has none to list.
+    base.order = undefined;
+    base.compared = undefined;
     if (detail && base.intent === 'procedure.does' && base.refs.category.length)
       base.intent = 'category.list';
     return { kind: 'completed', understanding: withParts(u, base), assumed: describeAll(base, v) };
@@ -500,17 +535,27 @@ export function completeFollowUp(
     return STANDALONE;
   const carried: string[] = [];
   const merged: Parts = { ...base, refs: { ...base.refs }, matches: [...base.matches] };
+  // A comparison continues: a new subject is what is compared with ("is that before ICU?" → "and
+  // research?"), a new time what is placed ("and May?": May's block instead of the subjects named first).
+  const placedSubjects = (m: PhraseMatch) =>
+    base.compared !== undefined && m.refs.every((r) => base.compared![r.kind].includes(r.id));
+  if (base.compared && own.dates.length) {
+    merged.matches = base.matches.filter((m) => !placedSubjects(m));
+    merged.refs = refsOf(merged.matches.flatMap((m) => m.refs));
+    merged.compared = undefined;
+  }
   if (newSlots.size) {
     for (const kind of KINDS) {
-      if (newSlots.has(SLOT[kind])) merged.refs[kind] = own.refs[kind];
+      if (newSlots.has(SLOT[kind]))
+        merged.refs[kind] = [...new Set([...(merged.compared?.[kind] ?? []), ...own.refs[kind]])];
     }
     merged.matches = [
-      ...base.matches.filter((m) => !m.refs.some((r) => newSlots.has(SLOT[r.kind]))),
+      ...merged.matches.filter((m) => placedSubjects(m) || !m.refs.some((r) => newSlots.has(SLOT[r.kind]))),
       ...own.matches,
     ];
   }
   const keptSlots = new Set([...slotsIn(base.refs)].filter((s) => !newSlots.has(s)));
-  carried.push(...subjectNames(base.refs, keptSlots, v));
+  carried.push(...subjectNames(merged.refs, keptSlots, v));
   if (own.dates.length) merged.dates = own.dates;
   else if (cues.shift && base.dates.length)
     merged.dates = base.dates.map((d) => shiftDate(d, cues.shift!, locale));
@@ -533,7 +578,9 @@ export function completeFollowUp(
       merged.intent = 'schedule.person';
       merged.people = own.people;
       merged.personal = false;
-    } else if (!newSlots.size && !own.dates.length) return STANDALONE;
+      // A person named does not continue a question about no one's schedule ("does IR do TIPS? and
+      // what is Casey on in March?").
+    } else return STANDALONE;
   } else if (u.personal && base.people.length && !newSlots.size) {
     // "what about me?" after a colleague's schedule.
     merged.people = [];
@@ -553,6 +600,31 @@ export function completeFollowUp(
   return { kind: 'completed', understanding: withParts(u, merged), assumed: [...pronounFor, ...carried] };
 }
 
+/**
+ * "Is that at the VA?" after "my rotations this year": the question completed for each block the
+ * answer listed, offered as readings (a button each; the reply names one, or its month).
+ */
+function whichBlock(
+  asked: Understanding,
+  context: ConversationContext,
+  env: FollowUpEnv,
+  blocks: ReturnType<typeof listedBlocks>,
+): Completion {
+  const tried = blocks.flatMap(({ label, frame }) => {
+    const c = completeFollowUp(asked, context, env, frame);
+    return c.kind === 'completed' ? [{ label, c }] : [];
+  });
+  if (tried.length < 2) return tried[0]?.c ?? STANDALONE;
+  const readings = tried.map(
+    ({ label, c }): Reading => ({ label, question: label, frame: contextFrameOf(c.understanding) }),
+  );
+  return {
+    kind: 'clarify',
+    text: `Your last answer named ${readings.length} blocks. Which one do you mean? (Pick one, or name its month.)`,
+    readings: readings.slice(0, 12),
+  };
+}
+
 /** The comparison: the last question's person, the block its answer named as the time, the new subject. */
 function compared(u: Understanding, own: Parts, last: Parts, time: DateRef, order: Order): Completion {
   const parts: Parts = {
@@ -563,10 +635,12 @@ function compared(u: Understanding, own: Parts, last: Parts, time: DateRef, orde
     people: last.people,
     asks: { ...own.asks, when: false, next: false, after: false },
     dates: [time],
+    order,
+    compared: undefined,
   };
   return {
     kind: 'completed',
-    understanding: { ...withParts(u, parts), order },
+    understanding: withParts(u, parts),
     assumed: [time.label, ...last.people.flat().map((r) => r.name)],
   };
 }
@@ -624,5 +698,9 @@ export function frameOfParts(p: Parts): ContextFrame {
     named: p.matches.map((m) => m.refs.map((r) => ({ kind: r.kind, id: r.id }))),
     people: p.people.map((c) => c.map((r) => r.name)),
     time: p.dates,
+    ...(p.order ? { order: p.order } : {}),
+    ...(p.compared
+      ? { compared: KINDS.flatMap((kind) => p.compared![kind].map((id) => ({ kind, id }))) }
+      : {}),
   };
 }

@@ -8,6 +8,8 @@ export function clarifyingAnswer(c: Extract<Completion, { kind: 'clarify' }>): A
     intent: 'clarify',
     text: c.text,
     factIds: [],
+    // A question back decides nothing.
+    verdict: 'none',
     suggestions: c.readings.map((r) => ({ label: r.label, question: r.question })),
   };
 }

@@ -8,8 +8,7 @@ const NOT_A_SUBJECT = new Set(['greeting', 'thanks', 'help', 'fallback', 'calend
 
 /** The parts of an understood question a follow-up may reuse: ids, dates and names, no text. */
 export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame {
-  const subjects: ContextFrame['subjects'] = [];
-  for (const [kind, ids] of Object.entries(u.refs)) for (const id of ids) subjects.push({ kind, id });
+  const subjects = refList(u.refs);
   return {
     intent: u.intent,
     yesNo: u.yesNo,
@@ -20,9 +19,18 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
     named: u.matches.slice(0, 16).map((m) => m.refs.slice(0, 8).map((r) => ({ kind: r.kind, id: r.id }))),
     people: u.people.slice(0, 4).map((candidates) => candidates.slice(0, 8).map((r) => r.name)),
     time: u.dates.slice(0, 8),
-    ...(answer?.about?.length ? { found: answer.about.slice(0, 4) } : {}),
+    ...(answer?.about?.length ? { found: answer.about.slice(0, 12) } : {}),
     ...(answer?.items?.length ? { count: answer.items.length } : {}),
+    ...(u.order ? { order: u.order } : {}),
+    ...(u.compared ? { compared: refList(u.compared).slice(0, 16) } : {}),
+    ...(u.aspects.length ? { aspects: [...u.aspects] } : {}),
+    ...(u.others ? { others: true } : {}),
+    ...(u.besides?.length ? { besides: u.besides.slice(0, 8).map((r) => r.name) } : {}),
   };
+}
+
+function refList(refs: Understanding['refs']): ContextFrame['subjects'] {
+  return Object.entries(refs).flatMap(([kind, ids]) => ids.map((id) => ({ kind, id })));
 }
 
 /**
@@ -51,10 +59,17 @@ export function nextContext(
         ),
       ]
     : [contextFrameOf(understanding, answer)];
+  // Asked back among other questions: those are remembered, the reply picks the reading.
+  const beside =
+    followUp?.kind === 'clarify' && followUp.among
+      ? [...followUp.among.before, ...followUp.among.after]
+          .filter((u) => !NOT_A_SUBJECT.has(u.intent))
+          .map((u) => contextFrameOf(u))
+      : [];
   return {
     v: 1,
     at: now.toISOString(),
-    frames: keep ? [...frames, ...asked] : frames,
+    frames: keep ? [...frames, ...asked] : [...frames, ...beside],
     ...(clarifying.length ? { clarifying } : {}),
   };
 }
@@ -75,10 +90,15 @@ export function withQuestion(
   };
 }
 
-/** "What is Casey on?" with two Caseys: the bot asks which one; each candidate is a reading of the reply. */
-function nameReadings(u: Understanding): ContextFrame[] {
-  const candidates = u.intent === 'schedule.person' ? (u.people[0] ?? []) : [];
-  if (candidates.length < 2) return [];
+/**
+ * "What is Casey on?" with two Caseys: the bot asks which one; each candidate is a reading of the
+ * reply. In a message of several questions, the first that names two residents.
+ */
+function nameReadings(understanding: Understanding): ContextFrame[] {
+  const twoWays = (u: Understanding) => u.intent === 'schedule.person' && (u.people[0]?.length ?? 0) > 1;
+  const u = [understanding, ...(understanding.also ?? [])].find(twoWays);
+  if (!u) return [];
+  const candidates = u.people[0]!;
   const frame = contextFrameOf(u);
-  return candidates.slice(0, 6).map((r) => ({ ...frame, people: [[r.name]] }));
+  return candidates.slice(0, 12).map((r) => ({ ...frame, people: [[r.name]] }));
 }

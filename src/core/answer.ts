@@ -106,12 +106,26 @@ export function prepare(input: QuestionInput): Prepared {
 
 /** Answers a prepared question: a clarifying question when a follow-up reads two ways, and what was assumed. */
 export function answerPrepared({ understanding, ctx, followUp }: Prepared): Answer {
-  if (followUp.kind === 'clarify') return render(clarifyingAnswer(followUp), understanding);
+  if (followUp.kind === 'clarify') {
+    const asking = render(clarifyingAnswer(followUp), understanding);
+    if (!followUp.among) return asking;
+    // The other questions of the message answered, and this one asked back, in the order asked.
+    const { before, after } = followUp.among;
+    const one = (u: Understanding) => respondOne(u, ctx);
+    const all = [...before, understanding, ...after];
+    return combined(
+      [...before.map(one), asking, ...after.map(one)],
+      all.map((u) => u === understanding || twoWays(u)),
+    );
+  }
   const answer = respond(understanding, ctx);
   return followUp.kind === 'completed' ? withAssumption(answer, followUp.assumed) : answer;
 }
 
 const CONVERSATIONAL = new Set<Intent>(['greeting', 'thanks', 'help']);
+
+/** A question that asks back which one was meant: a name several residents have. */
+const twoWays = (u: Understanding) => u.intent === 'schedule.person' && (u.people[0]?.length ?? 0) > 1;
 
 /**
  * A message of several questions is understood question by question, each completed from the
@@ -135,7 +149,7 @@ function understandMessage(
   const done = clauses.map((clause) => {
     const own = understand(clause, uctx);
     const followUp = complete(own, context);
-    // One question that reads two ways among several is answered as asked.
+    // One question that reads two ways is taken as asked for the questions after it.
     const u = followUp.kind === 'completed' ? followUp.understanding : own;
     context = withQuestion(context, u);
     return { u, followUp };
@@ -146,8 +160,16 @@ function understandMessage(
       (u.intent !== 'fallback' || u.unknownWords.length > 0 || followUp.kind === 'completed'),
   );
   if (asked.length < 2) return alone();
-  if (asked[0]!.followUp.kind === 'clarify')
-    return { understanding: asked[0]!.u, followUp: asked[0]!.followUp };
+  // One that reads two ways is asked back; the others are answered beside it.
+  const unclear = asked.findIndex((a) => a.followUp.kind === 'clarify');
+  const asking = asked[unclear]?.followUp;
+  if (asking?.kind === 'clarify') {
+    const among = {
+      before: asked.slice(0, unclear).map((a) => a.u),
+      after: asked.slice(unclear + 1).map((a) => a.u),
+    };
+    return { understanding: asked[unclear]!.u, followUp: { ...asking, among } };
+  }
   const assumed = asked.flatMap(({ followUp }) => (followUp.kind === 'completed' ? followUp.assumed : []));
   const understanding = { ...asked[0]!.u, also: asked.slice(1).map((a) => a.u) };
   return {
@@ -162,7 +184,20 @@ function understandMessage(
 /** Each question of the message answered, one paragraph each, in the order asked. */
 export function respond(understanding: Understanding, ctx: AnswerContext): Answer {
   if (!understanding.also?.length) return respondOne(understanding, ctx);
-  const answers = [understanding, ...understanding.also].map((u) => respondOne(u, ctx));
+  const all = [understanding, ...understanding.also];
+  return combined(
+    all.map((u) => respondOne(u, ctx)),
+    all.map((u) => twoWays(u)),
+  );
+}
+
+/**
+ * The answers to the questions of one message as one answer; the buttons of a question asked back
+ * ("which one do you mean?") come first.
+ */
+function combined(answers: Answer[], askingBack: boolean[]): Answer {
+  const back = answers.filter((_, i) => askingBack[i]);
+  const rest = answers.filter((_, i) => !askingBack[i]);
   const listed = answers.filter((a) => a.items?.length);
   // One list is shown under the text; several go inline, each under its own answer.
   const text = answers
@@ -185,7 +220,9 @@ export function respond(understanding: Understanding, ctx: AnswerContext): Answe
     intent: answers[0]!.intent,
     text,
     ...(one ? { items: one.items, itemsTitle: one.itemsTitle, itemsSummary: one.itemsSummary } : {}),
-    suggestions: answers.flatMap((a) => a.suggestions ?? []).slice(0, 4),
+    suggestions: [...back, ...rest]
+      .flatMap((a) => a.suggestions ?? [])
+      .slice(0, Math.max(4, ...back.map((a) => a.suggestions?.length ?? 0))),
     factIds: [...new Set(answers.flatMap((a) => a.factIds))],
     ...(answers.some((a) => a.unanswered) ? { unanswered: true } : {}),
     ...(answers.some((a) => a.private) ? { private: true } : {}),

@@ -72,6 +72,9 @@ export function frameOf(u: Understanding, text: string): Frame {
   const people = u.people.map(framePerson);
   for (const p of u.people) if (p[0]) subjects.push({ kind: 'person', id: p[0].name, words: p[0].name });
   const quantifier = u.quantifier;
+  const compared = u.compared
+    ? subjects.filter((s) => s.kind !== 'person' && u.compared![s.kind].includes(s.id))
+    : undefined;
   return {
     text,
     intent: u.intent,
@@ -87,6 +90,8 @@ export function frameOf(u: Understanding, text: string): Frame {
     exclusions,
     ...(quantifier ? { quantifier } : {}),
     ...(u.order ? { order: u.order } : {}),
+    ...(compared ? { compared } : {}),
+    ...(u.besides?.length ? { besides: u.besides.map((r) => `${r.name} (${r.level})`) } : {}),
     numbers: u.numbers,
     unplaced: u.unknownWords,
     corrections: u.corrections,

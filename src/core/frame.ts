@@ -41,7 +41,8 @@ export interface FramePerson {
 }
 
 /** Which part of time the question looks at, beside its dates. */
-export type Aspect = 'next' | 'after' | 'last' | 'first' | 'end' | 'count' | 'left' | 'past' | 'now';
+export const ASPECTS = ['next', 'after', 'last', 'first', 'end', 'count', 'left', 'past', 'now'] as const;
+export type Aspect = (typeof ASPECTS)[number];
 
 /** "both", "all of", "each", "only", "mostly", "any": how much of the subject the question claims. */
 export type Quantifier = 'all' | 'both' | 'each' | 'any' | 'only' | 'most';
@@ -75,6 +76,13 @@ export interface Frame {
   quantifier?: Quantifier;
   /** "Is that before or after ICU?": the time compared with the subject's blocks. */
   order?: Order;
+  /**
+   * "Is my ICU before my VA month?": the subjects (also in `subjects`) whose blocks are compared
+   * with the other subjects' blocks; absent when the time is compared ("is that before ICU?").
+   */
+  compared?: FrameSubject[];
+  /** "Who else is there?": the residents left out, names and levels ("Casey Demoreaux (R4)"). */
+  besides?: string[];
   /** Numbers the question states ("two research months", "4 years"). */
   numbers: number[];
   /** Words of the question nothing accounted for (no entity, cue, date or known filler). */

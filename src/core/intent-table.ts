@@ -20,6 +20,7 @@ export const INTENT_TABLE: readonly Row[] = [
   ['program.contact', ['contactTopic'], ['dated']],
   ['schedule.person', ['person'], ['personal']],
   ['program.site', ['directions'], ['dated', 'person']],
+  ['schedule.mine', ['ordered'], ['person']],
   ['procedure.who', ['procedure', 'asksWhoOrWhere']],
   ['procedure.does', ['procedure']],
   ['schedule.who', ['asksWho', 'personal', 'others', 'scheduleTarget']],

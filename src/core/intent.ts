@@ -104,6 +104,8 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     asksWho: u.asks.who,
     asksWhoOrWhere: u.asks.who || u.asks.where,
     howMany: u.asks.howMany,
+    // "Is my ICU before my VA month?": two things named on both sides of "before"/"after".
+    ordered: u.compared !== undefined,
     left: u.asks.left,
     unplaced: u.unknownWords.length > 0,
     perform: rawHas(L.PERFORM),

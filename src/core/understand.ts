@@ -8,6 +8,7 @@ import { asksOf, aspectsOf, quantifierOf } from './frame-of.js';
 import { decideIntent } from './intent.js';
 import type { CueName, Lexicon } from './lexicon.js';
 import type { ResolvedMention } from './mentions.js';
+import { comparisonIn } from './order.js';
 import { findPeople } from './people.js';
 import { addYearRanges, combine, fixMonthTypos, range, trailingYesNo, yearSum } from './question-shape.js';
 import { foldText, usSpelling } from './text/normalize.js';
@@ -94,6 +95,18 @@ export interface Understanding {
   quantifier?: Quantifier;
   /** "Is that before or after ICU?": where the question's time lies beside the blocks it names. */
   order?: Order;
+  /**
+   * "Is my ICU before my VA month?": the subjects (of `refs`) whose blocks are placed beside the
+   * others'; absent when the time is what is placed (a follow-up's "that").
+   */
+  compared?: Refs;
+  /**
+   * "Who else is there?" completed from before: the question leaves out whom it is about, the
+   * asker (with `personal`) or `besides`, as "else" said in the message itself does.
+   */
+  others?: boolean;
+  /** "Who else is there?" after a question about a colleague: the residents left out. */
+  besides?: Resident[];
   /** The other questions of the same message, each understood alone ("…? And who is at the VA?"). */
   also?: Understanding[];
 }
@@ -251,6 +264,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     matches.some((m) => m.start > or)
   )
     yesNo = false;
+  // "Is my ICU before my VA month?": a comparison of two things named, by the language file's words;
+  // "before or after" asks which.
+  const comparison = comparisonIn(words, matches, vocabulary.knowledge.language.follow_ups);
+  if (comparison?.order === 'before-or-after') yesNo = false;
+  // "Is my ICU before research?" compares; "before" there is no past tense.
+  const earlier = vocabulary.knowledge.language.follow_ups.earlier;
+  const tense = comparison ? raw.some((w) => PAST.has(w) && !earlier.includes(w)) : past;
   // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
   const negatedClaim = yesNo && !startsYesNo && all.some((w) => L.NEGATION.has(w));
   const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
@@ -304,7 +324,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     text,
     yesNo,
     personal,
-    past,
+    past: tense,
     asks,
     refs,
     placeSites,
@@ -321,8 +341,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     impossibleDate: impossibleDate(folded),
     cues,
     opens,
-    aspects: aspectsOf({ asks, past, cues }),
+    aspects: aspectsOf({ asks, past: tense, cues }),
     ...(quantifierOf(words, L) ? { quantifier: quantifierOf(words, L)! } : {}),
+    ...(comparison ? { order: comparison.order, compared: collect(comparison.compared) } : {}),
   };
   const intent = decideIntent(base, raw, whole, vocabulary);
   return { intent, ask: asksOf({ ...base, intent }, L.DOES_STARTERS.has(all[0] ?? '')), ...base };

@@ -63,14 +63,116 @@ describe('"that" is what the last answer named', () => {
   });
 
   it('"who is there?" after an answer about one block is that block’s site, then', async () => {
-    for (const q of ['who is there?', 'who else is there?']) {
-      const chat = conversation(conversationBot());
-      await chat.say('what am I on in May?');
-      const there = await chat.say(q);
-      expect(frame(there).intent, q).toBe('schedule.who');
-      expect(ids(frame(there), 'site'), q).toEqual(['durham-va']);
-      expect(shown(there), q).toEqual(shown(await alone('who is at the VA in May?')));
-    }
+    const chat = conversation(conversationBot());
+    await chat.say('what am I on in May?');
+    const there = await chat.say('who is there?');
+    expect(frame(there).intent).toBe('schedule.who');
+    expect(ids(frame(there), 'site')).toEqual(['durham-va']);
+    expect(shown(there)).toEqual(shown(await alone('who is at the VA in May?')));
+  });
+});
+
+describe('"who else is there?" leaves out whom the last question was about', () => {
+  it('the asker, after a question about their own month', async () => {
+    const everyone = await alone('who is at the VA in September 2026?');
+    expect(everyone.items?.some((i) => i.startsWith('Avery Samplewood'))).toBe(true);
+    const chat = conversation(conversationBot());
+    await chat.say('what am I on in September 2026?');
+    const others = await chat.say('who else is there?');
+    const f = frame(others);
+    expect(f.intent).toBe('schedule.who');
+    expect(ids(f, 'site')).toEqual(['durham-va']);
+    expect(months(f)).toEqual(['2026-09']);
+    expect(f.personal).toBe(true);
+    expect(others.items).toEqual(everyone.items?.filter((i) => !i.startsWith('Avery Samplewood')));
+    expect(others.items).toHaveLength(everyone.items!.length - 1);
+    // The same as asked in full.
+    expect(shown(others)).toEqual(shown(await alone('who else is at the VA with me in September 2026?')));
+  });
+
+  it('a colleague, after a question about them; "who is there?" still lists them', async () => {
+    const everyone = await alone('who is at the VA in September 2026?');
+    const chat = conversation(conversationBot(), { asker: { email: CASEY } });
+    await chat.say('what is Avery on in September 2026?');
+    const others = await chat.say('who else is there?');
+    expect(frame(others).besides).toEqual(['Avery Samplewood (R5)']);
+    expect(frame(others).personal).toBe(false);
+    expect(others.items).toEqual(everyone.items?.filter((i) => !i.startsWith('Avery Samplewood')));
+    const all = await chat.say('who is there?');
+    expect(frame(all).besides).toBeUndefined();
+    expect(all.items).toEqual(everyone.items);
+  });
+
+  it('says nobody else when the asker was the only one there', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('what am I on in May?');
+    const others = await chat.say('who else is there?');
+    expect(others.items).toBeUndefined();
+    expect(others.text).toMatch(/^Nobody else/);
+  });
+});
+
+describe('"that" after an answer listing several blocks asks which one', () => {
+  it('offers each block (back-to-back months as one) and completes the question for the one picked', async () => {
+    const chat = conversation(conversationBot());
+    const year = await chat.say('what are my rotations this year?');
+    expect(year.items).toHaveLength(12);
+    const which = await chat.say('is that at the VA?');
+    expect(which.intent).toBe('clarify');
+    expect(which.verdict).toBe('none');
+    // Avery's 2026–27 year: Duke July–August, VA September, Duke October, VA November, Duke
+    // December–January, VA February, Duke March–April, VA May, Duke June.
+    expect(which.suggestions).toHaveLength(9);
+    expect(which.suggestions![0]!.label).toMatch(/July 2026/);
+    expect(which.suggestions![0]!.label).toMatch(/August 2026/);
+    const september = await chat.say('September');
+    const f = frame(september);
+    expect(f.intent).toBe('schedule.mine');
+    expect(f.yesNo).toBe(true);
+    expect(ids(f, 'rotation')).toEqual(['ir-va']);
+    expect(ids(f, 'site')).toEqual(['durham-va']);
+    expect(months(f)).toEqual(['2026-09']);
+    expect(september.verdict).toBe('yes');
+  });
+
+  it('a button’s own words, or its place in the list, pick that reading', async () => {
+    const byButton = conversation(conversationBot());
+    await byButton.say('what are my rotations this year?');
+    const which = await byButton.say('is that at the VA?');
+    const october = which.suggestions!.find((s) => s.label.includes('October 2026'))!;
+    const picked = await byButton.say(october.question);
+    expect(months(frame(picked))).toEqual(['2026-10']);
+    expect(ids(frame(picked), 'rotation')).toEqual(['ir-duke']);
+    expect(picked.verdict).toBe('no');
+
+    const byPlace = conversation(conversationBot());
+    await byPlace.say('what are my rotations this year?');
+    await byPlace.say('is that at the VA?');
+    const first = await byPlace.say('the first one');
+    expect(frame(first).time[0]).toMatchObject({ kind: 'range', from: '2026-07-01', to: '2026-08-31' });
+    expect(first.verdict).toBe('no');
+  });
+
+  it('a comparison and "who else is there?" ask which block too', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('what are my rotations this year?');
+    expect((await chat.say('is that before or after ICU?')).intent).toBe('clarify');
+    const second = await chat.say('the second one');
+    expect(frame(second).order).toBe('before-or-after');
+    expect(months(frame(second))).toEqual(['2026-09']);
+    expect(second.about?.map((b) => [b.rotation, b.from])).toEqual([
+      ['ir-va', '2026-09-01'],
+      ['icu', '2025-09-01'],
+    ]);
+
+    const there = conversation(conversationBot());
+    await there.say('what are my rotations this year?');
+    expect((await there.say('who else is there?')).intent).toBe('clarify');
+    const picked = await there.say('September');
+    expect(frame(picked).intent).toBe('schedule.who');
+    expect(ids(frame(picked), 'site')).toEqual(['durham-va']);
+    expect(months(frame(picked))).toEqual(['2026-09']);
+    expect(picked.items?.some((i) => i.startsWith('Avery Samplewood'))).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Frame } from '../../src/core/frame.js';
 import type { Answer } from '../../src/core/types.js';
 import { createSchedule } from '../../src/schedule/index.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -15,6 +16,9 @@ async function alone(text: string, as = AVERY): Promise<Answer> {
     now: NOW,
   });
 }
+
+const months = (f: Frame) =>
+  f.time.map((t) => (t.kind === 'month' ? t.month : t.kind === 'day' ? t.date : t.from));
 
 /** What a reader sees, without the note on what was taken from before. */
 const shown = (a: Answer) => ({
@@ -123,7 +127,10 @@ describe('follow-ups are completed from the conversation', () => {
     const first = await again.say('the first one');
     expect(first.intent).toBe('schedule.person');
     expect(first.text).toMatch(/Casey Demoreaux/);
-    expect(first.text).toMatch(/Interventional Radiology/);
+    // The reading picked is the question: "first" in the reply picks it, it is no "first block".
+    expect(first.frames![0]!.aspects).not.toContain('first');
+    expect(first.verdict).toBe('no');
+    expect(shown(first)).toEqual(shown(await alone('is Casey on IR in March?')));
   });
 
   it('never changes a question that stands alone', async () => {
@@ -139,6 +146,9 @@ describe('follow-ups are completed from the conversation', () => {
       'is there a research month in the R4 year?',
       'what rotations are there?',
       'who is on ICU?',
+      // "this" in a date is the time, not a pointer back.
+      'what are my rotations this year?',
+      'who is on IR this month?',
     ];
     const chat = conversation(conversationBot());
     const openers = [
@@ -147,6 +157,7 @@ describe('follow-ups are completed from the conversation', () => {
       'what about Casey?',
       'does IR do TIPS?',
       'and the VA?',
+      'is my ICU before my VA month?',
     ];
     for (const [i, q] of standalone.entries()) {
       await chat.say(openers[i % openers.length]!);
@@ -239,6 +250,48 @@ describe('the reply to "which one do you mean?"', () => {
       expect(picked.text, reply).toMatch(/Jordan Birch \(R4\) is on Interventional Radiology/);
       expect(picked.text, reply).toMatch(/March 2027/);
     }
+  });
+
+  it('in a message of several questions, the name is asked back and the others answered', async () => {
+    for (const [message, at] of [
+      ['does IR do TIPS? and what is Jordan on in March?', 1],
+      ['what is Jordan on in March? and does IR do TIPS?', 0],
+    ] as const) {
+      const chat = conversation(conversationBot({ schedule: twoJordans }));
+      const both = await chat.say(message);
+      expect(both.frames, message).toHaveLength(2);
+      expect(both.frames![at]!.intent, message).toBe('schedule.person');
+      expect(both.frames![at]!.people[0]!.candidates, message).toHaveLength(2);
+      expect(both.frames![1 - at]!.intent, message).toBe('procedure.does');
+      expect(both.verdict, message).toBe('yes');
+      // The residents' buttons come first.
+      expect(
+        both.suggestions?.slice(0, 2).map((s) => s.label),
+        message,
+      ).toEqual(['Jordan Alder (R3)', 'Jordan Birch (R4)']);
+      const picked = await chat.say('the R4 one');
+      expect(picked.intent, message).toBe('schedule.person');
+      expect(picked.text, message).toMatch(/Jordan Birch \(R4\) is on Interventional Radiology/);
+    }
+  });
+
+  it('in a message of several questions, a follow-up that reads two ways is asked back', async () => {
+    const chat = conversation(conversationBot({ schedule: twoJordans }));
+    await chat.say('who is on IR in March?');
+    const both = await chat.say('what about Jordan Birch? and does IR do TIPS?');
+    expect(both.intent).toBe('clarify');
+    expect(both.frames?.map((f) => f.intent)).toEqual(['schedule.person', 'procedure.does']);
+    // The TIPS question is answered beside the question asked back.
+    expect(both.verdict).toBe('yes');
+    expect(both.suggestions?.slice(0, 2).map((s) => s.question)).toEqual([
+      'Is Jordan Birch on Interventional Radiology in March 2027?',
+      'What is Jordan Birch on in March 2027?',
+    ]);
+    const second = await chat.say('the second one');
+    expect(second.frames![0]!.intent).toBe('schedule.person');
+    expect(second.frames![0]!.yesNo).toBe(false);
+    expect(second.frames![0]!.people[0]!.candidates).toEqual(['Jordan Birch (R4)']);
+    expect(months(second.frames![0]!)).toEqual(['2027-03']);
   });
 
   it('a reply that names neither reading is answered as itself', async () => {

@@ -71,6 +71,28 @@ describe('web chat conversations', () => {
     ]);
   });
 
+  it('a comparison on its own is continued by "and May?"; "that" after a list asks which block', async () => {
+    const say = (text: string) => ask({ text, as: AVERY, conversation: 'page-4' });
+    const icu = await say('is my ICU before my VA month?');
+    expect(icu.answer?.frames?.[0]?.order).toBe('before');
+    expect(icu.answer?.verdict).toBe('yes');
+    const may = await say('and May?');
+    expect(may.answer?.frames?.[0]?.order).toBe('before');
+    expect(may.answer?.frames?.[0]?.time.map((t) => (t.kind === 'month' ? t.month : t.label))).toEqual([
+      '2027-05',
+    ]);
+    await say('what are my rotations this year?');
+    const which = await say('is that at the VA?');
+    expect(which.answer?.intent).toBe('clarify');
+    // A button's question is the reply that picks its block.
+    const button = which.answer!.suggestions!.find((s) => s.label.includes('February 2027'))!;
+    const picked = await say(button.question);
+    expect(picked.answer?.verdict).toBe('yes');
+    expect(picked.answer?.frames?.[0]?.time.map((t) => (t.kind === 'month' ? t.month : t.label))).toEqual([
+      '2027-02',
+    ]);
+  });
+
   it('refuses a conversation id that is not a short plain id', async () => {
     for (const conversation of ['x'.repeat(101), 'a b', '<script>', 7]) {
       expect((await ask({ text: 'hi', conversation })).status).toBe(400);

@@ -18,7 +18,7 @@ import {
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
-import { order } from './schedule-order.js';
+import { comparedAndWith, order, orderOfSubjects } from './schedule-order.js';
 import {
   blockMatches,
   blockName,
@@ -273,6 +273,8 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const t = targetsOf(u);
   const ref = mostSpecific(u.dates) ?? yearOfTraining(u, ctx, s);
   const aspect = (a: Aspect) => u.aspects.includes(a);
+  const sides = u.order ? comparedAndWith(u) : undefined;
+  if (u.order && sides) return orderOfSubjects(ctx, s, sides[0], sides[1], u.order);
   if (u.order && hasTargets(t) && ref) return order(ctx, s, t, ref, u.order);
   // "Is Harper an R2?", "am I a PGY-3?": the resident's level, not a year of the schedule.
   if (u.yesNo && u.refs.year.length && !u.dates.length && !hasTargets(t)) return levelIs(ctx, s, u.refs.year);

@@ -169,7 +169,7 @@ const facts = (s: Subject, blocks: Block[]) => [
 export function reply(s: Subject, text: string, blocks: Block[], extra: Partial<Answer> = {}): Answer {
   // A text under a verdict continues "Yes — …" and keeps its own first letter.
   const body = isDecided(extra.verdict) ? text : cap(text);
-  const about = blocks.slice(0, 4).map(aboutBlock);
+  const about = blocks.slice(0, 12).map(aboutBlock);
   return answer(s.you ? 'schedule.mine' : 'schedule.person', body, facts(s, blocks), {
     ...(about.length ? { about } : {}),
     ...extra,

@@ -46,7 +46,8 @@ export const whoIsOn: Handler = (u, ctx) => {
       assignments: levels.length ? atLevels(g, levels) : g.assignments,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const others = says(u, 'others_words');
+  const others = says(u, 'others_words') || u.others === true;
+  let leftOut = false;
   // One month lists each assignment once (its groups share none); over several months a block
   // that spans two is in both, and is listed once. Residents are keyed by email and a resident's
   // blocks never overlap, so an assignment is one resident's block: compared as an object, no key
@@ -57,8 +58,11 @@ export const whoIsOn: Handler = (u, ctx) => {
     const before = hits.length;
     for (const a of group.assignments) {
       if (ref?.kind === 'day' && !(a.block.start <= ref.date && ref.date <= a.block.end)) continue;
-      // "who else … with me": everyone but the asker.
-      if (u.personal && others && a.resident === ctx.resident) continue;
+      // "who else … with me", "who else is there?" after a colleague: everyone but them.
+      if (others && ((u.personal && a.resident === ctx.resident) || u.besides?.includes(a.resident))) {
+        leftOut = true;
+        continue;
+      }
       if (seen) {
         if (seen.has(a)) continue;
         seen.add(a);
@@ -74,7 +78,7 @@ export const whoIsOn: Handler = (u, ctx) => {
   const tense =
     (ref?.kind === 'day' ? ref.date : `${months[months.length - 1]}-31`) < ctx.today ? 'was' : 'is';
   if (!hits.length) {
-    const text = `${u.yesNo ? 'n' : 'N'}obody ${tense} ${onWhat} ${label}.`;
+    const text = `${u.yesNo ? 'n' : 'N'}obody${leftOut ? ' else' : ''} ${tense} ${onWhat} ${label}.`;
     return answer('schedule.who', text, [], {
       suggestions: [ask(`Who is on ${what} next month?`)],
       ...decide(u.yesNo, false),
