@@ -40,7 +40,7 @@ export const INTENT_TABLE: readonly Row[] = [
   ['schedule.who', ['dated', 'scheduleTarget'], ['personal']],
   ['procedure.unknown', ['faqWeak', 'unplaced', 'perform']],
   ['faq', ['faqStrong']],
-  ['program.patients', ['patientsTopic']],
+  ['program.patients', ['patientsTopic'], ['whereSite']],
   ['category.list', ['howMany', 'listCount', 'category']],
   ['program.overview', ['howMany', 'listCount']],
   ['program.volume', ['volumeAsked']],

@@ -138,6 +138,8 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     directions: heard.has('directions_asked') && any('site'),
     // "Am I an R2?": the asker's level, not the year's shape.
     levelAsked: u.yesNo && any('year') && !dated && !any('rotation', 'group', 'site') && !u.asks.howMany,
+    // "Where is Children's?": a site asked where, though its name is also a topic word.
+    whereSite: u.asks.where && any('site'),
     rotationTalk: rotationNamed || (any('site') && heard.has('rotation_word')),
     // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
     describe: heard.has('describe') && !heard.has('whose'),
