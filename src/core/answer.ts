@@ -285,7 +285,8 @@ export function render(raw: Answer, understanding: Understanding): Answer {
   // "Yes — " and "No — " run on into the sentence; "Partly." ends one.
   const body = verdict === 'partly' ? capitalize(raw.text) : raw.text;
   // A yes/no question the handler answered with facts but no verdict: say that the facts do not decide it.
-  const undecided = verdict === 'unknown' && raw.verdict === undefined && !raw.unanswered;
+  // (An FAQ entry is the coordinator's own answer, said as written.)
+  const undecided = verdict === 'unknown' && raw.verdict === undefined && !raw.unanswered && raw.intent !== 'faq';
   const text = isDecided(verdict)
     ? SAY[verdict] + body
     : undecided
