@@ -463,6 +463,8 @@ export function completeFollowUp(
     : undefined;
   if (thingSource) {
     const from = partsOfFrame(thingSource, env.schedule);
+    // "is that at Westridge?": a site's name that is also a rotation's label names the site here.
+    if (own.refs.site.length) own.refs = withoutSiteLabels(own.refs, own.matches);
     let missing = lacking(thingSource);
     // A site named with "that" keeps the rotation it qualifies; a rotation named replaces nothing.
     const rotationOf = (r: Refs) => r.rotation.length + r.group.length > 0;
@@ -702,5 +704,18 @@ export function frameOfParts(p: Parts): ContextFrame {
     ...(p.compared
       ? { compared: KINDS.flatMap((kind) => p.compared![kind].map((id) => ({ kind, id }))) }
       : {}),
+  };
+}
+
+/** The refs without rotations and groups named only by a word that also names a site. */
+function withoutSiteLabels(refs: Refs, matches: readonly PhraseMatch[]): Refs {
+  const namedAlone = (kind: 'rotation' | 'group', id: string) =>
+    matches.some(
+      (m) => !m.refs.some((r) => r.kind === 'site') && m.refs.some((r) => r.kind === kind && r.id === id),
+    );
+  return {
+    ...refs,
+    rotation: refs.rotation.filter((id) => namedAlone('rotation', id)),
+    group: refs.group.filter((id) => namedAlone('group', id)),
   };
 }

@@ -35,10 +35,11 @@ export type Coverage =
 /** What the question asks about that the data does not hold, if anything. */
 export function coverageOf(u: Understanding, L: Lexicon): Coverage {
   const unplaced = u.unknownWords;
-  if (!unplaced.length || u.people.length || u.corrections.some((c) => c.alternatives.length))
-    return { kind: 'covered' };
-  // "What is Jordan on?": a name the schedule does not have is answered as a person not found.
-  if (u.intent === 'schedule.person') return { kind: 'covered' };
+  if (!unplaced.length || u.corrections.some((c) => c.alternatives.length)) return { kind: 'covered' };
+  // "What is Jordan on?": a name the schedule does not have is answered as a person not found;
+  // "what's Avery's phone number?" names someone it has, and asks what it does not hold.
+  const found = u.people.some((p) => p.length > 0);
+  if ((u.people.length && !found) || (u.intent === 'schedule.person' && !found)) return { kind: 'covered' };
   const phrase = phraseOf(u.text, unplaced, L);
   const targets = u.refs.rotation.length + u.refs.group.length + u.refs.site.length > 0;
   if (SUMMARIES.has(u.intent)) {
@@ -54,8 +55,9 @@ export function coverageOf(u: Understanding, L: Lexicon): Coverage {
   if (SCHEDULE.has(u.intent)) {
     // "Am I on call tonight?", "what's the call schedule like": what is asked about is not a
     // rotation, site or year the schedule has; with a time, the rest is still answered.
-    if (!targets && (u.yesNo || u.dates.length > 0)) return { kind: 'partial', phrase };
-    if (!targets && !u.refs.year.length) return { kind: 'uncovered', phrase };
+    // "Can I park in the Duke garage?": a yes/no about something that is no part of a schedule.
+    if (u.yesNo) return { kind: 'partial', phrase };
+    if (!targets && !u.refs.year.length && !u.dates.length) return { kind: 'uncovered', phrase };
     // "Where do I park at the VA?": a rotation or site named, but neither when nor what is asked of it.
     const timed = u.dates.length > 0 || u.asks.when || u.asks.next || u.asks.left || u.asks.howMany || u.past;
     if (targets && !timed && !u.yesNo) return { kind: 'uncovered', phrase };

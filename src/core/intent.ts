@@ -34,7 +34,11 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
   const L = vocabulary.words;
   const any = (...kinds: EntityKind[]) => kinds.some((k) => refs[k].length > 0);
   const rawHas = (w: ReadonlySet<string>) => raw.some((x) => w.has(x));
-  const content = raw.filter((w) => !L.GREETING.has(w) && !L.THANKS.has(w) && !L.FILLER.has(w));
+  // The words of the message that ask something: not greetings, thanks, filler or a goodbye ("good night").
+  const offset = heard.size - raw.length;
+  const content = raw.filter(
+    (w, i) => !L.GREETING.has(w) && !L.THANKS.has(w) && !L.FILLER.has(w) && !heard.covers('farewell', i + offset),
+  );
   const dated = u.dates.length > 0;
   const scheduleTarget = any('rotation', 'group', 'site');
   const strongSchedule = rawHas(L.SCHEDULE_STRONG);
@@ -90,7 +94,7 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     empty: raw.length === 0,
     farewell: heard.whole('farewell'),
     nothingAsked: content.length === 0 && !dated,
-    thanked: rawHas(L.THANKS),
+    thanked: rawHas(L.THANKS) || heard.has('farewell'),
     asksHelp: said(L.PHRASES, content).whole('help_whole') || heard.has('help_question'),
     shortHelp: rawHas(L.HELP) && content.length <= 3,
     calendar: rawHas(L.CALENDAR),
@@ -131,6 +135,8 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
           !m.refs.some((r) => r.kind === 'site' || r.kind === 'program'),
       ) &&
       u.placeSites.length > 0 &&
+      // "is that at Westridge?" points back at a block of a schedule, not at a rotation's site.
+      !raw.some((w) => L.POINTS_BACK.has(w)) &&
       !u.personal &&
       !dated &&
       u.people.length === 0,

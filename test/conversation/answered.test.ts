@@ -298,3 +298,13 @@ describe('every question of a message is completed', () => {
     expect(months(frame(both, 1))).toEqual([]);
   });
 });
+
+describe('a follow-up naming a procedure after a category', () => {
+  it('"and TIPS?" after the procedures of a category answers TIPS', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say("what falls under women's health");
+    const tips = await chat.say('and TIPS?');
+    expect(tips.intent).not.toBe('error');
+    expect(tips.factIds).toContain('tips');
+  });
+});

@@ -171,14 +171,16 @@ export const unknownProcedure: Handler = (u, ctx) => {
 /** "Which women's health procedures does IR do?" — the procedures of a category. */
 export const categoryList: Handler = (u, ctx) => {
   const ids = u.refs.category;
-  const category = ctx.vocabulary.categories.get(ids[0]!)!;
+  const category = ctx.vocabulary.categories.get(ids[0] ?? '');
+  // "and TIPS?" after a category: completed from the conversation, it names a procedure, not a category.
+  if (!category) return doesIrDo(u, ctx);
   const procedures = ctx.vocabulary.proceduresByCategory.get(category.id) ?? [];
   const others = ids.slice(1).map((id) => ctx.vocabulary.categories.get(id)!.name);
-  const about = category.description ? ` ${category.description}` : '';
+  const about = category.description ? ` ${category.description.trim()}` : '';
   const also = others.length
     ? `\n\nYou also mentioned ${joinAnd(others)}: ask about ${others.length === 1 ? 'it' : 'them'} next.`
     : '';
-  const text = `${capitalize(category.name)} is one of the areas the division routinely works in.${about} ${ctx.knowledge.othersNotListed ? ' Its routine procedures are listed below; the division performs many others too.' : ' Its procedures are listed below.'}${also}`;
+  const text = `${capitalize(category.name)} is one of the areas the division routinely works in.${about}${ctx.knowledge.othersNotListed ? ' Its routine procedures are listed below; the division performs many others too.' : ' Its procedures are listed below.'}${also}`;
   return answer('category.list', text + correctionNote(u), [category.id, ...procedures.map((p) => p.id)], {
     itemsTitle: category.name,
     items: procedures.map((p) => p.name),

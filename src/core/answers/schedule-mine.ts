@@ -357,6 +357,14 @@ export const person: Handler = (u, ctx) => {
     const text = `I can't find a resident${name} on the schedule. Try their full name as the schedule has it.`;
     return answer('schedule.person', text, [], { unanswered: true });
   }
+  // "What's Quinn's email?": residents' contact details are not the bot's to give.
+  if (says(u, 'email_asked'))
+    return answer(
+      'schedule.person',
+      `I don't give out residents' email addresses. ${capitalize(whomToAsk(ctx.knowledge))} can help you reach them.`,
+      [],
+      { unanswered: true, ...(u.yesNo ? { verdict: 'unknown' as const } : {}) },
+    );
   // "Are Avery and Blair both on IR in Jan?": each resident named, and one verdict for all of them.
   const named = u.people.filter((p) => p.length === 1).map((p) => p[0]!);
   if (named.length > 1) {

@@ -19,7 +19,11 @@ export interface Targets {
 
 export function targetsOf(u: Understanding): Targets {
   const impliedSites = u.matches
-    .filter((m) => m.refs.some((r) => r.kind === 'rotation') && m.refs.some((r) => r.kind === 'site'))
+    .filter(
+      (m) =>
+        m.refs.some((r) => r.kind === 'rotation' && u.refs.rotation.includes(r.id)) &&
+        m.refs.some((r) => r.kind === 'site'),
+    )
     .flatMap((m) => m.refs.filter((r) => r.kind === 'site').map((r) => r.id));
   const x = u.excluded;
   const except = { rotations: x.rotation, groups: x.group, sites: x.site, impliedSites: [] };

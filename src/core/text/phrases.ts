@@ -98,6 +98,11 @@ export class Said {
     private readonly length: number,
   ) {}
 
+  /** How many words were read. */
+  get size(): number {
+    return this.length;
+  }
+
   has(list: string): boolean {
     return this.hits.some((h) => h.list === list);
   }

@@ -185,3 +185,43 @@ describe('verdicts over several subjects, sites and undecided facts', () => {
     expect(a.text).toMatch(/^I can't say yes or no/);
   });
 });
+
+describe('a second round of resident questions', () => {
+  it.each([
+    'can i park in the duke garage',
+    'do i need to wear lead at the va',
+    'am i allowed to moonlight during research',
+  ])('a yes/no about something no schedule holds is not decided by the schedule: %s', (q) => {
+    const a = ask(q, { as: CASEY });
+    expect(a.verdict).toBe('unknown');
+    expect(a.unanswered).toBe(true);
+  });
+
+  it("residents' contact details are not given, and not replaced by their schedule", () => {
+    const email = ask("what's casey's email");
+    expect(email.unanswered).toBe(true);
+    expect(email.text).not.toContain('@');
+    const phone = ask("what's avery's phone number");
+    expect(phone.unanswered).toBe(true);
+    expect(phone.text).toContain('phone');
+  });
+
+  it('"who else" leaves out the asker, whatever else it names', () => {
+    const casey = schedule.byEmail(CASEY)!;
+    const a = ask('who else is on surg onc in january', { as: CASEY });
+    expect(a.items?.some((i) => i.includes(casey.name)) ?? false).toBe(false);
+    expect(a.text).not.toContain(casey.name);
+  });
+
+  it('a goodbye inside thanks is thanks; "nights" is not a goodbye', () => {
+    expect(ask('thanks, good night').understanding.intent).toBe('thanks');
+    const nights = ask("who's on nights");
+    expect(nights.unanswered).toBe(true);
+    expect(nights.text).toContain('nights');
+  });
+
+  it('chat shorthand for when and what is read', () => {
+    expect(ask('wht am i on in febuary', { as: CASEY }).unanswered).toBeFalsy();
+    expect(ask('whn is my next icu month', { as: CASEY }).understanding.asks.when).toBe(true);
+  });
+});
