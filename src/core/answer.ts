@@ -286,7 +286,8 @@ export function render(raw: Answer, understanding: Understanding): Answer {
   const body = verdict === 'partly' ? capitalize(raw.text) : raw.text;
   // A yes/no question the handler answered with facts but no verdict: say that the facts do not decide it.
   // (An FAQ entry is the coordinator's own answer, said as written.)
-  const undecided = verdict === 'unknown' && raw.verdict === undefined && !raw.unanswered && raw.intent !== 'faq';
+  const undecided =
+    verdict === 'unknown' && raw.verdict === undefined && !raw.unanswered && raw.intent !== 'faq';
   const text = isDecided(verdict)
     ? SAY[verdict] + body
     : undecided

@@ -48,6 +48,8 @@ export const INTENT_TABLE: readonly Row[] = [
   ['program.site', ['siteNamed', 'siteAsked']],
   ['program.site', ['programSites']],
   ['training', ['rotationOrGroup', 'howMany']],
+  ['schedule.who', ['asksWho', 'year'], ['scheduleTarget', 'personal', 'person', 'howMany']],
+  ['schedule.who', ['residentsCounted'], ['personal', 'person']],
   ['training', ['trainingShape']],
   ['schedule.who', ['dated', 'scheduleTarget']],
   ['procedure.who', ['division']],

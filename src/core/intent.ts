@@ -37,7 +37,8 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
   // The words of the message that ask something: not greetings, thanks, filler or a goodbye ("good night").
   const offset = heard.size - raw.length;
   const content = raw.filter(
-    (w, i) => !L.GREETING.has(w) && !L.THANKS.has(w) && !L.FILLER.has(w) && !heard.covers('farewell', i + offset),
+    (w, i) =>
+      !L.GREETING.has(w) && !L.THANKS.has(w) && !L.FILLER.has(w) && !heard.covers('farewell', i + offset),
   );
   const dated = u.dates.length > 0;
   const scheduleTarget = any('rotation', 'group', 'site');
@@ -146,6 +147,10 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     levelAsked: u.yesNo && any('year') && !dated && !any('rotation', 'group', 'site') && !u.asks.howMany,
     // "Where is Children's?": a site asked where, though its name is also a topic word.
     whereSite: u.asks.where && any('site'),
+    // "How many residents are there?": the schedule's residents counted.
+    residentsCounted: u.asks.howMany && heard.has('residents') && !any('rotation', 'group', 'site', 'year'),
+    // "What hospitals do we rotate at?": the program's sites.
+    sitesAsked: heard.has('sites_asked') && !any('rotation', 'group', 'site'),
     rotationTalk: rotationNamed || (any('site') && heard.has('rotation_word')),
     // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
     describe: heard.has('describe') && !heard.has('whose'),
@@ -167,7 +172,9 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     listCount: any('category') || heard.has('category_word'),
     siteNamed: any('site') || siteRotation,
     siteAsked: coverageFact || !any('rotation', 'group') || rawHas(L.PERFORM),
-    programSites: any('program') && (raw.includes('sites') || (u.asks.where && rawHas(L.COVERAGE))),
+    programSites:
+      (any('program') && (raw.includes('sites') || (u.asks.where && rawHas(L.COVERAGE)))) ||
+      heard.has('sites_asked'),
     trainingTalk,
     trainingShape: any('year') || (trainingTalk && (any('group') || u.asks.howMany || heard.has('length'))),
     trainingOfResidents: trainingTalk && (heard.has('residency') || heard.has('residents') || any('group')),

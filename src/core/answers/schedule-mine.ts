@@ -1,3 +1,4 @@
+import type { Block } from '../../schedule/types.js';
 import { formatDate, formatMonth } from '../../time/format-date.js';
 import { academicYearStart, addDays, type IsoDate, isoDate, monthOf } from '../../time/local-date.js';
 import { says } from '../cues.js';
@@ -203,6 +204,12 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
       )
       .join('; ') || 'no assignment';
   const tense = to < ctx.today ? s.was : s.is;
+  // "Is my Surgical Oncology month at Duke?": a block whose site the schedule does not give decides nothing about a site.
+  const siteUnknown = t.sites.length > 0 && !hits.length && blocks.some((b) => !blockSite(ctx, b));
+  if (siteUnknown)
+    return reply(s, `${label} ${tense} on ${all}; the schedule does not say at which site.`, blocks, {
+      verdict: 'unknown',
+    });
   // "Am I on IR in Feb and March?": over a few months, each month is asked; over a long range, any.
   const months = monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).filter((m) =>
     ctx.schedule!.covers(m),
@@ -280,6 +287,14 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (u.yesNo && u.refs.year.length && !u.dates.length && !hasTargets(t)) return levelIs(ctx, s, u.refs.year);
   // "What was my last rotation?": the block before this one.
   if (u.past && aspect('last') && !hasTargets(t) && !u.dates.length) return previousBlock(ctx, s);
+  // "Is my Surg Onc month at Duke?": where the asker's blocks of that rotation are.
+  const siteApart = t.sites.some((x) => !t.impliedSites.includes(x));
+  const rotationNamed = t.rotations.length + t.groups.length > 0;
+  if (u.yesNo && !u.dates.length && siteApart && rotationNamed && !aspect('next') && !aspect('left'))
+    return blocksAtSite(ctx, s, t);
+  // "Have I done community yet?": any such block behind the asker.
+  if (hasTargets(t) && u.yesNo && !u.dates.length && says(u, 'done_so_far') && says(u, 'yet_words'))
+    return doneYet(ctx, s, t);
   // "Am I ever on ICU?", "do I go to the VA again?": any such block on the whole schedule (or ahead).
   if (hasTargets(t) && u.yesNo && !u.dates.length && (says(u, 'ever_words') || says(u, 'again_words')))
     return everOn(ctx, s, t, says(u, 'again_words'));
@@ -431,4 +446,47 @@ function everOn(ctx: AnswerContext, s: Subject, t: Targets, ahead: boolean): Ans
     );
   const when = hits.map((b) => `${span(ctx, b)} (${blockName(ctx, b)})`).join(', ');
   return reply(s, `${s.possessive} ${name} months: ${when}.`, hits, decide(true, true));
+}
+
+/** "Have I done community yet?": Yes with the blocks already behind the asker, else No. */
+function doneYet(ctx: AnswerContext, s: Subject, t: Targets): Answer {
+  const name = targetName(ctx, t);
+  const done = s.resident.blocks.filter((b) => blockMatches(ctx, b, t) && b.end < ctx.today);
+  if (!done.length)
+    return reply(
+      s,
+      `${s.has} no ${name} behind ${s.you ? 'you' : 'them'} yet.${coverageNote(ctx)}`,
+      [],
+      decide(true, false),
+    );
+  const when = done.map((b) => `${span(ctx, b)} (${blockName(ctx, b)})`).join(', ');
+  return reply(s, `${s.possessive} ${name} months so far: ${when}.`, done, decide(true, true));
+}
+
+/** The site of a block: its own, or its rotation's. */
+function blockSite(ctx: AnswerContext, b: Block): string | undefined {
+  return b.site ?? (b.rotationId ? ctx.vocabulary.rotations.get(b.rotationId)?.site : undefined);
+}
+
+/** "Is my Surg Onc month at Duke?": the rotation's blocks and their sites; unknown where the schedule gives none. */
+function blocksAtSite(ctx: AnswerContext, s: Subject, t: Targets): Answer {
+  const what = { ...t, sites: [], impliedSites: [] };
+  const blocks = s.resident.blocks.filter((b) => blockMatches(ctx, b, what));
+  if (!blocks.length) return everOn(ctx, s, t, false);
+  const sites = blocks.map((b) => blockSite(ctx, b));
+  const verdict = sites.some((x) => !x)
+    ? 'unknown'
+    : combineVerdicts(sites.map((x) => (t.sites.includes(x!) ? 'yes' : 'no')));
+  const where = blocks
+    .map(
+      (b, i) =>
+        `${span(ctx, b)}: ${blockName(ctx, b)}${sites[i] ? '' : ' (the schedule does not say at which site)'}`,
+    )
+    .join('; ');
+  return reply(
+    s,
+    `${s.possessive} ${targetName(ctx, what)} months: ${where}.`,
+    blocks,
+    verdict ? { verdict } : {},
+  );
 }

@@ -59,7 +59,10 @@ export const whoIsOn: Handler = (u, ctx) => {
     for (const a of group.assignments) {
       if (ref?.kind === 'day' && !(a.block.start <= ref.date && ref.date <= a.block.end)) continue;
       // "who else … with me", "who else is there?" after a colleague: everyone but them.
-      if (others && ((ctx.resident !== undefined && a.resident === ctx.resident) || u.besides?.includes(a.resident))) {
+      if (
+        others &&
+        ((ctx.resident !== undefined && a.resident === ctx.resident) || u.besides?.includes(a.resident))
+      ) {
         leftOut = true;
         continue;
       }

@@ -225,3 +225,37 @@ describe('a second round of resident questions', () => {
     expect(ask('whn is my next icu month', { as: CASEY }).understanding.asks.when).toBe(true);
   });
 });
+
+describe('residents, sites and what is behind the asker', () => {
+  it('"who are the R5s" lists the residents at that level, this month', () => {
+    const r5 = schedule.residents.filter((r) => r.level === 'R5');
+    const a = ask('who are the r5s');
+    expect(a.understanding.intent).toBe('schedule.who');
+    for (const r of r5) expect(a.items?.some((i) => i.includes(r.name))).toBe(true);
+  });
+
+  it('"how many residents are there" counts the schedule', () => {
+    const a = ask('how many residents are there');
+    expect(a.text).toContain(String(schedule.residents.length));
+  });
+
+  it('a rotation asked at a site the schedule gives it no site for is undecided', () => {
+    const casey = schedule.byEmail(CASEY)!;
+    const icu = casey.blocks.filter(
+      (b) => knowledge.rotations.find((r) => r.id === b.rotationId)?.group === 'icu',
+    );
+    expect(icu.length).toBeGreaterThan(0);
+    expect(ask('is my ICU at duke', { as: CASEY }).verdict).toBe('unknown');
+  });
+
+  it('"have I done X yet" looks behind the asker', () => {
+    const casey = schedule.byEmail(CASEY)!;
+    const va = casey.blocks.some((b) => siteOf(b.rotationId) === 'durham-va' && b.end < TODAY);
+    expect(ask('have i done the VA yet', { as: CASEY }).verdict).toBe(va ? 'yes' : 'no');
+  });
+
+  it('"what hospitals do we rotate at" names the sites', () => {
+    const a = ask('what hospitals do we rotate at');
+    for (const s of knowledge.program.sites) expect(a.text).toContain(s.name);
+  });
+});
