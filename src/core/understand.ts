@@ -11,7 +11,7 @@ import type { ResolvedMention } from './mentions.js';
 import { comparisonIn } from './order.js';
 import { findPeople } from './people.js';
 import { addYearRanges, combine, fixMonthTypos, range, trailingYesNo, yearSum } from './question-shape.js';
-import { foldText, usSpelling } from './text/normalize.js';
+import { foldText, nounOfAteVerb, usSpelling } from './text/normalize.js';
 import { type Correction, type EntityKind, type PhraseMatch, stem } from './text/phrase-index.js';
 import { said } from './text/phrases.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -204,6 +204,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       if (vocabulary.index.knows(stem(t))) return t;
       // "lookin", "doin": chat's dropped g, read as the word when that is a word the bot knows.
       if (t.endsWith('in') && vocabulary.index.knows(`${t}g`)) return `${t}g`;
+      // "ablate", "aspirated": the procedure's noun, when the bot knows it ("ablation").
+      const noun = nounOfAteVerb(t);
+      if (noun && vocabulary.index.knows(noun)) return noun;
       // "LPs", "R1s": the plural of a short name the bot knows.
       return t.length <= 4 && t.endsWith('s') && vocabulary.index.knows(t.slice(0, -1)) ? t.slice(0, -1) : t;
     });

@@ -109,6 +109,8 @@ export const ExclusionSchema = z.strictObject({
   /** Residents do this work themselves, on the rotations with the divisions that do it. */
   residents_do: z.boolean({ error: 'expects true or false' }).default(false),
   text,
+  /** The same fact from the other divisions' side, for "does DR do biopsies?" ("Biopsies are performed by …"). */
+  by_divisions: text.optional(),
 });
 /** referrals.yaml — optional: a program that refers nothing elsewhere leaves it out. */
 export const ExclusionsFileSchema = z.strictObject({

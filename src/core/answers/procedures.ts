@@ -40,18 +40,17 @@ function procedureLine(ctx: AnswerContext, p: Procedure): string {
   return `${p.name} is one of the ${ctx.knowledge.program.name} division's routine procedures, under ${category?.name.toLowerCase() ?? p.category}.${detail}`;
 }
 
-function exclusionLine(x: Exclusion): string {
-  return x.text.replace(/^Our /, 'our ');
+/** The referral's text, continuing "No — " when it opens with an article ("Our division…" → "our division…"). */
+function exclusionLine(ctx: AnswerContext, x: Exclusion): string {
+  const first = x.text.split(/\s/, 1)[0]!;
+  return ctx.vocabulary.words.DETERMINERS.has(first.toLowerCase())
+    ? first.toLowerCase() + x.text.slice(first.length)
+    : x.text;
 }
 
-/** "Does DR do biopsies?" — said from the divisions' side, with the residents' part. */
+/** "Does DR do biopsies?" — said from the divisions' side: the referral's own words for it, or who does it. */
 function byDr(ctx: AnswerContext, x: Exclusion): string {
-  const rest = x.text
-    .split(/(?<=\.)\s+/)
-    .filter((s) => !/^our division/i.test(s))
-    .join(' ')
-    .replace(/^They are/, `${capitalize(x.name.toLowerCase())} are`);
-  return rest || `${capitalize(x.name.toLowerCase())} are performed by ${joinAnd(doneBy(ctx, x))}.`;
+  return x.by_divisions ?? `${capitalize(x.name.toLowerCase())} are performed by ${joinAnd(doneBy(ctx, x))}.`;
 }
 
 function related(ctx: AnswerContext, p: Procedure) {
@@ -90,10 +89,10 @@ export const doesIrDo: Handler = (u, ctx) => {
     const byResidents = residents && x.residents_do;
     lines.push(
       byResidents
-        ? `residents do, but not on ${short}: ${exclusionLine(x)}`
+        ? `residents do, but not on ${short}: ${exclusionLine(ctx, x)}`
         : dr
           ? byDr(ctx, x)
-          : exclusionLine(x),
+          : exclusionLine(ctx, x),
     );
     set(byResidents || (dr && x.done_by.some((d) => asked.has(d))) ? 'yes' : 'no');
   }

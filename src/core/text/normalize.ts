@@ -85,3 +85,11 @@ export function tokenize(text: string): string[] {
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   return words.map(usSpelling);
 }
+
+/**
+ * "ablate", "aspirated", "dilating": the -ation noun of an -ate verb, for the caller to use only
+ * when that noun is a word it knows (many -ate words are nouns: prostate, state).
+ */
+export function nounOfAteVerb(token: string): string | undefined {
+  return /at(e|ed|es|ing)$/.test(token) ? token.replace(/(e|ed|es|ing)$/, 'ion') : undefined;
+}

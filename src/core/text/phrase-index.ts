@@ -47,9 +47,6 @@ export function stem(token: string): string {
   // A verb meets its procedure's noun: "embolize"/"embolized" → "embolization", "ablate" → "ablation".
   if (token.length >= 6 && /i[sz](e|ed|es|ing)$/.test(token))
     return token.replace(/i[sz](e|ed|es|ing)$/, 'ization');
-  // Only these -ate verbs: many -ate words are nouns (prostate, state).
-  if (/^(ablat|aspirat|dilat|cannulat|perforat|chemoembolizat|loculat)(e|ed|es|ing)$/.test(token))
-    return token.replace(/(e|ed|es|ing)$/, 'ion');
   if (token.length < 4 || !token.endsWith('s')) return token;
   if (/(ss|us|is|ys)$/.test(token)) return token;
   if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;
