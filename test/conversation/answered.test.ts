@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../src/core/frame.js';
-import type { Answer } from '../../src/core/types.js';
-import { AVERY, CASEY, conversation, conversationBot, NOW } from './helpers.js';
+import { alone, CASEY, conversation, conversationBot, frame, months, shown } from './helpers.js';
 
 /* Follow-ups that point at what the last answer named, a bare month, and messages of two questions. */
 
-async function alone(text: string, as = AVERY): Promise<Answer> {
-  return conversationBot().handle({
-    text,
-    asker: { email: as },
-    platform: 'slack',
-    conversation: 'private',
-    now: NOW,
-  });
-}
-
-const frame = (a: Answer, i = 0): Frame => a.frames![i]!;
 const ids = (f: Frame, kind: string) => f.subjects.filter((s) => s.kind === kind).map((s) => s.id);
-const months = (f: Frame) =>
-  f.time.map((t) => (t.kind === 'month' ? t.month : t.kind === 'day' ? t.date : t.from));
-const shown = (a: Answer) => ({
-  text: a.text.replace(/\n\n\(I took .*\)$/, ''),
-  items: a.items,
-  verdict: a.verdict,
-});
 
 describe('"that" is what the last answer named', () => {
   it('"is that at the VA?" after "what am I on in March?": a yes/no about that rotation then, with the VA', async () => {

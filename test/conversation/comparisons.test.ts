@@ -4,31 +4,13 @@ import { contextKey } from '../../src/conversation/context-store.js';
 import type { Frame } from '../../src/core/frame.js';
 import type { Answer } from '../../src/core/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { AVERY, CASEY, conversation, conversationBot, NOW } from './helpers.js';
+import { AVERY, alone, CASEY, conversation, conversationBot, frame, months, shown } from './helpers.js';
 
 /* Comparisons in time: asked on their own, and continued by the next follow-up. */
 
-async function alone(text: string, as = AVERY): Promise<Answer> {
-  return conversationBot().handle({
-    text,
-    asker: { email: as },
-    platform: 'slack',
-    conversation: 'private',
-    now: NOW,
-  });
-}
-
-const frame = (a: Answer, i = 0): Frame => a.frames![i]!;
 const ids = (subjects: Frame['subjects'] | undefined, kind: string) =>
   (subjects ?? []).filter((s) => s.kind === kind).map((s) => s.id);
-const months = (f: Frame) =>
-  f.time.map((t) => (t.kind === 'month' ? t.month : t.kind === 'day' ? t.date : t.from));
 const blocks = (a: Answer) => a.about?.map((b) => [b.rotation, b.from]);
-const shown = (a: Answer) => ({
-  text: a.text.replace(/\n\n\(I took .*\)$/, ''),
-  items: a.items,
-  verdict: a.verdict,
-});
 
 describe('a comparison asked on its own', () => {
   it('"is my ICU before my VA month?": the first subject placed beside the second, decided by each schedule', async () => {

@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame } from '../../src/core/frame.js';
-import type { Answer } from '../../src/core/types.js';
 import { createSchedule } from '../../src/schedule/index.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { downStore } from '../support/runtime.js';
-import { AVERY, CASEY, conversation, conversationBot, NOW } from './helpers.js';
-
-/** The answer to a question asked on its own (no conversation), as `as`. */
-async function alone(text: string, as = AVERY): Promise<Answer> {
-  return conversationBot().handle({
-    text,
-    asker: { email: as },
-    platform: 'slack',
-    conversation: 'private',
-    now: NOW,
-  });
-}
-
-const months = (f: Frame) =>
-  f.time.map((t) => (t.kind === 'month' ? t.month : t.kind === 'day' ? t.date : t.from));
-
-/** What a reader sees, without the note on what was taken from before. */
-const shown = (a: Answer) => ({
-  text: a.text.replace(/\n\n\(I took .*\)$/, ''),
-  items: a.items,
-  verdict: a.verdict,
-});
+import { AVERY, alone, CASEY, conversation, conversationBot, months, NOW, shown } from './helpers.js';
 
 describe('follow-ups are completed from the conversation', () => {
   it('a new time: "and April?", "the month after", "what about next year?"', async () => {

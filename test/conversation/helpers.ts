@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config.js';
 import { createBot } from '../../src/core/bot.js';
+import type { Frame } from '../../src/core/frame.js';
 import type { Answer, Bot, IncomingMessage } from '../../src/core/types.js';
 import { silentLogger } from '../../src/logger.js';
 import { noMetrics, staticSource } from '../../src/runtime.js';
@@ -55,3 +56,28 @@ export function conversation(
     },
   };
 }
+
+/** The answer to a question asked on its own (no conversation), as `as`. */
+export async function alone(text: string, as = AVERY): Promise<Answer> {
+  return conversationBot().handle({
+    text,
+    asker: { email: as },
+    platform: 'slack',
+    conversation: 'private',
+    now: NOW,
+  });
+}
+
+/** The answer's frame (the first question's, or the i-th). */
+export const frame = (a: Answer, i = 0): Frame => a.frames![i]!;
+
+/** The months (or first days) a frame's time names. */
+export const months = (f: Frame) =>
+  f.time.map((t) => (t.kind === 'month' ? t.month : t.kind === 'day' ? t.date : t.from));
+
+/** What a reader sees, without the note on what was taken from before. */
+export const shown = (a: Answer) => ({
+  text: a.text.replace(/\n\n\(I took .*\)$/, ''),
+  items: a.items,
+  verdict: a.verdict,
+});
