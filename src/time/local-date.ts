@@ -19,10 +19,17 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar date of an instant in a time zone: 23:30 on 30 Nov in Durham is still '…-11-30'. */
 export function localDate(instant: Date, timeZone: string): IsoDate {
+  // The same minute in the same zone is the same date: every question of a batch asks this.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDate.get(timeZone);
+  if (last?.minute === minute) return last.date;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date: IsoDate = `${get('year')}-${get('month')}-${get('day')}`;
+  lastDate.set(timeZone, { minute, date });
+  return date;
 }
+const lastDate = new Map<string, { minute: number; date: IsoDate }>();
 
 export function monthOf(date: IsoDate): IsoMonth {
   return date.slice(0, 7);
