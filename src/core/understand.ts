@@ -319,6 +319,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     /^\d{1,2}$/.test(t) ? [Number(t)] : L.NUMBERS[t] ? [L.NUMBERS[t]!] : [],
   );
   const cues = inWords.names;
+  const quantifier = quantifierOf(words, L);
   const opens: CueName[] = [
     ...(L.LISTS_OF.get(words[0] ?? '') ?? []),
     ...(inWords.phrases.hits.filter((h) => h.start === 0).map((h) => h.list) as CueName[]),
@@ -345,7 +346,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     cues,
     opens,
     aspects: aspectsOf({ asks, past: tense, cues }),
-    ...(quantifierOf(words, L) ? { quantifier: quantifierOf(words, L)! } : {}),
+    ...(quantifier ? { quantifier } : {}),
     ...(comparison ? { order: comparison.order, compared: collect(comparison.compared) } : {}),
   };
   const intent = decideIntent(base, raw, whole, vocabulary);

@@ -32,6 +32,7 @@ import {
   reply,
   type Subject,
   sameRotation,
+  siteOfBlock,
   span,
   subjectFor,
   type Targets,
@@ -205,7 +206,7 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
       .join('; ') || 'no assignment';
   const tense = to < ctx.today ? s.was : s.is;
   // "Is my Surgical Oncology month at Duke?": a block whose site the schedule does not give decides nothing about a site.
-  const siteUnknown = t.sites.length > 0 && !hits.length && blocks.some((b) => !blockSite(ctx, b));
+  const siteUnknown = t.sites.length > 0 && !hits.length && blocks.some((b) => !siteOfBlock(ctx, b));
   if (siteUnknown)
     return reply(s, `${label} ${tense} on ${all}; the schedule does not say at which site.`, blocks, {
       verdict: 'unknown',
@@ -294,10 +295,10 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
     return blocksAtSite(ctx, s, t);
   // "Have I done community yet?": any such block behind the asker.
   if (hasTargets(t) && u.yesNo && !u.dates.length && says(u, 'done_so_far') && says(u, 'yet_words'))
-    return doneYet(ctx, s, t);
+    return anyBlock(ctx, s, t, 'behind');
   // "Am I ever on ICU?", "do I go to the VA again?": any such block on the whole schedule (or ahead).
   if (hasTargets(t) && u.yesNo && !u.dates.length && (says(u, 'ever_words') || says(u, 'again_words')))
-    return everOn(ctx, s, t, says(u, 'again_words'));
+    return anyBlock(ctx, s, t, says(u, 'again_words') ? 'ahead' : 'ever');
   if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
   if (!u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length) return firstBlock(ctx, s, ref, t);
   if (!u.past && !u.asks.howMany && aspect('last')) return finalBlock(ctx, s, ref, t);
@@ -433,47 +434,40 @@ function previousBlock(ctx: AnswerContext, s: Subject): Answer {
   );
 }
 
-/** "Am I ever on ICU?": Yes when the schedule has such a block at all (ahead only, with "again"). */
-function everOn(ctx: AnswerContext, s: Subject, t: Targets, ahead: boolean): Answer {
+/**
+ * "Am I ever on ICU?", "do I go to the VA again?", "have I done community yet?": Yes with the
+ * blocks of the schedule (ahead, or behind) that match, else No.
+ */
+function anyBlock(ctx: AnswerContext, s: Subject, t: Targets, when: 'ever' | 'ahead' | 'behind'): Answer {
   const name = targetName(ctx, t);
-  const hits = s.resident.blocks.filter((b) => blockMatches(ctx, b, t) && (!ahead || b.end >= ctx.today));
-  if (!hits.length)
+  const within = (b: Block) =>
+    when === 'ahead' ? b.end >= ctx.today : when === 'behind' ? b.end < ctx.today : true;
+  const hits = s.resident.blocks.filter((b) => blockMatches(ctx, b, t) && within(b));
+  if (!hits.length) {
+    const where =
+      when === 'ahead' ? ' ahead' : when === 'behind' ? ` behind ${s.you ? 'you' : 'them'} yet` : '';
     return reply(
       s,
-      `${s.has} no ${name}${ahead ? ' ahead' : ''} on the schedule.${coverageNote(ctx)}`,
+      `${s.has} no ${name}${where} on the schedule.${coverageNote(ctx)}`,
       [],
       decide(true, false),
     );
-  const when = hits.map((b) => `${span(ctx, b)} (${blockName(ctx, b)})`).join(', ');
-  return reply(s, `${s.possessive} ${name} months: ${when}.`, hits, decide(true, true));
-}
-
-/** "Have I done community yet?": Yes with the blocks already behind the asker, else No. */
-function doneYet(ctx: AnswerContext, s: Subject, t: Targets): Answer {
-  const name = targetName(ctx, t);
-  const done = s.resident.blocks.filter((b) => blockMatches(ctx, b, t) && b.end < ctx.today);
-  if (!done.length)
-    return reply(
-      s,
-      `${s.has} no ${name} behind ${s.you ? 'you' : 'them'} yet.${coverageNote(ctx)}`,
-      [],
-      decide(true, false),
-    );
-  const when = done.map((b) => `${span(ctx, b)} (${blockName(ctx, b)})`).join(', ');
-  return reply(s, `${s.possessive} ${name} months so far: ${when}.`, done, decide(true, true));
-}
-
-/** The site of a block: its own, or its rotation's. */
-function blockSite(ctx: AnswerContext, b: Block): string | undefined {
-  return b.site ?? (b.rotationId ? ctx.vocabulary.rotations.get(b.rotationId)?.site : undefined);
+  }
+  const list = hits.map((b) => `${span(ctx, b)} (${blockName(ctx, b)})`).join(', ');
+  return reply(
+    s,
+    `${s.possessive} ${name} months${when === 'behind' ? ' so far' : ''}: ${list}.`,
+    hits,
+    decide(true, true),
+  );
 }
 
 /** "Is my Surg Onc month at Duke?": the rotation's blocks and their sites; unknown where the schedule gives none. */
 function blocksAtSite(ctx: AnswerContext, s: Subject, t: Targets): Answer {
   const what = { ...t, sites: [], impliedSites: [] };
   const blocks = s.resident.blocks.filter((b) => blockMatches(ctx, b, what));
-  if (!blocks.length) return everOn(ctx, s, t, false);
-  const sites = blocks.map((b) => blockSite(ctx, b));
+  if (!blocks.length) return anyBlock(ctx, s, t, 'ever');
+  const sites = blocks.map((b) => siteOfBlock(ctx, b));
   const verdict = sites.some((x) => !x)
     ? 'unknown'
     : combineVerdicts(sites.map((x) => (t.sites.includes(x!) ? 'yes' : 'no')));

@@ -48,7 +48,7 @@ export function blockMatches(ctx: AnswerContext, block: Block, t: Targets): bool
   if (t.except && blockMatches(ctx, block, t.except)) return false;
   if (!hasTargets(t)) return true;
   const rotation = block.rotationId ? ctx.vocabulary.rotations.get(block.rotationId) : undefined;
-  const site = block.site ? resolveSite(ctx.knowledge, block.site)?.id : rotation?.site;
+  const site = siteOfBlock(ctx, block);
   const what = t.rotations.length + t.groups.length > 0;
   const rotationOk =
     !what ||
@@ -59,6 +59,12 @@ export function blockMatches(ctx: AnswerContext, block: Block, t: Targets): bool
   if (!t.sites.length) return rotationOk;
   if (!what) return siteOk;
   return namedApart(t) ? rotationOk && siteOk : rotationOk || siteOk;
+}
+
+/** The site id of a block: its own site column (long format), else its rotation's site. */
+export function siteOfBlock(ctx: AnswerContext, block: Block): string | undefined {
+  if (block.site) return resolveSite(ctx.knowledge, block.site)?.id;
+  return block.rotationId ? ctx.vocabulary.rotations.get(block.rotationId)?.site : undefined;
 }
 
 function namedApart(t: Targets): boolean {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer.js';
+import { createLabelResolver } from '../../../src/knowledge/rotation-names.js';
+import { parseSchedule } from '../../../src/schedule/parse.js';
 import { ask, knowledge, NOW, schedule } from '../helpers.js';
 
 /* Exact or honest: what the data does not cover is said to be unknown, naming it; the rest is answered. */
@@ -257,5 +259,30 @@ describe('residents, sites and what is behind the asker', () => {
   it('"what hospitals do we rotate at" names the sites', () => {
     const a = ask('what hospitals do we rotate at');
     for (const s of knowledge.program.sites) expect(a.text).toContain(s.name);
+  });
+});
+
+describe('a site written in the schedule itself', () => {
+  it('a long-format block whose site column names the site by its alias is at that site', () => {
+    const csv = [
+      'email,name,level,start,end,rotation,site',
+      'kim.sample@example.edu,Kim Sample,R4,2026-11-01,2026-11-30,ICU,VA',
+      'kim.sample@example.edu,Kim Sample,R4,2026-12-01,2026-12-31,ICU,Durham VA',
+    ].join('\n');
+    const parsed = parseSchedule(csv, {
+      source: 'long.csv',
+      resolveLabel: createLabelResolver(knowledge.rotations),
+    });
+    const { answer } = answerQuestion({
+      text: 'is my ICU at the VA?',
+      knowledge,
+      schedule: parsed.schedule!,
+      askerEmail: 'kim.sample@example.edu',
+      conversation: 'private',
+      now: NOW,
+    });
+    // Both months are at the VA by the site column, written by two of the site's names.
+    expect(answer.verdict).toBe('yes');
+    expect(answer.text).not.toContain('does not say');
   });
 });
