@@ -13,5 +13,4 @@ export function createLogger(level: string = 'info', destination?: pino.Destinat
   );
 }
 
-/** For tests and quiet CLI runs. */
-export const silentLogger: Logger = pino({ level: 'silent' });
+export { silentLogger } from './silent-logger.js';

@@ -3,10 +3,10 @@ import { createBot } from '../../src/core/bot.js';
 import type { Bot } from '../../src/core/types.js';
 import { loadKnowledgeCached as loadKnowledge } from '../../src/knowledge/cache.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
-import { silentLogger } from '../../src/logger.js';
 import { noMetrics, staticSource } from '../../src/runtime.js';
 import { createScheduleSource, defaultScheduleLocation } from '../../src/schedule/source.js';
 import type { Schedule } from '../../src/schedule/types.js';
+import { silentLogger } from '../../src/silent-logger.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 
 export interface DataFlags {

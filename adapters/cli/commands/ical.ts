@@ -5,8 +5,8 @@ import type { Config } from '../../../src/config.js';
 import { loadConfig } from '../../../src/config.js';
 import { createStore } from '../../../src/create-runtime.js';
 import { loadKnowledgeCached as loadKnowledge } from '../../../src/knowledge/cache.js';
-import { silentLogger } from '../../../src/logger.js';
 import { createScheduleSource, defaultScheduleLocation } from '../../../src/schedule/source.js';
+import { silentLogger } from '../../../src/silent-logger.js';
 import { type CliCommand, type CliIo, UsageError } from '../command.js';
 
 /** The resident's feed URL from the shared store; a rotation makes a new token and kills the old one. */

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../../src/config.js';
 import { listHandoffs } from '../../../src/handoff/records.js';
 import { collectReport, faqEntries, reportSections, reportText } from '../../../src/handoff/report.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
-import { silentLogger } from '../../../src/logger.js';
+import { silentLogger } from '../../../src/silent-logger.js';
 import { storeKeyPrefix } from '../../../src/store/keys.js';
 import { createRedisClient } from '../../../src/store/redis-client.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
