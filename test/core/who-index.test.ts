@@ -94,3 +94,44 @@ describe('a misspelt name shared by many residents', () => {
     expect(understanding.people[0]?.map((r) => r.email)).toEqual(['other@example.edu']);
   });
 });
+
+describe('a whole month read from lines written once per group', () => {
+  const schedule = load(
+    [
+      'email,name,level,start,end,rotation',
+      // Split between two groups of the month (Duke IR, then IR at the VA): one resident.
+      'cruz@example.edu,Ana Cruz,R3,2026-03-01,2026-03-15,IR',
+      'cruz@example.edu,Ana Cruz,R3,2026-03-16,2026-03-31,IR-VA',
+      'abel@example.edu,Zoe Abel,R4,2026-03-01,2026-03-31,IR-VA',
+      'dunn@example.edu,Al Dunn,R3,2026-03-01,2026-03-31,IR',
+    ].join('\n'),
+  );
+
+  it('counts a resident found in two of the groups asked about once, asked again and by level', () => {
+    for (let round = 0; round < 2; round++) {
+      const all = ask(schedule, 'who is on IR in March?').answer;
+      expect(all.items).toHaveLength(4);
+      expect(all.text).toMatch(/^3 residents/);
+      const r3 = ask(schedule, 'who are the R3s on IR in March?').answer;
+      expect(r3.items).toHaveLength(3);
+      expect(r3.text).toMatch(/^2 residents/);
+      expect(ask(schedule, 'who are the R4s on IR in March?').answer.text).toMatch(/^1 resident is/);
+    }
+  });
+
+  it('writes the lines again for another knowledge base (a reload renames a rotation)', () => {
+    expect(ask(schedule, 'who is on IR in March?').answer.items!.join('\n')).not.toContain('Angio');
+    const renamed = {
+      ...knowledge,
+      rotations: knowledge.rotations.map((r) => (r.id === 'ir-va' ? { ...r, name: 'Angio at the VA' } : r)),
+    };
+    const { answer } = answerQuestion({
+      text: 'who is on IR in March?',
+      knowledge: renamed,
+      schedule,
+      conversation: 'private',
+      now: NOW,
+    });
+    expect(answer.items!.filter((i) => i.includes('— Angio at the VA'))).toHaveLength(2);
+  });
+});

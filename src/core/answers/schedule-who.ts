@@ -5,6 +5,7 @@ import { says } from '../cues.js';
 import { bareLabel } from '../date-words.js';
 import { type DateRef, monthsOf } from '../dates.js';
 import { answer, ask, decide, type Handler } from './context.js';
+import { countedTwice, listingOf } from './month-listing.js';
 import {
   blockMatches,
   blockName,
@@ -42,51 +43,13 @@ export const whoIsOn: Handler = (u, ctx) => {
     .flatMap((m) => schedule.groupsInMonth(m))
     .filter((g) => blockMatches(ctx, g.assignments[0]!.block, t))
     .map((g) => ({
+      group: g,
       name: blockName(ctx, g.assignments[0]!.block),
-      assignments: levels.length ? atLevels(g, levels) : g.assignments,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  // Read only when a group's lines are not written yet, or outside the one-month path.
+  const chosen = (g: AssignmentGroup) => (levels.length ? atLevels(g, levels) : g.assignments);
   const others = says(u, 'others_words') || u.others === true;
-  let leftOut = false;
-  // One month lists each assignment once (its groups share none); over several months a block
-  // that spans two is in both, and is listed once. Residents are keyed by email and a resident's
-  // blocks never overlap, so an assignment is one resident's block: compared as an object, no key
-  // string is built per resident.
-  const seen = months.length > 1 ? new Set<Assignment>() : undefined;
-  const hits: Hit[] = [];
-  for (const [i, group] of groups.entries()) {
-    const before = hits.length;
-    for (const a of group.assignments) {
-      if (ref?.kind === 'day' && !(a.block.start <= ref.date && ref.date <= a.block.end)) continue;
-      // "who else … with me", "who else is there?" after a colleague: everyone but them.
-      if (
-        others &&
-        ((ctx.resident !== undefined && a.resident === ctx.resident) || u.besides?.includes(a.resident))
-      ) {
-        leftOut = true;
-        continue;
-      }
-      if (seen) {
-        if (seen.has(a)) continue;
-        seen.add(a);
-      }
-      hits.push({ resident: a.resident, block: a.block, name: group.name });
-    }
-    // Two groups with one name (a label typed two ways, or months of a range): one list by name.
-    if (i > 0 && groups[i - 1]!.name === group.name) sortByName(hits, before);
-  }
-  const what = hasTargets(t) ? targetName(ctx, t) : 'the schedule';
-  // "at the Durham VA" for a site alone, "on ICU" for a rotation.
-  const onWhat = t.sites.length && !t.rotations.length && !t.groups.length ? `at ${what}` : `on ${what}`;
-  const tense =
-    (ref?.kind === 'day' ? ref.date : `${months[months.length - 1]}-31`) < ctx.today ? 'was' : 'is';
-  if (!hits.length) {
-    const text = `${u.yesNo ? 'n' : 'N'}obody${leftOut ? ' else' : ''} ${tense} ${onWhat} ${label}.`;
-    return answer('schedule.who', text, [], {
-      suggestions: [ask(`Who is on ${what} next month?`)],
-      ...decide(u.yesNo, false),
-    });
-  }
   // Dates are written once per distinct span, not once per resident: most share a few spans.
   // Looked up by start then end (no key string per resident), the last span remembered.
   const spans = new Map<IsoDate, Map<IsoDate, string>>();
@@ -111,16 +74,111 @@ export const whoIsOn: Handler = (u, ctx) => {
     last = { block, text };
     return text;
   };
-  const items = hits.map((a) => `${a.resident.name} (${a.resident.level}) — ${a.name}${spanText(a)}`);
-  // Residents are keyed by email: one resident object per email.
-  const people = new Set(hits.map((a) => a.resident)).size;
-  const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
-  const text = `${people} ${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
-  return answer(
-    'schedule.who',
-    text,
+  const what = hasTargets(t) ? targetName(ctx, t) : 'the schedule';
+  // "at the Durham VA" for a site alone, "on ICU" for a rotation.
+  const onWhat = t.sites.length && !t.rotations.length && !t.groups.length ? `at ${what}` : `on ${what}`;
+  const tense =
+    (ref?.kind === 'day' ? ref.date : `${months[months.length - 1]}-31`) < ctx.today ? 'was' : 'is';
+  const nobody = (leftOut: boolean) =>
+    answer(
+      'schedule.who',
+      `${u.yesNo ? 'n' : 'N'}obody${leftOut ? ' else' : ''} ${tense} ${onWhat} ${label}.`,
+      [],
+      {
+        suggestions: [ask(`Who is on ${what} next month?`)],
+        ...decide(u.yesNo, false),
+      },
+    );
+  const listed = (
+    people: number,
+    items: string[],
+    sources: string[],
+    counts: ReadonlyMap<string, number>,
+  ) => {
+    const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
+    const text = `${people} ${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
+    return answer('schedule.who', text, sources, {
+      items,
+      ...(counts.size ? { itemsSummary: summaryText(counts) } : {}),
+      ...decide(u.yesNo, true),
+    });
+  };
+  // One whole month, nobody left out: each group's lines are written once and kept.
+  if (
+    months.length === 1 &&
+    ref?.kind !== 'day' &&
+    !others &&
+    groups.every((g, i) => !i || groups[i - 1]!.name !== g.name)
+  ) {
+    const levelsKey = [...new Set(levels)].sort().join(' ');
+    const listings = groups.map((g) =>
+      listingOf(
+        ctx.knowledge,
+        g.group,
+        levelsKey,
+        () => chosen(g.group),
+        (a) => lineOf(a, g.name, spanText(a)),
+      ),
+    );
+    const count = listings.reduce((n, l) => n + l.items.length, 0);
+    if (!count) return nobody(false);
+    const people =
+      listings.reduce((n, l) => n + l.people, 0) -
+      countedTwice(
+        schedule.groupsInMonth(months[0]!),
+        groups.map((g) => g.group),
+        levels.length ? new Set(levels) : undefined,
+      );
+    const counts = new Map<string, number>();
+    if (count > SUMMARY_FROM) {
+      const byRotation = groups.some((g) => g.name !== groups[0]!.name);
+      for (const [i, l] of listings.entries()) {
+        if (byRotation) counts.set(groups[i]!.name, (counts.get(groups[i]!.name) ?? 0) + l.items.length);
+        else for (const [level, n] of l.byLevel) counts.set(level, (counts.get(level) ?? 0) + n);
+      }
+    }
+    return listed(
+      people,
+      joined(listings.map((l) => l.items)),
+      joined(listings.map((l) => l.sources)),
+      counts,
+    );
+  }
+  let leftOut = false;
+  // One month lists each assignment once (its groups share none); over several months a block
+  // that spans two is in both, and is listed once. Residents are keyed by email and a resident's
+  // blocks never overlap, so an assignment is one resident's block: compared as an object, no key
+  // string is built per resident.
+  const seen = months.length > 1 ? new Set<Assignment>() : undefined;
+  const hits: Hit[] = [];
+  for (const [i, group] of groups.entries()) {
+    const before = hits.length;
+    for (const a of chosen(group.group)) {
+      if (ref?.kind === 'day' && !(a.block.start <= ref.date && ref.date <= a.block.end)) continue;
+      // "who else … with me", "who else is there?" after a colleague: everyone but them.
+      if (
+        others &&
+        ((ctx.resident !== undefined && a.resident === ctx.resident) || u.besides?.includes(a.resident))
+      ) {
+        leftOut = true;
+        continue;
+      }
+      if (seen) {
+        if (seen.has(a)) continue;
+        seen.add(a);
+      }
+      hits.push({ resident: a.resident, block: a.block, name: group.name });
+    }
+    // Two groups with one name (a label typed two ways, or months of a range): one list by name.
+    if (i > 0 && groups[i - 1]!.name === group.name) sortByName(hits, before);
+  }
+  if (!hits.length) return nobody(leftOut);
+  return listed(
+    // Residents are keyed by email: one resident object per email.
+    new Set(hits.map((a) => a.resident)).size,
+    hits.map((a) => lineOf(a, a.name, spanText(a))),
     hits.map((a) => a.block.source),
-    { items, ...summaryOf(hits), ...decide(u.yesNo, true) },
+    hits.length > SUMMARY_FROM ? countsOf(hits) : new Map(),
   );
 };
 
@@ -160,9 +218,21 @@ function sortByName(hits: Hit[], from: number): void {
   hits.splice(start, run.length, ...run);
 }
 
-/** Lists longer than a screen: "Interventional Radiology 412 · ICU 118" (or by level for one rotation). */
-function summaryOf(hits: readonly Hit[]): { itemsSummary?: string } {
-  if (hits.length <= 20) return {};
+/** One list of several (concat copies in bulk; flatMap goes item by item). */
+function joined(lists: readonly (readonly string[])[]): string[] {
+  return ([] as string[]).concat(...lists);
+}
+
+/** Lists longer than a screen get a summary. */
+const SUMMARY_FROM = 20;
+
+/** "Avery Lee (R4) — Interventional Radiology" (and its dates when not the whole month). */
+function lineOf(a: Assignment, name: string, dates: string): string {
+  return `${a.resident.name} (${a.resident.level}) — ${name}${dates}`;
+}
+
+/** Lines per rotation, or per level when all are on one rotation. */
+function countsOf(hits: readonly Hit[]): Map<string, number> {
   const counts = new Map<string, number>();
   const first = hits[0]!.name;
   const byRotation = hits.some((h) => h.name !== first);
@@ -170,8 +240,13 @@ function summaryOf(hits: readonly Hit[]): { itemsSummary?: string } {
     const key = byRotation ? h.name : h.resident.level;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  return counts;
+}
+
+/** "Interventional Radiology 412 · ICU 118": the largest first. */
+function summaryText(counts: ReadonlyMap<string, number>): string {
   const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return { itemsSummary: parts.map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(' · ') };
+  return parts.map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(' · ');
 }
 
 function nextMonthRef(today: string, locale: string): DateRef {
