@@ -47,11 +47,19 @@ export function findPeople(
     const t = tokens[i]!;
     if (t.length < 2 || PERSONAL.has(t)) continue;
     if (!afterTitle && (vocabulary.index.knows(stem(t)) || /^\d/.test(t))) continue;
-    // Names are names: a typo is read as a resident's name only where a name is expected, or
-    // when neither the vocabulary nor ordinary English explains the word ("roster" ≠ Foster).
-    const typoAllowed = afterTitle || nameExpected(tokens, i, vocabulary.words) || !isOrdinaryEnglish(t);
-    const exact = lookup(t);
-    const one = exact.length ? exact : typoAllowed ? nameTypo(t, schedule, vocabulary) : [];
+    let one = lookup(t);
+    if (!one.length) {
+      // Names are names: a typo is read as a resident's name only where a name is expected, or
+      // when neither the vocabulary nor ordinary English explains the word ("roster" ≠ Foster).
+      // English is asked last: only a word close to a resident's name needs it.
+      const close = nameTypo(t, schedule, vocabulary);
+      if (
+        close.length &&
+        (afterTitle || nameExpected(tokens, i, vocabulary.words) || !isOrdinaryEnglish(t))
+      ) {
+        one = close;
+      }
+    }
     if (one.length) {
       people.push(one);
       used.add(i);

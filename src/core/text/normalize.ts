@@ -20,6 +20,9 @@ const SPELLING_RULES: Array<[RegExp, string]> = [
   [/oestr/g, 'estr'],
 ];
 
+/** Any of the rules' patterns: a word matching none is left as it is. */
+const ANY_SPELLING = new RegExp(SPELLING_RULES.map(([p]) => p.source).join('|'));
+
 // Words whose British "-ise" ending is not a spelling variant.
 const ISE_EXCEPTIONS = new Set([
   'otherwise',
@@ -56,6 +59,8 @@ const ISE_EXCEPTIONS = new Set([
 export function usSpelling(token: string): string {
   if (token.length < 5) return token;
   let out = token;
+  // One test first: most words have none of the spellings, and need not meet each rule.
+  if (!ANY_SPELLING.test(out)) return out;
   for (const [pattern, replacement] of SPELLING_RULES) {
     if (replacement === 'ize$1' && (ISE_EXCEPTIONS.has(out) || out.length < 7)) continue;
     out = out.replace(pattern, replacement);

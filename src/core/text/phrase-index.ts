@@ -42,8 +42,23 @@ export interface Correction {
 /** Longer names and aliases are not indexed (a question rarely repeats more words in order). */
 export const MAX_PHRASE_TOKENS = 7;
 
+/** Stems already worked out: the knowledge base's words are stemmed several times as it compiles. */
+const stemmed = new Map<string, string>();
+const MAX_STEMMED = 50_000;
+
 /** A light plural fold so "biopsies", "drains" and "ports" meet "biopsy", "drain" and "port". */
 export function stem(token: string): string {
+  let out = stemmed.get(token);
+  if (out === undefined) {
+    // Bounded: questions bring new words without end.
+    if (stemmed.size >= MAX_STEMMED) stemmed.clear();
+    out = stemOf(token);
+    stemmed.set(token, out);
+  }
+  return out;
+}
+
+function stemOf(token: string): string {
   // A verb meets its procedure's noun: "embolize"/"embolized" → "embolization", "ablate" → "ablation".
   if (token.length >= 6 && /i[sz](e|ed|es|ing)$/.test(token))
     return token.replace(/i[sz](e|ed|es|ing)$/, 'ization');
