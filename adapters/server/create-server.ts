@@ -59,7 +59,7 @@ export async function createServer(runtime: Runtime, plugins: ServerPlugin[]): P
   app.get('/healthz', healthz);
   app.get('/readyz', readyz(runtime));
   app.get('/metrics', async (_req, res) => {
-    const registry = registryOf(runtime.metrics);
+    const registry = await registryOf(runtime.metrics);
     res.type(registry?.contentType ?? 'text/plain; version=0.0.4');
     res.send(registry ? await registry.metrics() : '');
   });

@@ -70,7 +70,7 @@ describe('feedback on Slack answers', () => {
     await waitFor(() => again.scope.isDone(), 'the second press');
     expect(again.bodies[0]!.text).toMatch(/already gave feedback/);
 
-    const metrics = await registryOf(server.runtime.metrics)!.metrics();
+    const metrics = await (await registryOf(server.runtime.metrics))!.metrics();
     expect(metrics).toContain('rotabot_feedback_total{vote="up",intent="procedure.does-ir"} 1');
     expect(metrics).toContain('rotabot_feedback_facts_total{vote="up",fact="tips"} 1');
     expect(metrics).not.toContain('vote="down"');

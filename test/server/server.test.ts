@@ -94,6 +94,21 @@ describe('the HTTP server', () => {
     expect(text).toContain('rotabot_delivered_total{kind="reminder",platform="teams"} 1');
   });
 
+  it('keeps counts made before the first scrape (which loads the registry) and after it', async () => {
+    const runtime = fakeRuntime();
+    const base = await start(runtime);
+    for (let i = 0; i < 3; i++) runtime.metrics.answered('faq', false);
+    runtime.metrics.feedback?.('up', 'faq', ['tips', 'y90']);
+    const first = await (await fetch(`${base}/metrics`)).text();
+    expect(first).toContain('rotabot_answers_total{intent="faq"} 3');
+    expect(first).toContain('rotabot_feedback_facts_total{vote="up",fact="y90"} 1');
+    runtime.metrics.answered('faq', false);
+    runtime.metrics.answered('schedule.who', false);
+    const second = await (await fetch(`${base}/metrics`)).text();
+    expect(second).toContain('rotabot_answers_total{intent="faq"} 4');
+    expect(second).toContain('rotabot_answers_total{intent="schedule.who"} 1');
+  });
+
   it('answers unknown routes with JSON 404 and echoes a sane request id', async () => {
     const base = await start();
     const res = await fetch(`${base}/nope`, { headers: { 'x-request-id': 'abc-123' } });

@@ -159,7 +159,7 @@ describe('Web API failures', () => {
     await postEvent(server.url, dmEvent('hello'));
     await waitFor(() => scope.isDone() && logged(lines, 'slack post failed').length > 0, 'failure log');
     expect(logged(lines, 'slack post failed').at(-1)).toMatchObject({ code: 'channel_not_found', level: 50 });
-    const counted = await metrics.registry.getSingleMetricAsString('rotabot_platform_errors_total');
+    const counted = await (await metrics.registry()).getSingleMetricAsString('rotabot_platform_errors_total');
     expect(counted).toContain('platform="slack",code="channel_not_found"} 1');
   });
 
