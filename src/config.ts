@@ -233,7 +233,7 @@ export function loadPackagingConfig(env: Record<string, string | undefined> = pr
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ConfigSchema.safeParse(env, { jitless: true });
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`),
