@@ -19,6 +19,8 @@ export class DeleteIndex<T> {
   private readonly words: string[] = [];
   private readonly values: T[][] = [];
   private readonly ids = new Map<string, number>();
+  /** Ids by word length: a scan reads only words whose length is within the budget. */
+  private readonly byLength: number[][] = [];
   private built = false;
   private lookups = 0;
 
@@ -32,6 +34,7 @@ export class DeleteIndex<T> {
       this.ids.set(word, id);
       this.words.push(word);
       this.values.push([]);
+      (this.byLength[word.length] ??= []).push(id);
       if (this.built) this.indexWord(id);
     }
     this.values[id]!.push(value);
@@ -52,7 +55,13 @@ export class DeleteIndex<T> {
       this.built = true;
       for (let id = 0; id < this.words.length; id++) this.indexWord(id);
     }
-    if (!this.built) return this.words.keys();
+    if (!this.built) {
+      // No edit changes the length by more than one: the other lengths cannot be within budget.
+      const ids: number[] = [];
+      for (let n = Math.max(0, query.length - budget); n <= query.length + budget; n++)
+        for (const id of this.byLength[n] ?? []) ids.push(id);
+      return ids;
+    }
     const ids = new Set<number>();
     for (const variant of deletions(query, budget))
       for (const id of this.byDeletion.get(variant) ?? []) ids.add(id);

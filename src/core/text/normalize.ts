@@ -68,8 +68,18 @@ export function usSpelling(token: string): string {
   return out;
 }
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Lower case, accents and curly quotes folded, "&" read as "and", apostrophes dropped ("women's" → "womens"). */
 export function foldText(text: string): string {
+  // Plain ASCII (most questions and names): nothing to decompose or strip, no curly quotes.
+  if (!NOT_ASCII.test(text)) {
+    let out = text.toLowerCase();
+    if (out.includes('`')) out = out.replace(/`/g, "'");
+    if (out.includes('&')) out = out.replace(/&/g, ' and ');
+    if (out.includes("'")) out = out.replace(/(\w)'(s|t|re|ve|m|ll|d)\b/g, '$1$2').replace(/'/g, ' ');
+    return out;
+  }
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
