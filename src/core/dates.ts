@@ -39,8 +39,15 @@ export function parseDates(text: string, ctx: DateContext): DateParse {
   let rest = text.toLowerCase();
   const found: Array<{ at: number; ref: DateRef }> = [];
   for (const rule of RULES) {
+    const pattern = rule.patternFor?.(ctx) ?? rule.pattern;
+    // Most rules find nothing in a question: a test first, so they build no list of matches.
+    pattern.lastIndex = 0;
+    const any = pattern.test(rest);
+    // matchAll starts where the pattern's last search ended.
+    pattern.lastIndex = 0;
+    if (!any) continue;
     // Match against `rest` so text claimed by an earlier rule is not read twice.
-    for (const m of [...rest.matchAll(rule.patternFor?.(ctx) ?? rule.pattern)]) {
+    for (const m of [...rest.matchAll(pattern)]) {
       const ref = rule.read(m, ctx);
       if (ref) {
         found.push({ at: m.index, ref });

@@ -99,7 +99,8 @@ export class PhraseIndex {
   }
 
   add(phrase: string, ref: EntityRef): void {
-    const words = stems(phrase);
+    const surfaces = tokenize(phrase);
+    const words = surfaces.map(stem);
     if (words.length === 0 || words.length > MAX_PHRASE_TOKENS) return;
     const key = words.join('');
     const refs = this.phrases.get(key) ?? [];
@@ -108,7 +109,7 @@ export class PhraseIndex {
     for (const w of words) this.addWord(w, true);
     if (words.length > 1) this.addWord(key, true);
     // The unfolded forms too ("biopsies" beside "biopsy"), so a typo of a plural is corrected as one.
-    for (const surface of tokenize(phrase)) {
+    for (const surface of surfaces) {
       if (stem(surface) === surface || this.surfaces.has(surface)) continue;
       this.surfaces.set(surface, stem(surface));
       this.addCorrectable(surface);
