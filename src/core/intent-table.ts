@@ -69,7 +69,12 @@ export const INTENT_TABLE: readonly Row[] = [
 
 /** The first row of the table the parts satisfy; 'fallback' when none does. */
 export function intentOf(parts: Parts): Intent {
-  for (const [intent, needs, unless = []] of INTENT_TABLE)
-    if (needs.every((p) => parts[p]) && !unless.some((p) => parts[p])) return intent;
+  // Plain loops: this runs for every question, row by row, and a row's test should make no garbage.
+  rows: for (const row of INTENT_TABLE) {
+    for (const p of row[1]) if (!parts[p]) continue rows;
+    const unless = row[2];
+    if (unless) for (const p of unless) if (parts[p]) continue rows;
+    return row[0];
+  }
   return 'fallback';
 }
