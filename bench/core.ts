@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import type { IncomingMessage } from '../src/core/types.js';
@@ -94,4 +94,46 @@ export async function bench(report: Report): Promise<void> {
     }
   }
   report(`cli start-up (npm run cli -- ask "does IR do TIPS"): ${times.map((t) => ms(t)).join(', ')}`);
+
+  // The batch command line, whole process: 155 questions (the first 155 mixed ones, with askers),
+  // and an empty batch, which is the process's start-up alone.
+  const batch = questions
+    .slice(0, 155)
+    .map((q, i) =>
+      JSON.stringify({ id: `q${i}`, text: q.text, ...(q.asker.email ? { as: q.asker.email } : {}) }),
+    )
+    .join('\n');
+  const wall = async (input: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 7; i++) runs.push(await timedBatch(input));
+    return [...runs].sort((a, b) => a - b)[3]!;
+  };
+  try {
+    const [answered, empty] = [await wall(`${batch}\n`), await wall('')];
+    report(
+      `cli batch (node bin/rotabot.js ask --jsonl), median of 7: 155 questions ${ms(answered)}; ` +
+        `an empty batch (start-up alone) ${ms(empty)}`,
+    );
+  } catch (error) {
+    report(`cli batch failed: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Wall time of one `ask --jsonl` process fed `input`, to its exit. */
+function timedBatch(input: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['bin/rotabot.js', 'ask', '--jsonl'], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`exited ${code}: ${stderr}`)),
+    );
+    child.stdin.end(input);
+  });
 }
