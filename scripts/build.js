@@ -19,7 +19,9 @@ const INPUTS = ['src', 'adapters', 'package.json', 'scripts/build.js', 'scripts/
 // Bundled (not loaded from node_modules at run time): zod's package index loads every locale
 // it ships (95 modules); bundled, only what the schemas use is kept. yaml is bundled into the
 // chunk that validates knowledge files, so a start with unchanged files never loads it.
-const BUNDLED = new Set(['zod', 'yaml']);
+// ical-generator is bundled too: its CommonJS build puts the function on exports.default, which
+// the command line's CommonJS bundle would otherwise read as the whole module.
+const BUNDLED = new Set(['zod', 'yaml', 'ical-generator']);
 
 function newestInput(path) {
   let info;
