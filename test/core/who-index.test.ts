@@ -135,3 +135,19 @@ describe('a whole month read from lines written once per group', () => {
     expect(answer.items!.filter((i) => i.includes('— Angio at the VA'))).toHaveLength(2);
   });
 });
+
+describe('the summary of a long whole-month list at one level', () => {
+  const rows = ['email,name,level,2026-03'];
+  for (let i = 0; i < 25; i++) rows.push(`r1-${i}@example.edu,Ann Number${i},R1,IR`);
+  for (let i = 0; i < 5; i++) rows.push(`r2-${i}@example.edu,Bob Number${i},R2,ICU`);
+  const schedule = load(`${rows.join('\n')}\n`);
+
+  it('counts only the rotations someone at that level is on (by level when that is one rotation)', () => {
+    const { answer } = ask(schedule, 'who are the R1s in March?');
+    expect(answer.items).toHaveLength(25);
+    expect(answer.itemsSummary).toBe('R1 25');
+    expect(ask(schedule, 'who is on what in March?').answer.itemsSummary).toBe(
+      'Interventional Radiology at Duke University Medical Center 25 · ICU 5',
+    );
+  });
+});

@@ -15,7 +15,8 @@ export interface Listing {
   readonly byLevel: ReadonlyMap<string, number>;
 }
 
-const listings = new WeakMap<AssignmentGroup, { knowledge: Knowledge; byLevels: Map<string, Listing> }>();
+/** By knowledge base, then group: a reloaded knowledge base's lines go with it, held by nothing here. */
+const listings = new WeakMap<Knowledge, WeakMap<AssignmentGroup, Map<string, Listing>>>();
 
 /** The group's listing for the assignments chosen (all, or the levels named; read on a miss); `line` writes one. */
 export function listingOf(
@@ -25,12 +26,17 @@ export function listingOf(
   assignments: () => readonly Assignment[],
   line: (a: Assignment) => string,
 ): Listing {
-  let cached = listings.get(group);
-  if (!cached || cached.knowledge !== knowledge) {
-    cached = { knowledge, byLevels: new Map() };
-    listings.set(group, cached);
+  let byGroup = listings.get(knowledge);
+  if (!byGroup) {
+    byGroup = new WeakMap();
+    listings.set(knowledge, byGroup);
   }
-  let listing = cached.byLevels.get(levelsKey);
+  let byLevels = byGroup.get(group);
+  if (!byLevels) {
+    byLevels = new Map();
+    byGroup.set(group, byLevels);
+  }
+  let listing = byLevels.get(levelsKey);
   if (!listing) {
     const chosen = assignments();
     const byLevel = new Map<string, number>();
@@ -41,7 +47,7 @@ export function listingOf(
       people: new Set(chosen.map((a) => a.resident)).size,
       byLevel,
     };
-    cached.byLevels.set(levelsKey, listing);
+    byLevels.set(levelsKey, listing);
   }
   return listing;
 }

@@ -131,9 +131,13 @@ export const whoIsOn: Handler = (u, ctx) => {
       );
     const counts = new Map<string, number>();
     if (count > SUMMARY_FROM) {
-      const byRotation = groups.some((g) => g.name !== groups[0]!.name);
-      for (const [i, l] of listings.entries()) {
-        if (byRotation) counts.set(groups[i]!.name, (counts.get(groups[i]!.name) ?? 0) + l.items.length);
+      // Only the groups with someone listed: a rotation where nobody is at the levels asked is not in it.
+      const nonEmpty = groups.flatMap((g, i) =>
+        listings[i]!.items.length ? [{ name: g.name, l: listings[i]! }] : [],
+      );
+      const byRotation = nonEmpty.some((x) => x.name !== nonEmpty[0]!.name);
+      for (const { name, l } of nonEmpty) {
+        if (byRotation) counts.set(name, (counts.get(name) ?? 0) + l.items.length);
         else for (const [level, n] of l.byLevel) counts.set(level, (counts.get(level) ?? 0) + n);
       }
     }
