@@ -34,7 +34,9 @@ export class DeleteIndex<T> {
       this.ids.set(word, id);
       this.words.push(word);
       this.values.push([]);
-      (this.byLength[word.length] ??= []).push(id);
+      const sameLength = this.byLength[word.length];
+      if (sameLength) sameLength.push(id);
+      else this.byLength[word.length] = [id];
       if (this.built) this.indexWord(id);
     }
     this.values[id]!.push(value);
