@@ -1,15 +1,21 @@
 // Runs a CommonJS bundle with V8's code cache: the bytecode of every function a run compiled is
 // kept after the first run and handed to V8 by the next, which then compiles next to nothing.
-// The cache is one file per build of the bundle (named by its size and modification time, since
-// V8 itself checks only a source's length), in a folder only this user can write, like the
-// knowledge cache; a cache that cannot be read or written only costs the run its speed.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The cache is one file per build of the bundle, per place it is installed and per Node version:
+// named by the build id the bundle carries near its top (V8 itself checks only a source's
+// length), a hash of its path and the Node version. It lives in a folder only this user can
+// write, like the knowledge cache; a cache that cannot be read or written only costs speed.
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
-/** This user's cache folder (shared with the knowledge cache), or undefined when it is not private. */
+/**
+ * This user's cache folder (shared with the knowledge cache), or undefined when it is not
+ * private: a real folder (lstat: a symbolic link another user made could be pointed elsewhere
+ * later), owned by this user and writable by nobody else.
+ */
 export function privateCacheDir() {
   const dir = join(
     tmpdir(),
@@ -17,7 +23,7 @@ export function privateCacheDir() {
   );
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const info = statSync(dir);
+    const info = lstatSync(dir);
     const mine = typeof process.getuid !== 'function' || info.uid === process.getuid();
     return info.isDirectory() && mine && (info.mode & 0o022) === 0 ? dir : undefined;
   } catch {
@@ -36,10 +42,13 @@ function readOrNothing(file) {
 /** Runs `file` (CommonJS) as Node would, with the code cache of its build when there is one. */
 export function runWithCodeCache(file) {
   const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
-  const { size, mtimeMs } = statSync(file);
-  const dir = privateCacheDir();
-  const prefix = 'code-cli-';
-  const cacheFile = dir && join(dir, `${prefix}${size}-${Math.round(mtimeMs)}.bin`);
+  // No build id (not built by scripts/build.js): no cache, since nothing would tell builds apart.
+  const build = /^\/\/ rotabot build ([\w-]+)$/m.exec(source.slice(0, 300))?.[1];
+  const dir = build && privateCacheDir();
+  const place = createHash('sha256').update(file).digest('hex').slice(0, 16);
+  // This install's files for this Node version; another checkout's or version's are left alone.
+  const prefix = `code-${place}-${process.version}-`;
+  const cacheFile = dir && join(dir, `${prefix}${build}.bin`);
   const cachedData = cacheFile && readOrNothing(cacheFile);
   const script = new vm.Script(Module.wrap(source), {
     filename: file,
@@ -53,7 +62,7 @@ export function runWithCodeCache(file) {
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, cacheFile);
-        // Other builds' caches are of no more use.
+        // Earlier builds' caches of this install are of no more use.
         for (const name of readdirSync(dir)) {
           if (name.startsWith(prefix) && join(dir, name) !== cacheFile)
             rmSync(join(dir, name), { force: true });

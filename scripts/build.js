@@ -103,6 +103,8 @@ export async function build() {
     // import.meta.url, as the sources use it, is the bundle's own file URL.
     inject: [join(root, 'scripts', 'import-meta-url.js')],
     define: { __ROTABOT_BUILD__: buildId, 'import.meta.url': '__rotabotImportMetaUrl' },
+    // The build id, where bin/code-cache.js reads it to name this build's code cache.
+    banner: { js: `// rotabot build ${JSON.parse(buildId)}` },
   });
   writeFileSync(join(next, '.built'), `${new Date().toISOString()}\n`);
   rmSync(dist, { recursive: true, force: true });

@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
 /**
  * bin/code-cache.js runs the command line's CommonJS bundle with V8's code cache. V8 checks only
@@ -15,6 +24,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const bundle = join(dir, 'bundle.cjs');
 const temp = join(dir, 'tmp');
+const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+const cacheDir = join(temp, `rotabot-cache-${uid}`);
+
+beforeEach(() => {
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+});
 
 function run(): { stdout: string; stderr: string } {
   const result = spawnSync(
@@ -30,46 +46,54 @@ function run(): { stdout: string; stderr: string } {
 }
 
 const cacheFiles = () => {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   try {
-    return readdirSync(join(temp, `rotabot-cache-${uid}`)).filter((n) => n.startsWith('code-cli-'));
+    return readdirSync(cacheDir).filter((n) => n.startsWith('code-'));
   } catch {
     return [];
   }
 };
 
+/** A bundle as the build writes one: shebang, build id, code. */
+const write = (build: string, word: string) =>
+  writeFileSync(
+    bundle,
+    `#!/usr/bin/env node\n// rotabot build ${build}\nconsole.log(require('node:path').basename(__filename), '${word}');\n`,
+  );
+
 describe('the code cache of the command line', () => {
   it('is written by a first run, read by the next, and never stands in for a rebuilt bundle of the same length', () => {
-    const write = (word: string, when: number) => {
-      writeFileSync(
-        bundle,
-        `#!/usr/bin/env node\nconsole.log(require('node:path').basename(__filename), '${word}');\n`,
-      );
-      utimesSync(bundle, when, when);
-    };
-    write('alpha', 1_700_000_000);
+    write('build-aaaa', 'alpha');
     const length = statSync(bundle).size;
     expect(run().stdout).toBe('bundle.cjs alpha\n');
     expect(cacheFiles()).toHaveLength(1);
     expect(run().stdout).toBe('bundle.cjs alpha\n');
-    // Rebuilt: same length, other words, a later time. The old build's cache is replaced.
-    write('gamma', 1_700_000_100);
+    // Rebuilt: same length, other words, another build id. The old build's cache is replaced.
+    write('build-bbbb', 'gamma');
     expect(statSync(bundle).size).toBe(length);
     expect(run().stdout).toBe('bundle.cjs gamma\n');
     expect(cacheFiles()).toHaveLength(1);
+    expect(cacheFiles()[0]).toContain('build-bbbb');
     expect(run().stdout).toBe('bundle.cjs gamma\n');
   });
 
-  it('is not kept in a folder other users can write', () => {
-    const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-    const shared = join(temp, `rotabot-cache-${uid}`);
-    for (const name of cacheFiles()) rmSync(join(shared, name));
-    chmodSync(shared, 0o777);
-    writeFileSync(bundle, "console.log('open');\n");
-    const { stdout, stderr } = run();
-    expect(stdout).toBe('open\n');
-    expect(stderr).toBe('');
+  it('is not kept for a bundle without a build id, nor in a folder others can write or a symbolic link', () => {
+    writeFileSync(bundle, "console.log('plain');\n");
+    expect(run().stdout).toBe('plain\n');
     expect(cacheFiles()).toEqual([]);
-    chmodSync(shared, 0o700);
+
+    write('build-cccc', 'open');
+    mkdirSync(cacheDir, { mode: 0o700 });
+    chmodSync(cacheDir, 0o777);
+    const open = run();
+    expect(open).toEqual({ stdout: 'bundle.cjs open\n', stderr: '' });
+    expect(cacheFiles()).toEqual([]);
+
+    // Another user's link to a folder of ours: refused, since they could point it elsewhere later.
+    rmSync(cacheDir, { recursive: true });
+    const ours = join(dir, 'ours');
+    mkdirSync(ours, { mode: 0o700, recursive: true });
+    symlinkSync(ours, cacheDir);
+    expect(run()).toEqual({ stdout: 'bundle.cjs open\n', stderr: '' });
+    expect(readdirSync(ours)).toEqual([]);
   });
 });
