@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidFileError } from '../problem.js';
@@ -33,11 +33,15 @@ function defaultCacheDir(): string {
   return join(tmpdir(), `rotabot-cache-${user}`);
 }
 
-/** A folder only this user can write, so nobody else can plant a result in it. */
+/**
+ * A folder only this user can write, so nobody else can plant a result in it: a real folder
+ * (lstat: a symbolic link another user made, even to a folder of ours, is refused, since they
+ * could point it elsewhere later), owned by this user, writable by nobody else.
+ */
 async function privateDir(dir: string): Promise<boolean> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const info = await stat(dir);
+    const info = await lstat(dir);
     const mine = typeof process.getuid !== 'function' || info.uid === process.getuid();
     return info.isDirectory() && mine && (info.mode & 0o022) === 0;
   } catch {

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,15 @@ describe('the knowledge cache', () => {
     await writeFile(join(cacheDir, name!), '{"knowledge": ');
     const corrupt = await validateKnowledgeCached(knowledge.dir, options);
     expect(corrupt.knowledge?.program.name).toBe('Duke Interventional Radiology');
+  });
+
+  it('is not kept behind a symbolic link, even to a private folder of ours', async () => {
+    const real = join(cacheDir, '..', 'real');
+    await mkdir(real, { mode: 0o700 });
+    await symlink(real, cacheDir);
+    const result = await validateKnowledgeCached(knowledge.dir, { dir: cacheDir, build: 'build-1' });
+    expect(result.knowledge?.program.name).toBe('Duke Interventional Radiology');
+    expect(await readdir(real)).toEqual([]);
   });
 
   it('is off without a build id (sources run by tsx or the test runner)', async () => {
