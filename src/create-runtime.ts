@@ -136,6 +136,7 @@ export async function createRuntime(config: Config, options: CreateRuntimeOption
         knowledge,
         refreshMs: config.SCHEDULE_REFRESH_MINUTES * 60_000,
         logger,
+        warm: true,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
       opened.push(schedule);

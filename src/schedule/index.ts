@@ -123,3 +123,17 @@ export function createSchedule(residents: Resident[]): Schedule {
     covers: (month) => byMonth.has(month),
   };
 }
+
+/**
+ * Builds every month's groups, one month per turn of the event loop, so a server answers its
+ * first question about any month from an index built at load, and nothing waits meanwhile.
+ * `still()` false stops it (a newer schedule came, or the process is closing).
+ */
+export async function warmMonths(schedule: Schedule, still: () => boolean = () => true): Promise<void> {
+  if (!schedule.coverage) return;
+  const last = monthOf(schedule.coverage.last);
+  for (let month = monthOf(schedule.coverage.first); month <= last && still(); month = addMonths(month, 1)) {
+    schedule.groupsInMonth(month);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { formatProblem, InvalidFileError, logProblems, type Problem } from '../problem.js';
 import type { LiveSource } from '../runtime.js';
 import type { ScheduleEncoding } from './encoding.js';
+import { warmMonths } from './index.js';
 import { knownScheduleValues } from './known.js';
 import { parseSchedule } from './parse.js';
 import { createScheduleReader, ScheduleReadError, type ScheduleReader } from './reader.js';
@@ -32,6 +33,8 @@ export interface ScheduleSourceOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Build each month's index in the background after a load (a server); a one-shot command builds what it asks. */
+  warm?: boolean;
 }
 
 export interface ScheduleSource extends LiveSource<Schedule> {
@@ -57,6 +60,7 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
     throw new InvalidFileError(readErrorProblems(error));
   }
   let current: Schedule | undefined;
+  let closed = false;
   // The last text parsed (accepted or refused) and the knowledge it was resolved against.
   let seenText: string | undefined;
   let seenKnowledge: Knowledge | undefined;
@@ -88,6 +92,7 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
     }
     logProblems((fields, message) => logger.warn(fields, message), problems);
     current = schedule;
+    if (options.warm) void warmMonths(schedule, () => current === schedule && !closed);
     logger.info(
       { source: reader.source, residents: schedule.residents.length, warnings: problems.length },
       first ? 'schedule loaded' : 'new schedule loaded',
@@ -120,6 +125,7 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
     current: () => current!,
     refresh,
     async close() {
+      closed = true;
       if (timer) clearInterval(timer);
       await running;
     },
