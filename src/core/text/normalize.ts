@@ -80,6 +80,11 @@ export function foldText(text: string): string {
     if (out.includes("'")) out = out.replace(/(\w)'(s|t|re|ve|m|ll|d)\b/g, '$1$2').replace(/'/g, ' ');
     return out;
   }
+  return foldFully(text);
+}
+
+/** The whole folding, step by step, as any text needs it (foldText's plain-ASCII way ends the same). */
+export function foldFully(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
