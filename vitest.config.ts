@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // dist/ built (when stale) once, before the files that run the built bin start.
+    globalSetup: ['test/support/build-once.ts'],
   },
 });
