@@ -52,6 +52,46 @@ describe('createSchedule indexes', () => {
     expect(s.coverage).toEqual({ first: '2025-07-01', last: '2028-06-30' });
   });
 
+  it('sorts each month group by name (case and accents aside) then start, namesakes in row order', () => {
+    // Namesakes written three ways, several blocks a month, labels shared: every tie the order has.
+    const names = ['Ada Dupré', 'ada dupre', 'ADA DUPRÉ', 'Ben Okafor', 'Émile Roy', 'Emile Roy', 'Zoe Abel'];
+    const rows = ['email,name,level,start,end,rotation'];
+    for (let i = 0; i < 42; i++) {
+      const name = names[i % names.length]!;
+      const days = i % 3 === 0 ? ['01', '10', '11', '20', '21', '31'] : ['01', '31'];
+      for (let d = 0; d < days.length; d += 2) {
+        const label = (i + d) % 4 === 0 ? 'ICU' : 'IR';
+        rows.push(
+          `p${i}@example.edu,${name},R${1 + (i % 5)},2026-03-${days[d]},2026-03-${days[d + 1]},${label}`,
+        );
+      }
+    }
+    const parsed = parseSchedule(`${rows.join('\n')}\n`, {
+      source: 'order.csv',
+      resolveLabel: (l) => l.toLowerCase(),
+    });
+    const s = parsed.schedule!;
+    const key = (r: Resident) => r.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (const group of s.groupsInMonth('2026-03')) {
+      const inRows = s.assignmentsInMonth('2026-03').filter((a) => a.block.label === group.label);
+      // The reference: a stable sort of the month's rows by (key, start).
+      const expected = [...inRows].sort((x, y) =>
+        key(x.resident) < key(y.resident)
+          ? -1
+          : key(x.resident) > key(y.resident)
+            ? 1
+            : x.block.start < y.block.start
+              ? -1
+              : x.block.start > y.block.start
+                ? 1
+                : 0,
+      );
+      expect(group.assignments.map((a) => `${a.resident.email} ${a.block.start}`)).toEqual(
+        expected.map((a) => `${a.resident.email} ${a.block.start}`),
+      );
+    }
+  });
+
   it('finds by name like a scan over name words does', () => {
     const s = schedule!;
     for (const query of [
