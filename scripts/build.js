@@ -23,18 +23,19 @@ const INPUTS = ['src', 'adapters', 'package.json', 'scripts/build.js', 'scripts/
 // the command line's CommonJS bundle would otherwise read as the whole module.
 const BUNDLED = new Set(['zod', 'yaml', 'ical-generator']);
 
+/** The newest modification time under `path` (0 when it is missing). Every run asks, so: one stat per file. */
 function newestInput(path) {
-  let info;
-  try {
-    info = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const name of readdirSync(path)) {
-    if (name === 'app-package') continue;
-    newest = Math.max(newest, newestInput(join(path, name)));
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info) return 0;
+  return info.isDirectory() ? newestIn(path, info.mtimeMs) : info.mtimeMs;
+}
+
+function newestIn(dir, newest) {
+  // Entries with their types: a folder is walked without a stat of its own.
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'app-package') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(path, 0) : statSync(path).mtimeMs);
   }
   return newest;
 }
