@@ -9,7 +9,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const stampFile = join(dist, '.built');
 const ENTRIES = ['adapters/main.ts'];
 const CLI_ENTRY = 'adapters/cli/bin.ts';
 /** Where the command line is built, relative to dist/. */
@@ -27,7 +26,9 @@ const BUNDLED = new Set(['zod', 'yaml', 'ical-generator']);
 function newestInput(path) {
   const info = statSync(path, { throwIfNoEntry: false });
   if (!info) return 0;
-  return info.isDirectory() ? newestIn(path, info.mtimeMs) : info.mtimeMs;
+  // Files only: a folder's own time changes when a file is removed, and a removed file that
+  // mattered changed the files that imported it.
+  return info.isDirectory() ? newestIn(path, 0) : info.mtimeMs;
 }
 
 function newestIn(dir, newest) {
@@ -41,14 +42,14 @@ function newestIn(dir, newest) {
 }
 
 /** True when dist/ is missing or older than a source file (a published copy without sources never is). */
-export function isStale() {
+export function isStale(at = root) {
   let built;
   try {
-    built = statSync(stampFile).mtimeMs;
+    built = statSync(join(at, 'dist', '.built')).mtimeMs;
   } catch {
     return true;
   }
-  return INPUTS.some((input) => newestInput(join(root, input)) > built);
+  return INPUTS.some((input) => newestInput(join(at, input)) > built);
 }
 
 export async function build() {
