@@ -9,13 +9,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-/** Resolves once everything written to `stream` is out (or can no longer go anywhere). */
+/** Resolves once everything written to `stream` before now is out (or can no longer go anywhere). */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  if (stream.destroyed || stream.writableLength === 0) return Promise.resolve();
+  if (stream.destroyed || !stream.writable) return Promise.resolve();
+  // An empty write's callback runs after every earlier write has been handed to the system.
   return new Promise((resolve) => {
-    stream.once('drain', resolve);
+    stream.write('', () => resolve());
     stream.once('close', resolve);
-    stream.once('error', resolve);
   });
 }
 
@@ -25,6 +25,8 @@ main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
 }).then(async (code) => {
+  // The status first: whatever ends the process from here on ends it with this one.
+  process.exitCode = code;
   // Ends as soon as the output is out. Left to itself, a short command waits for the garbage
   // collector to finish marking the heap it is about to throw away (a full collection, about a
   // twentieth of a batch's time).

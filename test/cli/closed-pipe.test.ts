@@ -1,35 +1,79 @@
 import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-/** `rotabot ask --jsonl … | head -1`: the reader leaves early; the batch ends quietly, not with a stack. */
+/**
+ * The `rotabot` bin and the pipe it writes to: a reader that leaves early ("… | head -1") ends
+ * the command quietly with the command's own status; a slow reader still gets every line.
+ */
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'rotabot-pipe-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function rotabot(args: string[]) {
+  const child = spawn(process.execPath, [join(root, 'bin', 'rotabot.js'), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, exited, stderr: () => stderr };
+}
+
+const batch = (count: number, text = 'does IR do TIPS?') =>
+  Array.from({ length: count }, (_, i) => JSON.stringify({ id: `q${i}`, text })).join('\n');
+
+const firstChunk = (stream: NodeJS.ReadableStream) =>
+  new Promise<string>((resolve) => stream.once('data', (d: Buffer) => resolve(d.toString())));
 
 describe('a reader that closes the pipe early', () => {
-  it('ends the run with status 0 and nothing on stderr', async () => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'rotabot.js'), 'ask', '--jsonl'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const lines = Array.from({ length: 2_000 }, (_, i) =>
-      JSON.stringify({ id: `q${i}`, text: 'does IR do TIPS?' }),
-    );
-    child.stdin.end(`${lines.join('\n')}\n`);
-    // Read the first answer, then close our end, as head does.
-    const first = await new Promise<string>((resolve) => {
-      child.stdout.once('data', (d: Buffer) => {
-        child.stdout.destroy();
-        resolve(d.toString());
-      });
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  it('stops the batch: the rest is not answered for nobody, and the run ends with status 0', async () => {
+    const run = rotabot(['ask', '--jsonl']);
+    // The input stays open, as from a program still writing: only the closed pipe can end the run.
+    run.child.stdin.write(`${batch(50)}\n`);
+    const first = await firstChunk(run.child.stdout);
+    run.child.stdout.destroy();
+    run.child.stdin.write(`${batch(5)}\n`);
     expect(first).toContain('"id":"q0"');
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
+    expect(await run.exited).toBe(0);
+    expect(run.stderr()).toBe('');
+    run.child.stdin.destroy();
+  }, 30_000);
+
+  it('keeps the command’s own failing status', async () => {
+    const broken = join(scratch, 'knowledge');
+    cpSync(join(root, 'knowledge'), broken, { recursive: true });
+    writeFileSync(join(broken, 'program.yaml'), 'program: [\n');
+    const run = rotabot(['check', '--knowledge', broken]);
+    run.child.stdout.destroy();
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).not.toMatch(/EPIPE|\n\s+at /);
+  }, 90_000);
+});
+
+describe('a reader slower than the command', () => {
+  it('gets every line before the process ends, and the status says a line failed', async () => {
+    const run = rotabot(['ask', '--jsonl']);
+    // Long answers, more than a pipe holds, and one line that is not JSON.
+    run.child.stdin.end(`${batch(300, 'what procedures does IR do?')}\nnot json\n`);
+    await new Promise((r) => setTimeout(r, 1_500));
+    let out = '';
+    const read = new Promise((r) => run.child.stdout.once('close', r));
+    run.child.stdout.on('data', (d) => {
+      out += d;
+    });
+    const code = await run.exited;
+    await read;
+    const lines = out.trim().split('\n');
+    expect(out.length).toBeGreaterThan(200_000);
+    expect(lines).toHaveLength(301);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ error: expect.any(String) });
+    expect(code).toBe(1);
   }, 90_000);
 });

@@ -48,6 +48,8 @@ async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let failures = 0;
   for await (const line of lines) {
+    // The reader has gone ("… | head -1"): the rest would be answered for nobody.
+    if (!io.stdout.writable) break;
     if (!line.trim()) continue;
     let id: unknown = null;
     try {
