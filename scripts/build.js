@@ -14,7 +14,14 @@ const CLI_ENTRY = 'adapters/cli/bin.ts';
 /** Where the command line is built, relative to dist/. */
 export const CLI_FILE = 'cli/rotabot.cjs';
 // What the build reads: a change to any of these makes dist/ stale.
-const INPUTS = ['src', 'adapters', 'package.json', 'scripts/build.js', 'scripts/import-meta-url.js'];
+const INPUTS = [
+  'src',
+  'adapters',
+  'package.json',
+  'package-lock.json',
+  'scripts/build.js',
+  'scripts/import-meta-url.js',
+];
 // Bundled (not loaded from node_modules at run time): zod's package index loads every locale
 // it ships (95 modules); bundled, only what the schemas use is kept. yaml is bundled into the
 // chunk that validates knowledge files, so a start with unchanged files never loads it.
@@ -36,7 +43,11 @@ function newestIn(dir, newest) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'app-package') continue;
     const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(path, 0) : statSync(path).mtimeMs);
+    // A file gone since the listing, or a dangling link (an editor's lock file), counts as nothing.
+    const time = entry.isDirectory()
+      ? newestIn(path, 0)
+      : (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    newest = Math.max(newest, time);
   }
   return newest;
 }
