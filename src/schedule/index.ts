@@ -152,8 +152,10 @@ export function createSchedule(residents: Resident[]): Schedule {
 export async function warmMonths(schedule: Schedule, still: () => boolean = () => true): Promise<void> {
   if (!schedule.coverage) return;
   const last = monthOf(schedule.coverage.last);
-  for (let month = monthOf(schedule.coverage.first); month <= last && still(); month = addMonths(month, 1)) {
-    schedule.groupsInMonth(month);
+  for (let month = monthOf(schedule.coverage.first); month <= last; month = addMonths(month, 1)) {
+    // A turn first, so the load that started this returns before any month is built.
     await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!still()) return;
+    schedule.groupsInMonth(month);
   }
 }

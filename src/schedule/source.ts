@@ -92,7 +92,11 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
     }
     logProblems((fields, message) => logger.warn(fields, message), problems);
     current = schedule;
-    if (options.warm) void warmMonths(schedule, () => current === schedule && !closed);
+    if (options.warm) {
+      warmMonths(schedule, () => current === schedule && !closed).catch((error: unknown) =>
+        logger.warn({ err: error }, 'schedule indexes not built ahead: questions build them as they come'),
+      );
+    }
     logger.info(
       { source: reader.source, residents: schedule.residents.length, warnings: problems.length },
       first ? 'schedule loaded' : 'new schedule loaded',
