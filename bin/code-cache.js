@@ -62,10 +62,13 @@ export function runWithCodeCache(file) {
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, cacheFile);
-        // Earlier builds' caches of this install are of no more use.
+        // Earlier builds' caches of this install are of no more use, nor any left unused for a
+        // month (other checkouts, other Node versions). Half-written files of other runs are theirs.
+        const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;
         for (const name of readdirSync(dir)) {
-          if (name.startsWith(prefix) && join(dir, name) !== cacheFile)
-            rmSync(join(dir, name), { force: true });
+          if (!name.startsWith('code-') || !name.endsWith('.bin') || join(dir, name) === cacheFile) continue;
+          const path = join(dir, name);
+          if (name.startsWith(prefix) || lstatSync(path).mtimeMs < monthAgo) rmSync(path, { force: true });
         }
       } catch {
         // Next run compiles again.

@@ -7,6 +7,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,7 +67,11 @@ describe('the code cache of the command line', () => {
     const length = statSync(bundle).size;
     expect(run().stdout).toBe('bundle.cjs alpha\n');
     expect(cacheFiles()).toHaveLength(1);
+    // The next run reads the cache and so does not write it again: its time stays as set here.
+    const written = join(cacheDir, cacheFiles()[0]!);
+    utimesSync(written, 1_600_000_000, 1_600_000_000);
     expect(run().stdout).toBe('bundle.cjs alpha\n');
+    expect(statSync(written).mtimeMs).toBe(1_600_000_000_000);
     // Rebuilt: same length, other words, another build id. The old build's cache is replaced.
     write('build-bbbb', 'gamma');
     expect(statSync(bundle).size).toBe(length);
