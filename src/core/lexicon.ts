@@ -1,11 +1,11 @@
+import type { Language } from '../knowledge/language.js';
 import {
-  type Language,
   PHRASE_LISTS,
   type PhraseListName,
   type QUANTIFIER_KINDS,
   WORD_LISTS,
   type WordListName,
-} from '../knowledge/language.js';
+} from '../knowledge/language-lists.js';
 import { type HolidayRule, parseHolidayRule } from './holidays.js';
 import { stem } from './text/phrase-index.js';
 import { PhraseLists } from './text/phrases.js';

@@ -1,4 +1,4 @@
-import { WORD_LISTS } from '../knowledge/language.js';
+import { WORD_LISTS } from '../knowledge/language-lists.js';
 import type {
   Category,
   Division,

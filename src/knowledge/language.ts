@@ -1,136 +1,26 @@
 import * as z from 'zod';
 import { parseHolidayRule } from '../core/holidays.js';
+import {
+  PHRASE_LISTS,
+  type PhraseListName,
+  QUANTIFIER_KINDS,
+  WORD_LISTS,
+  type WordListName,
+} from './language-lists.js';
 
 /**
- * language.yaml: how residents ask (cue words, filler, shorthand, topic phrases), as data. The
- * grammar in src/core knows each word list by its name below; the words are the file's.
+ * language.yaml's schema: how residents ask (cue words, filler, shorthand, topic phrases), as
+ * data. The grammar in src/core knows each list by its name (language-lists.ts); the words are
+ * the file's.
  */
 
-/** The word lists the grammar reads, by the part each plays (see the comments in language.yaml). */
-export const WORD_LISTS = [
-  'about_ir',
-  'all_words',
-  'asking',
-  'calendar',
-  'common',
-  'contact',
-  'count_words',
-  'coverage',
-  'end_words',
-  'except',
-  'filler',
-  'final_words',
-  'greeting',
-  'have_words',
-  'help',
-  'how_many',
-  'left',
-  'list_words',
-  'me_verbs',
-  'most_words',
-  'now_words',
-  'option_words',
-  'others_words',
-  'past',
-  'perform',
-  'personal',
-  'procedure_list',
-  'schedule',
-  'schedule_strong',
-  'separate_words',
-  'thanks',
-  'total_words',
-  'training',
-  'training_words',
-  'when',
-  'where',
-  'who',
-  'yes_no_starters',
-  'before_name',
-  'after_name',
-  'name_question',
-  'before_ruled_out',
-  'determiners',
-  'linking_words',
-  'points_back',
-  'joiners',
-  'clause_starters',
-  'topic_heads',
-  'place_words',
-  'ever_words',
-  'yet_words',
-  'ordinary_nouns',
-  'again_words',
-  'titles',
-  'does_starters',
-  'opening_filler',
-  'wh_words',
-  'whether_words',
-  'negation',
-  'or_words',
-  'either_words',
-  'next_words',
-  'after_words',
-  'first_words',
-  'present_words',
-  'year_words',
-  'range_words',
-] as const;
-export type WordListName = (typeof WORD_LISTS)[number];
-
-/** The phrase lists the grammar reads, by the part each plays (see `phrases:` in language.yaml). */
-export const PHRASE_LISTS = [
-  'polite_opening',
-  'tag_question',
-  'closing_thanks',
-  'embedded_question',
-  'who_asked',
-  'count_asked',
-  'comparison',
-  'not_personal',
-  'ruled_out',
-  'hypothetical',
-  'not_an_end',
-  'list_asked',
-  'list_opening',
-  'done_here',
-  'farewell',
-  'help_whole',
-  'help_question',
-  'describe',
-  'whose',
-  'everyone',
-  'cases',
-  'which_year',
-  'length',
-  'residents',
-  'residency',
-  'overview_asked',
-  'rotation_word',
-  'rotations_word',
-  'category_word',
-  'far',
-  'near',
-  'described_near',
-  'site_coverage',
-  'done_so_far',
-  'every_block',
-  'which_what',
-  'which_list',
-  'trainees',
-  'email_asked',
-  'directions_asked',
-  'sites_asked',
-  'option_asked',
-  'same_asked',
-  'duration_asked',
-  'separate',
-  'only',
-  'pediatric',
-] as const;
-export type PhraseListName = (typeof PHRASE_LISTS)[number];
-
-export const QUANTIFIER_KINDS = ['all', 'both', 'each', 'any', 'only', 'most'] as const;
+export {
+  PHRASE_LISTS,
+  type PhraseListName,
+  QUANTIFIER_KINDS,
+  WORD_LISTS,
+  type WordListName,
+} from './language-lists.js';
 
 const WORD = /^[a-z0-9]+$/;
 
