@@ -145,6 +145,11 @@ function emptyRefs(): Refs {
   };
 }
 
+/** What most questions rule out: nothing. One frozen value, read by every question that excludes nothing. */
+const NOTHING_EXCLUDED: Refs = Object.freeze(
+  Object.fromEntries(Object.entries(emptyRefs()).map(([k, v]) => [k, Object.freeze(v)])),
+) as unknown as Refs;
+
 function collect(matches: PhraseMatch[]): Refs {
   const refs = emptyRefs();
   for (const m of matches) for (const r of m.refs) if (!refs[r.kind].includes(r.id)) refs[r.kind].push(r.id);
@@ -300,7 +305,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   ];
   const ruledOut = matches.filter((m) => rulesOut(words, m.start, inWords.phrases, L));
   const refs = collect(matches.filter((m) => !ruledOut.includes(m)));
-  const excluded = collect(ruledOut);
+  const excluded = ruledOut.length ? collect(ruledOut) : NOTHING_EXCLUDED;
   addYearRanges(folded, refs, vocabulary);
   const has = (w: ReadonlySet<string>) => raw.some((x) => w.has(x));
   const asks = {

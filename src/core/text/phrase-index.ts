@@ -128,6 +128,8 @@ export class PhraseIndex {
    * "recanalize the portal vein" finds "portal vein recanalization". The most specific name wins.
    */
   matchUnordered(words: readonly string[], taken: ReadonlySet<number>): PhraseMatch[] {
+    // Most questions hold no word of a many-word name: nothing to build for them.
+    if (!words.some((w, i) => !taken.has(i) && this.bags.has(w))) return [];
     const at = new Map<string, number>();
     words.forEach((w, i) => {
       if (!taken.has(i) && !at.has(w)) at.set(w, i);
