@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidFileError } from '../problem.js';
@@ -52,11 +53,15 @@ async function privateDir(dir: string): Promise<boolean> {
 /** One key for the build and every YAML file of the folder (names and bytes); undefined: do not cache. */
 async function keyOf(knowledgeDir: string, build: string): Promise<string | undefined> {
   try {
-    const names = (await readdir(knowledgeDir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    // Read in one go, without a round trip to the file thread per file: a short command's
+    // start-up waits on this, and the files are a few kilobytes each.
+    const names = readdirSync(knowledgeDir)
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort();
     const hash = createHash('sha256').update(`${build}\0${knowledgeDir}\0`);
     let bytes = 0;
     for (const name of names) {
-      const content = await readFile(join(knowledgeDir, name));
+      const content = readFileSync(join(knowledgeDir, name));
       bytes += content.length;
       if (bytes > MAX_HASHED_BYTES) return undefined;
       hash.update(`${name}\0${content.length}\0`).update(content);
@@ -69,7 +74,7 @@ async function keyOf(knowledgeDir: string, build: string): Promise<string | unde
 
 async function readResult(file: string): Promise<KnowledgeValidation | undefined> {
   try {
-    const value = JSON.parse(await readFile(file, 'utf8')) as Partial<KnowledgeValidation>;
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<KnowledgeValidation>;
     if (!value || typeof value.knowledge !== 'object' || !value.knowledge || !Array.isArray(value.problems))
       return undefined;
     return { knowledge: value.knowledge as Knowledge, problems: value.problems };
