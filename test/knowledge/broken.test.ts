@@ -1,44 +1,28 @@
 import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledge, validateKnowledge } from '../../src/knowledge/load.js';
 import { MAX_FILE_BYTES, MAX_FILE_LINES } from '../../src/knowledge/yaml-file.js';
-import { InvalidFileError, type Problem } from '../../src/problem.js';
-import { copyShipped, editFile, errorsAt, FIXTURES, lineOf, replaceOnce } from './helpers.js';
+import { InvalidFileError } from '../../src/problem.js';
+import { brokenCopy, editFile, errorsAt, FIXTURES, lineOf, replaceOnce } from './helpers.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await copyShipped());
-});
-afterEach(async () => {
-  await cleanup();
-});
-
-/** Validates the copy, insisting it failed, and returns its problems. */
-async function failing(): Promise<Problem[]> {
-  const { knowledge, problems } = await validateKnowledge(dir);
-  expect(knowledge).toBeNull();
-  return problems;
-}
-
-const at = (file: string, line: number) => `${join(dir, file)}:${line}`;
+const copy = brokenCopy();
+const { failing, at } = copy;
 
 describe('a broken knowledge file gives located problems', () => {
   it('an empty file', async () => {
-    await writeFile(join(dir, 'procedures.yaml'), '');
+    await writeFile(join(copy.dir, 'procedures.yaml'), '');
     const [p] = errorsAt(await failing(), at('procedures.yaml', 1));
     expect(p?.problem).toMatch(/empty/);
   });
 
   it('a file of comments only is empty too', async () => {
-    await writeFile(join(dir, 'training.yaml'), '# nothing here yet\n');
+    await writeFile(join(copy.dir, 'training.yaml'), '# nothing here yet\n');
     expect(errorsAt(await failing(), at('training.yaml', 1))[0]?.problem).toMatch(/empty/);
   });
 
   it('malformed YAML, at the line where it breaks', async () => {
-    const text = await editFile(dir, 'procedures.yaml', (t) =>
+    const text = await editFile(copy.dir, 'procedures.yaml', (t) =>
       replaceOnce(t, '    name: Cryoablation\n', '    name: Cryoablation: and: more\n'),
     );
     const problems = await failing();
@@ -47,11 +31,11 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a line indented too far is one plain message at its line, with the indent to use', async () => {
-    const text = await editFile(dir, 'rotations.yaml', (t) =>
+    const text = await editFile(copy.dir, 'rotations.yaml', (t) =>
       replaceOnce(t, '    group: icu\n', '      group: icu\n'),
     );
     const line = lineOf(text, '      group: icu');
-    const problems = (await failing()).filter((p) => p.location.startsWith(join(dir, 'rotations.yaml')));
+    const problems = (await failing()).filter((p) => p.location.startsWith(join(copy.dir, 'rotations.yaml')));
     expect(problems).toEqual([
       expect.objectContaining({
         location: at('rotations.yaml', line),
@@ -62,11 +46,11 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a line indented too little is one plain message at its line, with the indent to use', async () => {
-    const text = await editFile(dir, 'rotations.yaml', (t) =>
+    const text = await editFile(copy.dir, 'rotations.yaml', (t) =>
       replaceOnce(t, '    group: icu\n', '   group: icu\n'),
     );
     const line = lineOf(text, '   group: icu');
-    const problems = (await failing()).filter((p) => p.location.startsWith(join(dir, 'rotations.yaml')));
+    const problems = (await failing()).filter((p) => p.location.startsWith(join(copy.dir, 'rotations.yaml')));
     expect(problems).toEqual([
       expect.objectContaining({
         location: at('rotations.yaml', line),
@@ -78,11 +62,11 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a tab in the indentation is named as a tab', async () => {
-    const text = await editFile(dir, 'rotations.yaml', (t) =>
+    const text = await editFile(copy.dir, 'rotations.yaml', (t) =>
       replaceOnce(t, '    group: icu\n', '\tgroup: icu\n'),
     );
     const line = lineOf(text, '\tgroup: icu');
-    const problems = (await failing()).filter((p) => p.location.startsWith(join(dir, 'rotations.yaml')));
+    const problems = (await failing()).filter((p) => p.location.startsWith(join(copy.dir, 'rotations.yaml')));
     expect(problems).toEqual([
       expect.objectContaining({
         location: at('rotations.yaml', line),
@@ -92,7 +76,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a duplicate id points at the second entry and names the first', async () => {
-    const text = await editFile(dir, 'procedures.yaml', (t) =>
+    const text = await editFile(copy.dir, 'procedures.yaml', (t) =>
       replaceOnce(t, '  - id: microwave-ablation\n', '  - id: cryoablation\n'),
     );
     const first = lineOf(text, '- id: cryoablation');
@@ -103,7 +87,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a duplicate key in one entry', async () => {
-    const text = await editFile(dir, 'program.yaml', (t) =>
+    const text = await editFile(copy.dir, 'program.yaml', (t) =>
       replaceOnce(t, '  time_zone: America/New_York\n', '  time_zone: America/New_York\n  time_zone: UTC\n'),
     );
     const [p] = errorsAt(await failing(), at('program.yaml', lineOf(text, 'time_zone: UTC')));
@@ -111,7 +95,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('an unknown key, with did-you-mean and the allowed keys', async () => {
-    const text = await editFile(dir, 'rotations.yaml', (t) =>
+    const text = await editFile(copy.dir, 'rotations.yaml', (t) =>
       replaceOnce(t, '    labels:\n', '    lables:\n'),
     );
     const problems = await failing();
@@ -125,7 +109,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a wrong type names the path inside the entry', async () => {
-    const text = await editFile(dir, 'program.yaml', (t) =>
+    const text = await editFile(copy.dir, 'program.yaml', (t) =>
       replaceOnce(t, 'procedures_per_month: 700', 'procedures_per_month: about seven hundred'),
     );
     const [p] = errorsAt(await failing(), at('program.yaml', lineOf(text, 'procedures_per_month:')));
@@ -134,7 +118,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a locale that is not a locale tag names the line and an example', async () => {
-    const text = await editFile(dir, 'program.yaml', (t) =>
+    const text = await editFile(copy.dir, 'program.yaml', (t) =>
       replaceOnce(t, 'locale: en-US', 'locale: american'),
     );
     const problems = errorsAt(await failing(), at('program.yaml', lineOf(text, 'locale: american')));
@@ -142,7 +126,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a number where text is expected suggests quotes', async () => {
-    const text = await editFile(dir, 'procedures.yaml', (t) =>
+    const text = await editFile(copy.dir, 'procedures.yaml', (t) =>
       replaceOnce(t, '      - Y90\n', '      - Y90\n      - 90\n'),
     );
     const [p] = errorsAt(await failing(), at('procedures.yaml', lineOf(text, '      - 90')));
@@ -151,7 +135,9 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a malformed id', async () => {
-    const text = await editFile(dir, 'training.yaml', (t) => replaceOnce(t, '  - id: r4\n', '  - id: R 4\n'));
+    const text = await editFile(copy.dir, 'training.yaml', (t) =>
+      replaceOnce(t, '  - id: r4\n', '  - id: R 4\n'),
+    );
     const [p] = errorsAt(await failing(), at('training.yaml', lineOf(text, 'id: R 4')));
     expect(p?.problem).toMatch(/kebab-case/);
   });
@@ -175,14 +161,14 @@ describe('a broken knowledge file gives located problems', () => {
     ],
     ['training.yaml', '      - group: dr\n', '      - group: diagnostic\n', 'group: diagnostic', /\bdr\b/],
   ])('a dangling reference in %s (%s)', async (file, from, to, needle, valid) => {
-    const text = await editFile(dir, file, (t) => replaceOnce(t, from, to));
+    const text = await editFile(copy.dir, file, (t) => replaceOnce(t, from, to));
     const [p] = errorsAt(await failing(), at(file, lineOf(text, needle)));
     expect(p?.problem).toMatch(/is not one of/);
     expect(p?.fix).toMatch(valid);
   });
 
   it('the same alias on two procedures names both lines', async () => {
-    const text = await editFile(dir, 'procedures.yaml', (t) =>
+    const text = await editFile(copy.dir, 'procedures.yaml', (t) =>
       replaceOnce(t, '      - MWA\n', '      - MWA\n      - cryo\n'),
     );
     const first = lineOf(text, '      - cryo', lineOf(text, 'id: cryoablation'));
@@ -194,7 +180,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('an alias that differs only by case and punctuation still clashes', async () => {
-    const text = await editFile(dir, 'procedures.yaml', (t) =>
+    const text = await editFile(copy.dir, 'procedures.yaml', (t) =>
       replaceOnce(t, '      - MWA\n', '      - MWA\n      - Port-A-Cath\n'),
     );
     const added = lineOf(text, 'Port-A-Cath');
@@ -204,7 +190,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a procedure named with a generic word for excluded work', async () => {
-    const text = await editFile(dir, 'procedures.yaml', (t) =>
+    const text = await editFile(copy.dir, 'procedures.yaml', (t) =>
       replaceOnce(t, '      - PTBD\n', '      - PTBD\n      - drainage\n'),
     );
     const [p] = errorsAt(await failing(), at('procedures.yaml', lineOf(text, '      - drainage')));
@@ -212,7 +198,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('a schedule label on two rotations', async () => {
-    const text = await editFile(dir, 'rotations.yaml', (t) =>
+    const text = await editFile(copy.dir, 'rotations.yaml', (t) =>
       replaceOnce(t, '      - DR-Neuro\n', '      - DR-Neuro\n      - surg-onc\n'),
     );
     const problems = await failing();
@@ -224,7 +210,7 @@ describe('a broken knowledge file gives located problems', () => {
   });
 
   it('months of a year that do not add up to 12', async () => {
-    const text = await editFile(dir, 'training.yaml', (t) =>
+    const text = await editFile(copy.dir, 'training.yaml', (t) =>
       replaceOnce(t, '      - group: ir\n        months: 5\n', '      - group: ir\n        months: 6\n'),
     );
     const line = lineOf(text, '    months:', lineOf(text, 'id: r4'));
@@ -234,7 +220,7 @@ describe('a broken knowledge file gives located problems', () => {
 
 describe('hostile knowledge files are refused, never run or expanded', () => {
   const hostile = async (fixture: string) => {
-    await copyFile(join(FIXTURES, fixture), join(dir, 'faq.yaml'));
+    await copyFile(join(FIXTURES, fixture), join(copy.dir, 'faq.yaml'));
     return failing();
   };
 
@@ -266,18 +252,18 @@ describe('hostile knowledge files are refused, never run or expanded', () => {
   });
 
   it('deeply nested brackets', async () => {
-    await writeFile(join(dir, 'faq.yaml'), `faq: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    await writeFile(join(copy.dir, 'faq.yaml'), `faq: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
     expect(errorsAt(await failing(), at('faq.yaml', 1)).length).toBeGreaterThan(0);
   });
 
   it('a 1 MB file of 100,000 keys, refused before it is parsed', async () => {
     const keys = Array.from({ length: 100_000 }, (_, i) => `  key${i}: value\n`).join('');
-    await writeFile(join(dir, 'faq.yaml'), `faq: []\nprogram:\n${keys}`);
+    await writeFile(join(copy.dir, 'faq.yaml'), `faq: []\nprogram:\n${keys}`);
     expect(errorsAt(await failing(), at('faq.yaml', 1))[0]?.problem).toMatch(/too large .*limit is/);
   });
 
   it('a file of more lines than the limit, though small in bytes', async () => {
-    await writeFile(join(dir, 'faq.yaml'), `faq: []\n${'\n'.repeat(MAX_FILE_LINES)}`);
+    await writeFile(join(copy.dir, 'faq.yaml'), `faq: []\n${'\n'.repeat(MAX_FILE_LINES)}`);
     expect(errorsAt(await failing(), at('faq.yaml', 1))[0]?.problem).toMatch(
       new RegExp(`too large \\(\\d+ lines; the limit is ${MAX_FILE_LINES} lines\\)`),
     );
@@ -285,29 +271,29 @@ describe('hostile knowledge files are refused, never run or expanded', () => {
 
   it('a repeated key among thousands, found on its line', async () => {
     const keys = Array.from({ length: 3_000 }, (_, i) => `  k${i}: v\n`).join('');
-    await writeFile(join(dir, 'faq.yaml'), `faq: []\nextra:\n${keys}  k1500: again\n`);
+    await writeFile(join(copy.dir, 'faq.yaml'), `faq: []\nextra:\n${keys}  k1500: again\n`);
     const problems = errorsAt(await failing(), at('faq.yaml', 3_003));
     expect(problems.map((p) => p.problem)).toEqual(['this key appears twice in the same entry']);
   });
 
   it('a file over the byte limit', async () => {
-    await writeFile(join(dir, 'faq.yaml'), `faq: []\n${'# padding\n'.repeat(MAX_FILE_BYTES / 10 + 1)}`);
+    await writeFile(join(copy.dir, 'faq.yaml'), `faq: []\n${'# padding\n'.repeat(MAX_FILE_BYTES / 10 + 1)}`);
     expect(errorsAt(await failing(), at('faq.yaml', 1))[0]?.problem).toMatch(/too large/);
   });
 });
 
 describe('the folder', () => {
   it('a missing file is one problem naming it', async () => {
-    await rm(join(dir, 'training.yaml'));
+    await rm(join(copy.dir, 'training.yaml'));
     const problems = (await failing()).filter((p) => p.location.includes('training.yaml'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.location).toBe(join(dir, 'training.yaml'));
+    expect(problems[0]!.location).toBe(join(copy.dir, 'training.yaml'));
     expect(problems[0]!.problem).toMatch(/missing/);
   });
 
   it('an unknown extra YAML file is only a warning', async () => {
-    await writeFile(join(dir, 'notes.yaml'), 'anything: 1\n');
-    const { knowledge, problems } = await validateKnowledge(dir);
+    await writeFile(join(copy.dir, 'notes.yaml'), 'anything: 1\n');
+    const { knowledge, problems } = await validateKnowledge(copy.dir);
     expect(knowledge).not.toBeNull();
     expect(problems).toEqual([
       expect.objectContaining({ severity: 'warning', location: at('notes.yaml', 1) }),
@@ -315,19 +301,19 @@ describe('the folder', () => {
   });
 
   it('a folder that does not exist is a problem, not a crash', async () => {
-    const { knowledge, problems } = await validateKnowledge(join(dir, 'nope'));
+    const { knowledge, problems } = await validateKnowledge(join(copy.dir, 'nope'));
     expect(knowledge).toBeNull();
-    expect(problems[0]?.location).toBe(join(dir, 'nope'));
+    expect(problems[0]?.location).toBe(join(copy.dir, 'nope'));
   });
 
   it('loadKnowledge throws InvalidFileError with every error found', async () => {
-    await writeFile(join(dir, 'faq.yaml'), '');
-    await editFile(dir, 'rotations.yaml', (t) => replaceOnce(t, '    labels:\n', '    lables:\n'));
-    const error = await loadKnowledge(dir).catch((e: unknown) => e);
+    await writeFile(join(copy.dir, 'faq.yaml'), '');
+    await editFile(copy.dir, 'rotations.yaml', (t) => replaceOnce(t, '    labels:\n', '    lables:\n'));
+    const error = await loadKnowledge(copy.dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidFileError);
     const files = (error as InvalidFileError).problems.map((p) => p.location.split(':')[0]);
-    expect(files).toContain(join(dir, 'faq.yaml'));
-    expect(files).toContain(join(dir, 'rotations.yaml'));
+    expect(files).toContain(join(copy.dir, 'faq.yaml'));
+    expect(files).toContain(join(copy.dir, 'rotations.yaml'));
     expect((error as InvalidFileError).message).toMatch(/faq\.yaml:1: .* — /);
   });
 

@@ -1,6 +1,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { validateKnowledge } from '../../src/knowledge/load.js';
 import type { Problem } from '../../src/problem.js';
 
 export const SHIPPED = 'knowledge';
@@ -39,4 +41,33 @@ export function lineOf(text: string, needle: string, after = 0): number {
 
 export function errorsAt(problems: readonly Problem[], location: string): Problem[] {
   return problems.filter((p) => p.severity === 'error' && p.location === location);
+}
+
+/**
+ * A fresh copy of the shipped knowledge for each test of the calling file: its folder, the
+ * problems of validating it (insisting it failed), and a location in it as problems name one.
+ */
+export function brokenCopy(): {
+  readonly dir: string;
+  failing: () => Promise<Problem[]>;
+  at: (file: string, line: number) => string;
+} {
+  let copy: { dir: string; cleanup: () => Promise<void> } | undefined;
+  beforeEach(async () => {
+    copy = await copyShipped();
+  });
+  afterEach(async () => {
+    await copy?.cleanup();
+  });
+  return {
+    get dir() {
+      return copy!.dir;
+    },
+    async failing() {
+      const { knowledge, problems } = await validateKnowledge(copy!.dir);
+      expect(knowledge).toBeNull();
+      return problems;
+    },
+    at: (file, line) => `${join(copy!.dir, file)}:${line}`,
+  };
 }

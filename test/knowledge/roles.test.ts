@@ -1,31 +1,15 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadKnowledge, validateKnowledge } from '../../src/knowledge/load.js';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import { rolesOf } from '../../src/knowledge/roles.js';
-import type { Problem } from '../../src/problem.js';
-import { copyShipped, editFile, errorsAt, lineOf, replaceOnce } from './helpers.js';
+import { brokenCopy, editFile, errorsAt, lineOf, replaceOnce } from './helpers.js';
 
 // The fields the answers read a program's names from: each validated with a plain message at its line.
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await copyShipped());
-});
-afterEach(async () => {
-  await cleanup();
-});
-
-async function failing(): Promise<Problem[]> {
-  const { knowledge, problems } = await validateKnowledge(dir);
-  expect(knowledge).toBeNull();
-  return problems;
-}
-const at = (file: string, line: number) => `${join(dir, file)}:${line}`;
+const copy = brokenCopy();
+const { failing, at } = copy;
 
 describe('the fields program names are read from', () => {
   it('a division’s group that is not a rotation group names the groups to use', async () => {
-    const text = await editFile(dir, 'referrals.yaml', (t) =>
+    const text = await editFile(copy.dir, 'referrals.yaml', (t) =>
       replaceOnce(t, '    group: dr\n', '    group: dx\n'),
     );
     const [p] = errorsAt(await failing(), at('referrals.yaml', lineOf(text, 'group: dx')));
@@ -34,7 +18,7 @@ describe('the fields program names are read from', () => {
   });
 
   it('residents_do is true or false', async () => {
-    const text = await editFile(dir, 'referrals.yaml', (t) =>
+    const text = await editFile(copy.dir, 'referrals.yaml', (t) =>
       replaceOnce(t, '    residents_do: true\n', '    residents_do: sometimes\n'),
     );
     const [p] = errorsAt(await failing(), at('referrals.yaml', lineOf(text, 'residents_do: sometimes')));
@@ -42,7 +26,7 @@ describe('the fields program names are read from', () => {
   });
 
   it('a site’s short name must not be empty', async () => {
-    const text = await editFile(dir, 'program.yaml', (t) =>
+    const text = await editFile(copy.dir, 'program.yaml', (t) =>
       replaceOnce(t, 'short_name: the VA', 'short_name: ""'),
     );
     const [p] = errorsAt(await failing(), at('program.yaml', lineOf(text, 'short_name: ""')));
@@ -50,7 +34,7 @@ describe('the fields program names are read from', () => {
   });
 
   it('roles follow the files: the specialty, the elective, the residency a year is identical to', async () => {
-    const duke = rolesOf(await loadKnowledge(dir));
+    const duke = rolesOf(await loadKnowledge(copy.dir));
     expect([duke.short, duke.specialty?.id, duke.elective?.id, [...duke.sameAs]]).toEqual([
       'IR',
       'ir',
@@ -59,15 +43,15 @@ describe('the fields program names are read from', () => {
     ]);
     expect(duke.divisionsOfGroup.get('dr')?.length).toBe(4);
     // Move the specialty role and drop the short names: the answers' names move with them.
-    await editFile(dir, 'rotations.yaml', (t) =>
+    await editFile(copy.dir, 'rotations.yaml', (t) =>
       replaceOnce(
         replaceOnce(t, '    role: specialty\n', ''),
         '    short_name: DR\n',
         '    short_name: DR\n    role: specialty\n',
       ),
     );
-    await editFile(dir, 'program.yaml', (t) => replaceOnce(t, '  short_name: IR\n', ''));
-    const moved = rolesOf(await loadKnowledge(dir));
+    await editFile(copy.dir, 'program.yaml', (t) => replaceOnce(t, '  short_name: IR\n', ''));
+    const moved = rolesOf(await loadKnowledge(copy.dir));
     expect(moved.specialty?.id).toBe('dr');
     expect(moved.short).toBe('IR'); // the first alias, when no short name is given
   });
