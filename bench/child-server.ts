@@ -32,6 +32,18 @@ function stopped(child: ChildProcess): Promise<void> {
     : new Promise((r) => child.once('exit', () => r()));
 }
 
+/** How every benchmark runs the server: on a free local port, quiet, in memory, no scheduler. */
+export function serverEnv(port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    REDIS_URL: '',
+    SCHEDULER: 'off',
+  };
+}
+
 export async function startServer(env: Record<string, string>): Promise<ChildServer> {
   const port = await freePort();
   const started = performance.now();
@@ -39,15 +51,7 @@ export async function startServer(env: Record<string, string>): Promise<ChildSer
     process.execPath,
     ['--expose-gc', '--import', './bench/gc-probe.mjs', 'dist/adapters/main.js'],
     {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        REDIS_URL: '',
-        SCHEDULER: 'off',
-        ...env,
-      },
+      env: { ...serverEnv(port), ...env },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     },
   );

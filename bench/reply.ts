@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { signSlackRequest } from '../adapters/slack/verify.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLabelResolver } from '../src/knowledge/rotation-names.js';
 import { parseSchedule } from '../src/schedule/parse.js';
 import { startServer } from './child-server.js';
 import { mixedQuestions } from './core.js';
 import { type FakePlatform, fakeSlackApi, fakeTeamsService } from './fake-platforms.js';
+import { BENCH_SIGNING_SECRET, signedSlackMessage, teamsMessage } from './payloads.js';
 import type { Report } from './run.js';
 import { mb, ms, summarize } from './stats.js';
 
@@ -27,7 +27,6 @@ const MAX_PER_LEVEL = 3_000;
 // Every conversation of the largest level once, so first-contact work (identity, welcome) is not timed.
 const WARM_UP = 100;
 const REPLY_TIMEOUT_MS = 10_000;
-const SECRET = 'bench-signing-secret';
 
 interface Sample {
   ack: number;
@@ -104,51 +103,6 @@ async function measure(report: Report, platform: string, fake: FakePlatform, sen
   report(`${platform} calls to the stand-in per message: ${calls.join(', ')}`);
 }
 
-/** Every message has its own ids: the server ignores a delivery it has seen (Slack retries). */
-let sequence = 0;
-
-function slackEvent(conversation: number, text: string) {
-  const n = ++sequence;
-  const body = JSON.stringify({
-    type: 'event_callback',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    event_id: `EvReply${n}-${conversation}`,
-    event_time: Math.floor(Date.now() / 1000),
-    event: {
-      type: 'message',
-      channel: `D${conversation}`,
-      channel_type: 'im',
-      user: `U${conversation}`,
-      text,
-      ts: `${1_700_000_000 + n}.${String(conversation).padStart(6, '0')}`,
-    },
-  });
-  const timestamp = Math.floor(Date.now() / 1000);
-  return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
-    },
-  };
-}
-
-function teamsActivity(serviceUrl: string, conversation: number, text: string) {
-  const n = ++sequence;
-  return JSON.stringify({
-    type: 'message',
-    id: `reply-${n}`,
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:user-${conversation}`, aadObjectId: `aad-${conversation}`, name: 'Bench Resident' },
-    conversation: { conversationType: 'personal', id: `a:reply-${conversation}` },
-    recipient: { id: '28:bot', name: 'Rotabot' },
-    text,
-  });
-}
-
 async function memory(report: Report, label: string, read: () => Promise<{ rss: number; heapUsed: number }>) {
   const m = await read();
   report(`${label}: RSS ${mb(m.rss)} (JS heap ${mb(m.heapUsed)}) after a forced full GC`);
@@ -189,9 +143,9 @@ export async function bench(report: Report): Promise<void> {
     report,
     'Slack',
     slack,
-    { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url },
+    { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_API_URL: slack.url },
     (url) => async (conversation, n) => {
-      const { body, headers } = slackEvent(conversation, question(n));
+      const { body, headers } = signedSlackMessage(conversation, question(n));
       const replied = slack.nextReply(`D${conversation}`);
       const sent = performance.now();
       const res = await fetch(`${url}/slack/events`, { method: 'POST', headers, body });
@@ -204,8 +158,9 @@ export async function bench(report: Report): Promise<void> {
 
   const teams = await fakeTeamsService(emailOf);
   await run(report, 'Teams', teams, { TEAMS_EMULATOR: 'on' }, (url) => async (conversation, n) => {
-    const body = teamsActivity(teams.url, conversation, question(n));
-    const replied = teams.nextReply(`a:reply-${conversation}`);
+    const message = teamsMessage(teams.url, conversation, question(n));
+    const body = JSON.stringify(message);
+    const replied = teams.nextReply(message.conversation.id);
     const sent = performance.now();
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',

@@ -1,24 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadConfig } from '../src/config.js';
 import { createRuntime } from '../src/create-runtime.js';
 import { silentLogger } from '../src/logger.js';
-import { startServer } from './child-server.js';
+import { freePort, serverEnv, startServer } from './child-server.js';
 import { mixedQuestions } from './core.js';
 import type { Report } from './run.js';
 import { mb, ms } from './stats.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function rssOf(pid: number): number | undefined {
   try {
@@ -57,14 +45,7 @@ async function startOnce(
   const port = await freePort();
   const started = performance.now();
   const child = spawn(command, args, {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: '',
-      SCHEDULER: 'off',
-    },
+    env: serverEnv(port),
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });

@@ -2,7 +2,6 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer } from '../adapters/server/create-server.js';
 import { createSlackPlugin } from '../adapters/slack/plugin.js';
-import { signSlackRequest } from '../adapters/slack/verify.js';
 import { loadConfig } from '../src/config.js';
 import type { Bot } from '../src/core/types.js';
 import type { Knowledge } from '../src/knowledge/schema.js';
@@ -10,6 +9,7 @@ import { silentLogger } from '../src/logger.js';
 import { noMetrics, type Runtime } from '../src/runtime.js';
 import { createSchedule } from '../src/schedule/index.js';
 import { createMemoryStore } from '../src/store/memory-store.js';
+import { BENCH_SIGNING_SECRET, signedSlackMessage } from './payloads.js';
 import type { Report } from './run.js';
 import { ms, summarize } from './stats.js';
 
@@ -19,7 +19,6 @@ import { ms, summarize } from './stats.js';
  * posted after each ack, to a local stand-in for Slack's Web API, so the figures include that load.
  */
 
-const SECRET = 'bench-signing-secret';
 const STEP_MS = 2_500;
 const BUDGET_MS = 20_000;
 const RATES = [50, 100, 200, 400, 800, 1200, 1600, 2400, 3200];
@@ -61,34 +60,6 @@ const bot: Bot = {
   },
 };
 
-let sequence = 0;
-function signedEvent(): { body: string; headers: Record<string, string> } {
-  const body = JSON.stringify({
-    type: 'event_callback',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    event_id: `EvBench${++sequence}`,
-    event_time: Math.floor(Date.now() / 1000),
-    event: {
-      type: 'message',
-      channel: 'D1',
-      channel_type: 'im',
-      user: 'U1',
-      text: 'what does IR do?',
-      ts: `${sequence}.0001`,
-    },
-  });
-  const timestamp = Math.floor(Date.now() / 1000);
-  return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
-    },
-  };
-}
-
 /** Sends at a fixed rate for STEP_MS (open loop: a slow ack does not slow the sender). */
 async function step(url: string, rate: number): Promise<{ samples: number[]; failed: number }> {
   const samples: number[] = [];
@@ -100,7 +71,7 @@ async function step(url: string, rate: number): Promise<{ samples: number[]; fai
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const { body, headers } = signedEvent();
+    const { body, headers } = signedSlackMessage(1, 'what does IR do?');
     const sent = performance.now();
     inflight.push(
       fetch(url, { method: 'POST', headers, body }).then(
@@ -126,7 +97,7 @@ export async function bench(report: Report): Promise<void> {
   const runtime: Runtime = {
     config: loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
       SLACK_API_URL: api.url,
       SCHEDULER: 'off',
     }),

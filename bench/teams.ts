@@ -8,6 +8,7 @@ import { createRuntime } from '../src/create-runtime.js';
 import { silentLogger } from '../src/logger.js';
 import { createMemoryStore } from '../src/store/memory-store.js';
 import { mixedQuestions } from './core.js';
+import { teamsMessage } from './payloads.js';
 import type { Report } from './run.js';
 import { ms, summarize } from './stats.js';
 
@@ -44,19 +45,6 @@ function fakeTeamsService(emails: string[]): { server: Server; calls: () => numb
   return { server, calls: () => calls };
 }
 
-function activity(serviceUrl: string, n: number, text: string, user: number) {
-  return {
-    type: 'message',
-    id: `bench-${n}`,
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:user-${user}`, aadObjectId: `aad-${user}`, name: 'Bench Resident' },
-    conversation: { conversationType: 'personal', id: `a:bench-${user}` },
-    recipient: { id: '28:bot', name: 'Rotabot' },
-    text,
-  };
-}
-
 /** Activity ack latency over loopback, unauthenticated, at a steady open-loop rate; figures only. */
 export async function bench(report: Report): Promise<void> {
   // The Emulator mode: loopback and unauthenticated, so the figures are the bot's, not the token check's.
@@ -81,7 +69,7 @@ export async function bench(report: Report): Promise<void> {
   async function send(): Promise<{ ms: number; ok: boolean }> {
     const i = n++;
     const q = questions[i % questions.length]!;
-    const body = JSON.stringify(activity(serviceUrl, i, q.text, i % Math.max(1, residents.length)));
+    const body = JSON.stringify(teamsMessage(serviceUrl, i % Math.max(1, residents.length), q.text));
     const started = performance.now();
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     await res.arrayBuffer();
