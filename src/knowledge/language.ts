@@ -14,14 +14,6 @@ import {
  * the file's.
  */
 
-export {
-  PHRASE_LISTS,
-  type PhraseListName,
-  QUANTIFIER_KINDS,
-  WORD_LISTS,
-  type WordListName,
-} from './language-lists.js';
-
 const WORD = /^[a-z0-9]+$/;
 
 /** "do does did": words separated by spaces (a block of lines), or a YAML list of words. */

@@ -2,15 +2,14 @@
 // suites of Duke's own facts (test/core/duke) and the other folders' tests that ask Duke questions.
 // Behaviour every program must have is tested on every program folder in test/core/programs.
 import { readFileSync } from 'node:fs';
-import { answerQuestion } from '../../src/core/answer.js';
 import type { Answer } from '../../src/core/types.js';
-import type { Understanding } from '../../src/core/understand.js';
 import { vocabularyOf } from '../../src/core/vocabulary.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createLabelResolver } from '../../src/knowledge/rotation-names.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { parseSchedule } from '../../src/schedule/parse.js';
 import type { Schedule } from '../../src/schedule/types.js';
+import { askerOf } from '../support/ask.js';
 
 export const knowledge: Knowledge = await loadKnowledge('knowledge');
 
@@ -24,25 +23,9 @@ export const schedule: Schedule = parsed.schedule;
 /** Saturday, November 28, 2026, 10:00 in Durham. */
 export const NOW = new Date('2026-11-28T15:00:00Z');
 
-export interface AskOptions {
-  as?: string;
-  now?: Date;
-  conversation?: 'private' | 'group' | 'channel';
-  calendarUrl?: string;
-}
 
-export function ask(text: string, options: AskOptions = {}): Answer & { understanding: Understanding } {
-  const { understanding, answer } = answerQuestion({
-    text,
-    knowledge,
-    schedule,
-    askerEmail: options.as,
-    conversation: options.conversation ?? 'private',
-    now: options.now ?? NOW,
-    calendarUrl: options.calendarUrl,
-  });
-  return { ...answer, understanding };
-}
+/** Asks Duke's bot core about the sample schedule, on NOW unless told otherwise. */
+export const ask = askerOf(knowledge, schedule, NOW);
 
 /** The first word of an answer: "Yes", "No", or something else. */
 export function verdict(answer: Answer): string {

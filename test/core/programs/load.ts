@@ -1,26 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { answerQuestion } from '../../../src/core/answer.js';
 import type { Answer } from '../../../src/core/types.js';
-import type { Understanding } from '../../../src/core/understand.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createLabelResolver } from '../../../src/knowledge/rotation-names.js';
 import type { Knowledge } from '../../../src/knowledge/schema.js';
 import { parseSchedule } from '../../../src/schedule/parse.js';
 import type { Schedule } from '../../../src/schedule/types.js';
+import { type Ask, askerOf } from '../../support/ask.js';
 import { PROGRAMS as SHIPPED, type ShippedProgram } from '../../support/programs.js';
 
-export interface AskOptions {
-  as?: string;
-  now?: Date;
-  conversation?: 'private' | 'group' | 'channel';
-}
 
 export interface LoadedProgram {
   folder: string;
   knowledge: Knowledge;
   schedule: Schedule;
   /** Asks as a resident (or nobody), at `now` unless told otherwise. */
-  ask: (text: string, options?: AskOptions) => Answer & { understanding: Understanding };
+  ask: Ask;
   now: Date;
 }
 
@@ -46,17 +40,7 @@ export async function loadProgram(shipped: ShippedProgram): Promise<LoadedProgra
   if (!parsed.schedule) throw new Error(`the sample schedule of ${folder} does not load`);
   const schedule = parsed.schedule;
   const now = midSchedule(schedule);
-  const ask = (text: string, options: AskOptions = {}) => {
-    const { understanding, answer } = answerQuestion({
-      text,
-      knowledge,
-      schedule,
-      askerEmail: options.as,
-      conversation: options.conversation ?? 'private',
-      now: options.now ?? now,
-    });
-    return { ...answer, understanding };
-  };
+  const ask = askerOf(knowledge, schedule, now);
   return { folder, knowledge, schedule, ask, now };
 }
 
