@@ -23,7 +23,6 @@ export const schedule: Schedule = parsed.schedule;
 /** Saturday, November 28, 2026, 10:00 in Durham. */
 export const NOW = new Date('2026-11-28T15:00:00Z');
 
-
 /** Asks Duke's bot core about the sample schedule, on NOW unless told otherwise. */
 export const ask = askerOf(knowledge, schedule, NOW);
 

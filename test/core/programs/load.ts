@@ -8,7 +8,6 @@ import type { Schedule } from '../../../src/schedule/types.js';
 import { type Ask, askerOf } from '../../support/ask.js';
 import { PROGRAMS as SHIPPED, type ShippedProgram } from '../../support/programs.js';
 
-
 export interface LoadedProgram {
   folder: string;
   knowledge: Knowledge;
