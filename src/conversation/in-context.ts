@@ -19,8 +19,11 @@ export function clarifyingAnswer(c: Extract<Completion, { kind: 'clarify' }>): A
  * say it ("2 residents are on Interventional Radiology in April 2027" names both).
  */
 export function withAssumption(answer: Answer, assumed: string[]): Answer {
-  const said = `${answer.text}\n${(answer.items ?? []).join('\n')}`.toLowerCase();
-  const unsaid = [...new Set(assumed)].filter((a) => !said.includes(a.toLowerCase()));
+  // The text first, then the lines one by one: a long list is not joined and lower-cased whole.
+  const text = answer.text.toLowerCase();
+  const says = (a: string) =>
+    text.includes(a) || (answer.items ?? []).some((i) => i.toLowerCase().includes(a));
+  const unsaid = [...new Set(assumed)].filter((a) => !says(a.toLowerCase()));
   if (!unsaid.length) return answer;
   return { ...answer, text: `${answer.text}\n\n(I took ${joinAnd(unsaid)} from your last question.)` };
 }
