@@ -6,7 +6,7 @@ import { decideIntentForText } from '../core/intent.js';
 import { orderOf } from '../core/order.js';
 import { foldText } from '../core/text/normalize.js';
 import { type EntityKind, type PhraseMatch, stem } from '../core/text/phrase-index.js';
-import type { Intent, Refs, Understanding } from '../core/understand.js';
+import { emptyRefs, type Intent, type Refs, type Understanding } from '../core/understand.js';
 import type { Vocabulary } from '../core/vocabulary.js';
 import type { FollowUpWords } from '../knowledge/language.js';
 import type { Resident, Schedule } from '../schedule/types.js';
@@ -191,10 +191,6 @@ function range(a: number, b: number): number[] {
 }
 
 // ── frames ↔ understanding ───────────────────────────────────────────────────────────────────
-
-function emptyRefs(): Refs {
-  return Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as Refs;
-}
 
 function refsOf(subjects: ContextFrame['subjects']): Refs {
   const refs = emptyRefs();

@@ -129,7 +129,8 @@ function rulesOut(words: readonly string[], at: number, ruledOut: Cues['phrases'
   return ruledOut.endsAt('ruled_out', at - skip);
 }
 
-function emptyRefs(): Refs {
+/** Every kind of entity, none found yet. */
+export function emptyRefs(): Refs {
   return {
     procedure: [],
     category: [],
