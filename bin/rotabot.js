@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // The command line (`npm run cli -- …`, the `rotabot` bin): compiled JavaScript, built first when
-// needed, run with V8's code cache.
-import { fileURLToPath } from 'node:url';
-import { CLI_FILE, ensureBuilt } from '../scripts/build.js';
-import { runWithCodeCache } from './code-cache.js';
-import { loadDotEnv } from './env.js';
+// needed, run with V8's code cache. CommonJS, like all of bin/ (see bin/package.json): a short
+// command never starts Node's ES module loader.
+const { join } = require('node:path');
+const { CLI_FILE } = require('../scripts/dist.cjs');
+const { whenBuilt } = require('./built.js');
+const { runWithCodeCache } = require('./code-cache.js');
+const { loadDotEnv } = require('./env.js');
 
 loadDotEnv();
-
-await ensureBuilt();
-runWithCodeCache(fileURLToPath(new URL(`../dist/${CLI_FILE}`, import.meta.url)));
+whenBuilt(() => runWithCodeCache(join(__dirname, '..', 'dist', CLI_FILE)));

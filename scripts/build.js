@@ -3,26 +3,18 @@
 // bin/code-cache.js). `npm start`, `npm run cli` and the `rotabot` bin run this output; they call
 // ensureBuilt() first, so a fresh clone or an edited source is (re)built on the next run.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLI_FILE, isStale } from './dist.cjs';
+
+export { CLI_FILE, isStale };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const ENTRIES = ['adapters/main.ts'];
 const CLI_ENTRY = 'adapters/cli/bin.ts';
-/** Where the command line is built, relative to dist/. */
-export const CLI_FILE = 'cli/rotabot.cjs';
-// What the build reads: a change to any of these makes dist/ stale.
-const INPUTS = [
-  'src',
-  'adapters',
-  'package.json',
-  'package-lock.json',
-  'scripts/build.js',
-  'scripts/import-meta-url.js',
-];
 // Bundled (not loaded from node_modules at run time): zod's package index loads every locale
 // it ships (95 modules); bundled, only what the schemas use is kept. yaml is bundled into the
 // chunk that validates knowledge files, so a start with unchanged files never loads it.
@@ -41,40 +33,6 @@ function englishWordsText() {
   const all = new Set();
   for (const list of ENGLISH_LISTS) for (const w of require(list)) all.add(w.toLowerCase());
   return [...all].sort().join('\n');
-}
-
-/** The newest modification time under `path` (0 when it is missing). Every run asks, so: one stat per file. */
-function newestInput(path) {
-  const info = statSync(path, { throwIfNoEntry: false });
-  if (!info) return 0;
-  // Files only: a folder's own time changes when a file is removed, and a removed file that
-  // mattered changed the files that imported it.
-  return info.isDirectory() ? newestIn(path, 0) : info.mtimeMs;
-}
-
-function newestIn(dir, newest) {
-  // Entries with their types: a folder is walked without a stat of its own.
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'app-package') continue;
-    const path = join(dir, entry.name);
-    // A file gone since the listing, or a dangling link (an editor's lock file), counts as nothing.
-    const time = entry.isDirectory()
-      ? newestIn(path, 0)
-      : (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-    newest = Math.max(newest, time);
-  }
-  return newest;
-}
-
-/** True when dist/ is missing or older than a source file (a published copy without sources never is). */
-export function isStale(at = root) {
-  let built;
-  try {
-    built = statSync(join(at, 'dist', '.built')).mtimeMs;
-  } catch {
-    return true;
-  }
-  return INPUTS.some((input) => newestInput(join(at, input)) > built);
 }
 
 export async function build() {
@@ -121,6 +79,10 @@ export async function build() {
     entryPoints: [CLI_ENTRY],
     outfile: join(next, CLI_FILE),
     bundle: true,
+    // Every run reads the whole file and hands V8 its text: without its comments and layout it is
+    // half the size. Names are kept, so stack traces still read (and the source map maps them).
+    minifyWhitespace: true,
+    minifySyntax: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',

@@ -37,7 +37,7 @@ export interface CheckedFiles {
 export function normalizeAlias(name: string): string {
   return name
     .toLowerCase()
-    .replace(/['’]/g, '')
+    .replace(/['\u2019]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -11,7 +11,7 @@ export function nameTokens(text: string): string[] {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/['’`]/g, '')
+    .replace(/['\u2019`]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
   while (words.length > 1 && TITLES.has(words[0]!)) words.shift();

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -40,4 +41,12 @@ describe('the built command line', () => {
     },
     90_000,
   );
+});
+
+describe('the command line as built', () => {
+  it('is ASCII, so it is read as one-byte text (a character beyond it in a source must be escaped)', () => {
+    const bundle = readFileSync(join(root, 'dist', 'cli', 'rotabot.cjs'));
+    const beyond = bundle.findIndex((byte) => byte > 0x7f);
+    expect(beyond === -1 ? '' : bundle.subarray(Math.max(0, beyond - 40), beyond + 10).toString()).toBe('');
+  });
 });

@@ -36,11 +36,7 @@ beforeEach(() => {
 function run(): { stdout: string; stderr: string } {
   const result = spawnSync(
     process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import(${JSON.stringify(loader)}).then((m) => m.runWithCodeCache(${JSON.stringify(bundle)}))`,
-    ],
+    ['-e', `require(${JSON.stringify(loader)}).runWithCodeCache(${JSON.stringify(bundle)})`],
     { env: { PATH: process.env.PATH ?? '', TMPDIR: temp }, encoding: 'utf8', timeout: 30_000 },
   );
   return { stdout: result.stdout, stderr: result.stderr };
@@ -85,6 +81,13 @@ describe('the code cache of the command line', () => {
     expect(cacheFiles()).toHaveLength(1);
     expect(cacheFiles()[0]).toContain('build-bbbb');
     expect(run().stdout).toBe('bundle.cjs gamma\n');
+  });
+
+  it('runs a bundle beyond ASCII as the UTF-8 it is written in', () => {
+    write('build-dddd', 'naïve’s café');
+    expect(run().stdout).toBe('bundle.cjs naïve’s café\n');
+    expect(run().stdout).toBe('bundle.cjs naïve’s café\n');
+    expect(run().stdout).toBe('bundle.cjs naïve’s café\n');
   });
 
   it('is not kept for a bundle without a build id, nor in a folder others can write or a symbolic link', () => {

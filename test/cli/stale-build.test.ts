@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /** The bins rebuild dist/ when a source is newer than the last build: a fresh clone or an edit. */
-const { isStale } = (await import('../../scripts/build.js' as string)) as {
+const { isStale } = createRequire(import.meta.url)('../../scripts/dist.cjs') as {
   isStale: (at?: string) => boolean;
 };
 

@@ -12,9 +12,9 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-/** The real `npm start` entry point, as its own process (tsx, no build needed). */
-function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+/** The server's entry point, as its own process: from the sources (tsx), or as `npm start` runs it. */
+function startServer(env: Record<string, string>, entry = ['--import', 'tsx', 'adapters/main.ts']) {
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,6 +73,15 @@ describe('the server process', () => {
     },
     60_000,
   );
+
+  it('starts as `npm start` starts it (bin/server.js, from the build), serves, and exits 0 on SIGTERM', async () => {
+    const server = startServer({}, ['bin/server.js']);
+    const port = await server.listening;
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output().stderr).toBe('');
+  }, 60_000);
 
   it('refuses to start with a wrong variable, naming it', async () => {
     const server = startServer({ PORT: 'eighty', REDIS_URL: 'localhost' });
