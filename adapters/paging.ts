@@ -4,6 +4,7 @@
  * holds (the answer's summary: counts by rotation or site), and offers a More button that asks
  * the same question again for the next items. Nothing is rejected and nothing is lost.
  */
+import { formatCount } from '../src/core/text/numbers.js';
 
 export interface Page {
   /** Index of the first item shown. */
@@ -29,17 +30,15 @@ export function fitPage(items: readonly string[], from: number, take: (item: str
   return { from: start, shown, total: items.length, ...(i < items.length ? { next: i } : {}) };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /** "Showing 41–80 of 5,000. IR 3,100 · IR-VA 1,900." — only for a list shown in part. */
 export function pageNote(page: Page, summary?: string): string | undefined {
   if (page.from === 0 && page.next === undefined) return undefined;
   const last = page.from + page.shown.length;
-  const range = `Showing ${count(page.from + 1)}–${count(last)} of ${count(page.total)}.`;
+  const range = `Showing ${formatCount(page.from + 1)}–${formatCount(last)} of ${formatCount(page.total)}.`;
   return summary ? `${range} ${summary}` : range;
 }
 
 /** The More button's label: "More (4,920 left)". */
 export function moreLabel(page: Page): string {
-  return `More (${count(page.total - (page.next ?? page.total))} left)`;
+  return `More (${formatCount(page.total - (page.next ?? page.total))} left)`;
 }

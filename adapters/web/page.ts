@@ -1,4 +1,5 @@
 /** The local web chat page: one HTML file, its stylesheet and script, no build step and no CDN. */
+import { formatCount } from '../../src/core/text/numbers.js';
 import { DESK_HTML } from './desk-page.js';
 
 /** A small "R" badge, so the browser tab is recognisable among others. */
@@ -6,7 +7,7 @@ export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0
 
 /** The page, with the longest question the bot reads (MAX_QUESTION_CHARS) as the input's limit. */
 export function pageHtml(maxChars: number): string {
-  const limit = maxChars.toLocaleString('en-US');
+  const limit = formatCount(maxChars);
   return `<!doctype html>
 <html lang="en">
 <head>

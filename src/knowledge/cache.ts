@@ -4,6 +4,7 @@ import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidFileError } from '../problem.js';
+import { type IntlMemo, intlMemoOf, rememberIntl } from '../time/intl-memo.js';
 import type { KnowledgeValidation } from './load.js';
 import type { Knowledge } from './schema.js';
 
@@ -12,7 +13,8 @@ import type { Knowledge } from './schema.js';
  * is most of a start-up's work, yet the files rarely change: a run whose files are byte for
  * byte those of an earlier successful run of the same build reads the earlier result instead
  * (and never loads the YAML parser or the schemas). Any change, or a different build, is a miss
- * and validates in full. Only results with no error are kept; warnings are kept with them.
+ * and validates in full. Only results with no error are kept; warnings are kept with them, and
+ * so is what Intl answers for the program's zone and locale (src/time/intl-memo.ts).
  */
 
 /** Set by the build (one id per build); absent under tsx and the test runner, which never cache. */
@@ -72,18 +74,21 @@ async function keyOf(knowledgeDir: string, build: string): Promise<string | unde
   }
 }
 
-async function readResult(file: string): Promise<KnowledgeValidation | undefined> {
+/** A kept result: the validation, and what Intl answers for the program's zone and locale. */
+type Kept = KnowledgeValidation & { intl?: IntlMemo };
+
+async function readResult(file: string): Promise<Kept | undefined> {
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<KnowledgeValidation>;
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Kept>;
     if (!value || typeof value.knowledge !== 'object' || !value.knowledge || !Array.isArray(value.problems))
       return undefined;
-    return { knowledge: value.knowledge as Knowledge, problems: value.problems };
+    return { knowledge: value.knowledge as Knowledge, problems: value.problems, intl: value.intl };
   } catch {
     return undefined;
   }
 }
 
-async function writeResult(dir: string, file: string, result: KnowledgeValidation): Promise<void> {
+async function writeResult(dir: string, file: string, result: Kept): Promise<void> {
   try {
     const temporary = `${file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(result), { mode: 0o600 });
@@ -114,11 +119,19 @@ export async function validateKnowledgeCached(
   const file = usable ? join(cacheDir, `knowledge-${key}.json`) : undefined;
   if (file) {
     const hit = await readResult(file);
-    if (hit) return hit;
+    if (hit) {
+      rememberIntl(hit.intl);
+      return { knowledge: hit.knowledge, problems: hit.problems };
+    }
   }
   const { validateKnowledge } = await import('./load.js');
   const result = await validateKnowledge(knowledgeDir);
-  if (file && result.knowledge) await writeResult(cacheDir, file, result);
+  if (file && result.knowledge) {
+    const { locale, time_zone } = result.knowledge.program;
+    const intl = intlMemoOf(locale, time_zone);
+    rememberIntl(intl);
+    await writeResult(cacheDir, file, { ...result, intl });
+  }
   return result;
 }
 

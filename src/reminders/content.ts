@@ -1,5 +1,6 @@
 import { describeRotation } from '../knowledge/rotation-names.js';
 import type { Knowledge } from '../knowledge/schema.js';
+import { compareText } from '../schedule/names.js';
 import type { Assignment, Block, Resident, Schedule } from '../schedule/types.js';
 import { formatDate, formatMonth, formatShortDate, formatShortSpan } from '../time/format-date.js';
 import { addDays, firstDayOfMonth, type IsoDate, type IsoMonth, lastDayOfMonth } from '../time/local-date.js';
@@ -29,7 +30,7 @@ function partOfMonth(block: Block, month: IsoMonth, locale: string): string {
 }
 
 function byLevelThenName(a: Assignment, b: Assignment): number {
-  return a.resident.level.localeCompare(b.resident.level) || a.resident.name.localeCompare(b.resident.name);
+  return compareText(a.resident.level, b.resident.level) || compareText(a.resident.name, b.resident.name);
 }
 
 /** A rotation's line(s): "Interventional Radiology at the Durham VA: Ana Diaz (R4), Ben Okafor (R5, from 15 Dec)". */
@@ -61,7 +62,7 @@ export function announcementLines(knowledge: Knowledge, schedule: Schedule, mont
     groups.set(heading, group);
   }
   return [...groups.entries()]
-    .sort(([a, x], [b, y]) => x.rank - y.rank || a.localeCompare(b))
+    .sort(([a, x], [b, y]) => x.rank - y.rank || compareText(a, b))
     .flatMap(([heading, { assignments }]) => {
       const people = assignments.sort(byLevelThenName).map(({ resident, block }) => {
         const part = partOfMonth(block, month, knowledge.program.locale);

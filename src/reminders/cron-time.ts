@@ -1,5 +1,5 @@
 import { createTask, parse, type ScheduledTask, validateDetailed } from 'node-cron';
-import { addDays, type IsoDate, localDate, parseIsoDate } from '../time/local-date.js';
+import { addDays, type IsoDate, localDate, offsetAt, parseIsoDate } from '../time/local-date.js';
 
 /**
  * Cron times from any instant, not just "now": node-cron's own parser and matcher decide which
@@ -81,29 +81,6 @@ export function createCronTimes(expression: string, timeZone: string, variable =
     },
     localDateOf: (instant) => localDate(instant, timeZone),
   };
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, in ms (New York in winter: −5 h). */
-function offsetAt(instant: number, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
-  return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /** The instant a wall-clock time happens in a zone (outside DST gaps, which jobs avoid). */

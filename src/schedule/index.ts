@@ -1,5 +1,5 @@
 import { addMonths, type IsoDate, type IsoMonth, monthOf } from '../time/local-date.js';
-import { nameTokens } from './names.js';
+import { nameTokens, sortKey } from './names.js';
 import type { Assignment, AssignmentGroup, Block, Resident, Schedule } from './types.js';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -20,11 +20,6 @@ function findBlock(blocks: readonly Block[], date: IsoDate): Block | undefined {
     else return block;
   }
   return undefined;
-}
-
-/** A name's sort key, computed once per resident: case and accents do not reorder names. */
-function sortKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**

@@ -1,4 +1,15 @@
 import {
+  type DatePatterns,
+  keptDates,
+  type Pattern,
+  patternOf,
+  plainSpaces,
+  type RangeStyle,
+  STYLES,
+  type Style,
+  writePattern,
+} from './intl-memo.js';
+import {
   type IsoDate,
   type IsoMonth,
   isValidIsoDate,
@@ -15,15 +26,6 @@ import {
 
 export const DEFAULT_LOCALE = 'en-US';
 
-type Style = 'long' | 'long-no-weekday' | 'month' | 'short';
-
-const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
-  long: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' },
-  'long-no-weekday': { year: 'numeric', month: 'long', day: 'numeric' },
-  month: { year: 'numeric', month: 'long' },
-  short: { month: 'short', day: 'numeric' },
-};
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, style: Style): Intl.DateTimeFormat {
@@ -36,8 +38,28 @@ function formatter(locale: string, style: Style): Intl.DateTimeFormat {
   return f;
 }
 
-/** ICU puts thin and narrow no-break spaces around range dashes; plain spaces read the same everywhere. */
-const plain = (s: string) => s.replace(/[\u2009\u202f]/g, ' ');
+/** A date in a style: from the locale's kept patterns when there are some, else from Intl. */
+function write(date: IsoDate, locale: string, style: Style): string {
+  const kept = keptDates(locale);
+  if (!kept) return plainSpaces(formatter(locale, style).format(noonUtc(date)));
+  return writePattern(kept.patterns[style], namesOf(kept, style), parseIsoDate(date));
+}
+
+/** A range in a style, the same way. Equal dates are one date, as Intl writes them. */
+function writeRange(start: IsoDate, end: IsoDate, locale: string, style: RangeStyle): string {
+  const kept = keptDates(locale);
+  if (!kept) return plainSpaces(formatter(locale, style).formatRange(noonUtc(start), noonUtc(end)));
+  const [a, b] = [parseIsoDate(start), parseIsoDate(end)];
+  const shape =
+    a.year !== b.year ? 'year' : a.month !== b.month ? 'month' : a.day !== b.day ? 'day' : undefined;
+  if (!shape) return write(start, locale, style);
+  return writePattern(kept.ranges[style][shape], namesOf(kept, style), a, b);
+}
+
+const namesOf = (kept: DatePatterns, style: Style) => ({
+  months: kept.months[style],
+  weekdays: kept.weekdays[style],
+});
 
 function noonUtc(date: IsoDate): Date {
   const { year, month, day } = parseIsoDate(date);
@@ -55,31 +77,29 @@ export function isSupportedLocale(locale: string): boolean {
 
 /** "Friday, January 1, 2027" (en-US); `weekday: false` gives "January 1, 2027". */
 export function formatDate(date: IsoDate, locale: string, options: { weekday?: boolean } = {}): string {
-  return plain(
-    formatter(locale, options.weekday === false ? 'long-no-weekday' : 'long').format(noonUtc(date)),
-  );
+  return write(date, locale, options.weekday === false ? 'long-no-weekday' : 'long');
 }
 
 /** "January 2027" */
 export function formatMonth(month: IsoMonth, locale: string): string {
-  return plain(formatter(locale, 'month').format(noonUtc(`${month}-01`)));
+  return write(`${month}-01`, locale, 'month');
 }
 
 /** "Jan 1" (en-US), "1 Jan" (en-GB): for dense lists such as announcements. */
 export function formatShortDate(date: IsoDate, locale: string): string {
-  return plain(formatter(locale, 'short').format(noonUtc(date)));
+  return write(date, locale, 'short');
 }
 
 /** "December 2026" for a whole month, else "December 1 – 14, 2026" / "December 15, 2026 – January 10, 2027". */
 export function formatSpan(start: IsoDate, end: IsoDate, locale: string): string {
   if (start.endsWith('-01') && end === lastDayOfMonth(monthOf(start)))
     return formatMonth(monthOf(start), locale);
-  return plain(formatter(locale, 'long-no-weekday').formatRange(noonUtc(start), noonUtc(end)));
+  return writeRange(start, end, locale, 'long-no-weekday');
 }
 
 /** "Dec 1 – 14" for part of a month in a dense list. */
 export function formatShortSpan(start: IsoDate, end: IsoDate, locale: string): string {
-  return plain(formatter(locale, 'short').formatRange(noonUtc(start), noonUtc(end)));
+  return writeRange(start, end, locale, 'short');
 }
 
 export interface FoundDate {
@@ -109,40 +129,48 @@ export function findDates(text: string, locale: string): FoundDate[] {
   return out;
 }
 
+/** How the locale writes a long date: the kept pattern, or Intl's own parts of a sample date. */
+function longDate(locale: string): { pattern: Pattern; months: string[]; weekdays: string[] } {
+  const kept = keptDates(locale);
+  if (kept) return { pattern: kept.patterns.long, months: kept.months.long, weekdays: kept.weekdays.long };
+  const long = formatter(locale, 'long');
+  const nameOf = (date: Date, type: 'month' | 'weekday') =>
+    long.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  const known = new Set(['literal', 'weekday', 'month', 'day', 'year']);
+  return {
+    pattern: patternOf(
+      long.formatToParts(new Date(Date.UTC(2027, 0, 1, 12))).filter((p) => known.has(p.type)),
+    )!,
+    months: Array.from({ length: 12 }, (_, i) => nameOf(new Date(Date.UTC(2027, i, 1, 12)), 'month')),
+    // 3 January 2027 is a Sunday.
+    weekdays: Array.from({ length: 7 }, (_, i) => nameOf(new Date(Date.UTC(2027, 0, 3 + i, 12)), 'weekday')),
+  };
+}
+
 function finderFor(locale: string) {
   let finder = finders.get(locale);
   if (finder) return finder;
-  const long = formatter(locale, 'long');
-  const monthNames = Array.from(
-    { length: 12 },
-    (_, i) =>
-      formatter(locale, 'long')
-        .formatToParts(new Date(Date.UTC(2027, i, 1, 12)))
-        .find((p) => p.type === 'month')!.value,
-  );
-  const weekdayNames = Array.from(
-    { length: 7 },
-    (_, i) =>
-      long.formatToParts(new Date(Date.UTC(2027, 0, 3 + i, 12))).find((p) => p.type === 'weekday')!.value,
-  );
-  // A sample date's parts, in the locale's order, each replaced by what it may be.
-  const parts = long.formatToParts(new Date(Date.UTC(2027, 0, 1, 12)));
+  const { pattern: parts, months: monthNames, weekdays: weekdayNames } = longDate(locale);
+  // The long date's parts, in the locale's order, each replaced by what it may be.
   const groups: string[] = [];
   let source = '';
   parts.forEach((part, i) => {
-    if (part.type === 'weekday') {
+    const next = parts[i + 1];
+    const previous = parts[i - 1];
+    if ('literal' in part) {
+      if (!(previous && 'field' in previous && previous.field === 'weekday'))
+        source += escapeRegex(part.literal);
+    } else if (part.field === 'weekday') {
       // The weekday and the literal after it (", " in en-US) are optional together.
-      const next = parts[i + 1]?.type === 'literal' ? escapeRegex(parts[i + 1]!.value) : '';
-      source += `(?:(?:${weekdayNames.map(escapeRegex).join('|')})${next})?`;
-    } else if (part.type === 'literal') {
-      if (parts[i - 1]?.type !== 'weekday') source += escapeRegex(part.value);
-    } else if (part.type === 'month') {
+      const after = next && 'literal' in next ? escapeRegex(next.literal) : '';
+      source += `(?:(?:${weekdayNames.map(escapeRegex).join('|')})${after})?`;
+    } else if (part.field === 'month') {
       groups.push('month');
       source += `(${monthNames.map(escapeRegex).join('|')})`;
-    } else if (part.type === 'day') {
+    } else if (part.field === 'day') {
       groups.push('day');
       source += '(\\d{1,2})';
-    } else if (part.type === 'year') {
+    } else {
       groups.push('year');
       source += '(\\d{4})';
     }

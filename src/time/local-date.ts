@@ -3,6 +3,8 @@
  * months are 'YYYY-MM': plain values that compare with < and never shift with the host's zone.
  */
 
+import { intlOffset, keptOffset, offsetFormat } from './intl-memo.js';
+
 export type IsoDate = string;
 export type IsoMonth = string;
 
@@ -23,13 +25,34 @@ export function localDate(instant: Date, timeZone: string): IsoDate {
   const minute = Math.floor(instant.getTime() / 60_000);
   const last = lastDate.get(timeZone);
   if (last?.minute === minute) return last.date;
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  const date: IsoDate = `${get('year')}-${get('month')}-${get('day')}`;
+  let date: IsoDate;
+  const offset = keptOffset(timeZone, instant.getTime());
+  if (offset !== undefined) {
+    const wall = new Date(instant.getTime() + offset);
+    date = isoDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+  } else {
+    const parts = formatterFor(timeZone).formatToParts(instant);
+    const get = (t: string) => parts.find((p) => p.type === t)!.value;
+    date = `${get('year')}-${get('month')}-${get('day')}`;
+  }
   lastDate.set(timeZone, { minute, date });
   return date;
 }
 const lastDate = new Map<string, { minute: number; date: IsoDate }>();
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in ms (New York in winter: −5 h). */
+export function offsetAt(instant: number, timeZone: string): number {
+  const kept = keptOffset(timeZone, instant);
+  if (kept !== undefined) return kept;
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    f = offsetFormat(timeZone);
+    offsetFormats.set(timeZone, f);
+  }
+  return intlOffset(instant, f);
+}
 
 export function monthOf(date: IsoDate): IsoMonth {
   return date.slice(0, 7);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateKnowledgeCached } from '../../src/knowledge/cache.js';
 import { validateKnowledge } from '../../src/knowledge/load.js';
+import { forgetIntl, keptDates, keptOffset } from '../../src/time/intl-memo.js';
 import { copyShipped, editFile } from './helpers.js';
 
 let knowledge: { dir: string; cleanup: () => Promise<void> };
@@ -36,6 +37,25 @@ describe('the knowledge cache', () => {
     await markCached();
     const second = await validateKnowledgeCached(knowledge.dir, options);
     expect(second.knowledge?.program.name).toBe('Read From The Cache');
+  });
+
+  it('keeps what Intl answers for the program’s zone and locale, and a later run remembers it', async () => {
+    const options = { dir: cacheDir, build: 'build-1' };
+    forgetIntl();
+    await validateKnowledgeCached(knowledge.dir, options);
+    const [name] = (await readdir(cacheDir)).filter((n) => n.endsWith('.json'));
+    const kept = JSON.parse(await readFile(join(cacheDir, name!), 'utf8'));
+    expect(kept.intl).toMatchObject({
+      icu: process.versions.icu,
+      dates: { locale: 'en-US' },
+      zone: { zone: 'America/New_York' },
+    });
+    forgetIntl();
+    expect(keptDates('en-US')).toBeUndefined();
+    await validateKnowledgeCached(knowledge.dir, options);
+    expect(keptDates('en-US')).toBeDefined();
+    expect(keptOffset('America/New_York', Date.UTC(2027, 0, 15))).toBe(-5 * 3_600_000);
+    forgetIntl();
   });
 
   it('validates again after an edit to a file, and for another build', async () => {

@@ -1,9 +1,11 @@
+import { compareText, sortKey } from '../../schedule/names.js';
 import type { Assignment, AssignmentGroup, Block } from '../../schedule/types.js';
 import { formatDate, formatMonth } from '../../time/format-date.js';
 import { addMonths, type IsoDate, monthOf } from '../../time/local-date.js';
 import { says } from '../cues.js';
 import { bareLabel } from '../date-words.js';
 import { type DateRef, monthsOf } from '../dates.js';
+import { formatCount } from '../text/numbers.js';
 import { answer, ask, decide, type Handler } from './context.js';
 import { countedTwice, listingOf } from './month-listing.js';
 import {
@@ -46,7 +48,7 @@ export const whoIsOn: Handler = (u, ctx) => {
       group: g,
       name: blockName(ctx, g.assignments[0]!.block),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
   // Read only when a group's lines are not written yet, or outside the one-month path.
   const chosen = (g: AssignmentGroup) => (levels.length ? atLevels(g, levels) : g.assignments);
   const others = says(u, 'others_words') || u.others === true;
@@ -218,7 +220,11 @@ function atLevels(group: AssignmentGroup, levels: readonly string[]): readonly A
 function sortByName(hits: Hit[], from: number): void {
   let start = from;
   while (start > 0 && hits[start - 1]!.name === hits[from]?.name) start--;
-  const run = hits.slice(start).sort((a, b) => a.resident.name.localeCompare(b.resident.name));
+  const keyed = hits.slice(start).map((h) => ({ h, key: sortKey(h.resident.name) }));
+  keyed.sort((a, b) =>
+    a.key !== b.key ? (a.key < b.key ? -1 : 1) : compareText(a.h.resident.name, b.h.resident.name),
+  );
+  const run = keyed.map((k) => k.h);
   hits.splice(start, run.length, ...run);
 }
 
@@ -249,8 +255,8 @@ function countsOf(hits: readonly Hit[]): Map<string, number> {
 
 /** "Interventional Radiology 412 · ICU 118": the largest first. */
 function summaryText(counts: ReadonlyMap<string, number>): string {
-  const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return parts.map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(' · ');
+  const parts = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+  return parts.map(([k, n]) => `${k} ${formatCount(n)}`).join(' · ');
 }
 
 function nextMonthRef(today: string, locale: string): DateRef {

@@ -1,5 +1,6 @@
 import { groupShortName, rolesOf, sameAsText } from '../../knowledge/roles.js';
 import type { Knowledge, TrainingYear } from '../../knowledge/schema.js';
+import { compareText } from '../../schedule/names.js';
 import { says } from '../cues.js';
 import type { Understanding } from '../understand.js';
 import { type AnswerContext, answer, capitalize, decide, type Handler, joinAnd, plural } from './context.js';
@@ -115,7 +116,7 @@ export const training: Handler = (u, ctx) => {
   const t = ctx.knowledge.training;
   const named = u.refs.year
     .map((id) => ctx.vocabulary.years.get(id)!)
-    .sort((a, b) => a.level.localeCompare(b.level));
+    .sort((a, b) => compareText(a.level, b.level));
   // "What comes after R3?": the year that follows.
   const following = u.asks.after && named.length === 1 ? t.years[t.years.indexOf(named[0]!) + 1] : undefined;
   const years = following ? [following] : named;
