@@ -15,11 +15,10 @@ RUN npm run build
 
 # ── runtime: production dependencies, compiled JavaScript and the knowledge base ─────────
 FROM node:24-slim AS runtime
-# NODE_COMPILE_CACHE: Node keeps the compiled code between starts, in the container's /tmp.
+# dist/adapters/main.js keeps the server's compiled code between starts in the container's /tmp.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=3978 \
-    NODE_COMPILE_CACHE=/tmp/rotabot-compile-cache
+    PORT=3978
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force

@@ -1,26 +1,29 @@
-// Builds dist/ from the TypeScript sources: the server as ES modules (shared code in chunks), and
-// the command line as one CommonJS file, which bin/rotabot.js runs with V8's code cache (see
-// bin/code-cache.js). `npm start`, `npm run cli` and the `rotabot` bin run this output; they call
+// Builds dist/ from the TypeScript sources: the server and the command line as one CommonJS file
+// each, which bin/server.js and bin/rotabot.js run with V8's code cache (see bin/code-cache.js). `npm start`, `npm run cli` and the `rotabot` bin run this output; they call
 // ensureBuilt() first, so a fresh clone or an edited source is (re)built on the next run.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CLI_FILE, isStale } from './dist.cjs';
+import { CLI_FILE, isStale, SERVER_FILE } from './dist.cjs';
 
 export { CLI_FILE, isStale };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const ENTRIES = ['adapters/main.ts'];
+const SERVER_ENTRY = 'adapters/main.ts';
 const CLI_ENTRY = 'adapters/cli/bin.ts';
 // Bundled (not loaded from node_modules at run time): zod's package index loads every locale
-// it ships (95 modules); bundled, only what the schemas use is kept. yaml is bundled into the
-// chunk that validates knowledge files, so a start with unchanged files never loads it.
+// it ships (95 modules); bundled, only what the schemas use is kept. yaml is bundled, and run
+// only by the code that validates knowledge files, so a start with unchanged files never runs it.
 // ical-generator is bundled too: its CommonJS build puts the function on exports.default, which
 // the command line's CommonJS bundle would otherwise read as the whole module.
 const BUNDLED = new Set(['zod', 'yaml', 'ical-generator']);
+// The server bundles its web framework too: express and the 60 modules it loads were half of a
+// start (found, read and compiled one by one); bundled, they are in the code cache. The platform
+// SDKs stay outside: each loads only when its platform is configured.
+const SERVER_BUNDLED = ['express'];
 // The ordinary English words (src/core/text/english.ts, whose ENGLISH_LISTS this must match: a
 // test compares them), written as one sorted text the built code looks words up in.
 const ENGLISH_LISTS = [10, 20, 35].flatMap((size) => [
@@ -43,58 +46,58 @@ export async function build() {
     throw new Error('dist/ is missing or out of date and esbuild is not installed: run "npm install" first');
   }
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter(
-    (name) => !BUNDLED.has(name),
-  );
+  const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies });
   // One id for both outputs, so the server and the command line share the knowledge cache.
   const buildId = JSON.stringify(randomUUID());
   // Built beside dist/ and then swapped in, so a process starting meanwhile never sees half a build.
   const next = `${dist}.${process.pid}.tmp`;
   rmSync(next, { recursive: true, force: true });
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: ENTRIES,
-    outdir: next,
-    outbase: '.',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
-    external,
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    // yaml's CommonJS code asks for require("process"): give bundled CommonJS a real require.
-    banner: {
-      js: "import { createRequire as __rotabotRequire } from 'node:module';\nconst require = __rotabotRequire(import.meta.url);",
-    },
-    // A build id: caches of derived data (the validated knowledge base) are valid for one build only.
-    define: { __ROTABOT_BUILD__: buildId },
-  });
-  // The command line: one CommonJS file. A short command spends a fifth of its time compiling,
-  // and only a classic script can be given V8's code cache on Node 20 (ES modules cannot).
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: [CLI_ENTRY],
-    outfile: join(next, CLI_FILE),
-    bundle: true,
-    // Every run reads the whole file and hands V8 its text: without its comments and layout it is
-    // half the size. Names are kept, so stack traces still read (and the source map maps them).
-    minifyWhitespace: true,
-    minifySyntax: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external,
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    // import.meta.url, as the sources use it, is the bundle's own file URL.
-    inject: [join(root, 'scripts', 'import-meta-url.js')],
-    define: { __ROTABOT_BUILD__: buildId, 'import.meta.url': '__rotabotImportMetaUrl' },
-    // The build id, where bin/code-cache.js reads it to name this build's code cache.
-    banner: { js: `// rotabot build ${JSON.parse(buildId)}` },
-  });
+  // The server and the command line: one CommonJS file each. A start spends a third of its time
+  // finding, reading and compiling modules, and only a classic script can be given V8's code
+  // cache on Node 20 (ES modules cannot): the bins run each with it (bin/code-cache.js).
+  const bundles = [
+    [SERVER_ENTRY, SERVER_FILE, new Set([...BUNDLED, ...SERVER_BUNDLED])],
+    [CLI_ENTRY, CLI_FILE, BUNDLED],
+  ];
+  for (const [entry, file, bundled] of bundles) {
+    await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile: join(next, file),
+      bundle: true,
+      // Every run reads the whole file and hands V8 its text: without its comments and layout it
+      // is half the size. Names are kept, so stack traces still read (and the source map maps them).
+      minifyWhitespace: true,
+      minifySyntax: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: dependencies.filter((name) => !bundled.has(name)),
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      // import.meta.url, as the sources use it, is the bundle's own file URL.
+      inject: [join(root, 'scripts', 'import-meta-url.js')],
+      // A build id: caches of derived data (the validated knowledge base) are valid for one build only.
+      define: { __ROTABOT_BUILD__: buildId, 'import.meta.url': '__rotabotImportMetaUrl' },
+      // The build id, where bin/code-cache.js reads it to name this build's code cache.
+      banner: { js: `// rotabot build ${JSON.parse(buildId)}` },
+    });
+  }
+  // `node dist/adapters/main.js` (the Docker image's command) starts the server as npm start
+  // does, from dist/ alone: the image holds no bin/.
+  cpSync(join(root, 'bin', 'code-cache.js'), join(next, 'code-cache.cjs'));
+  mkdirSync(join(next, 'adapters'), { recursive: true });
+  writeFileSync(
+    join(next, 'adapters', 'main.js'),
+    [
+      "// The built server: dist/server/main.cjs, run with V8's code cache (see bin/code-cache.js).",
+      "import { createRequire } from 'node:module';",
+      '',
+      'const require = createRequire(import.meta.url);',
+      "require('../code-cache.cjs').runWithCodeCache(require.resolve('../server/main.cjs'));",
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(next, 'english-words.txt'), englishWordsText());
   writeFileSync(join(next, '.built'), `${new Date().toISOString()}\n`);
   rmSync(dist, { recursive: true, force: true });

@@ -6,8 +6,9 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 
-/** Where the command line is built, relative to dist/. */
+/** Where the command line and the server are built, relative to dist/. */
 const CLI_FILE = 'cli/rotabot.cjs';
+const SERVER_FILE = 'server/main.cjs';
 
 // What the build reads: a change to any of these makes dist/ stale.
 const INPUTS = [
@@ -54,4 +55,4 @@ function isStale(at = root) {
   return INPUTS.some((input) => newestInput(join(at, input)) > built);
 }
 
-module.exports = { CLI_FILE, isStale };
+module.exports = { CLI_FILE, SERVER_FILE, isStale };

@@ -74,14 +74,21 @@ describe('the server process', () => {
     60_000,
   );
 
-  it('starts as `npm start` starts it (bin/server.js, from the build), serves, and exits 0 on SIGTERM', async () => {
-    const server = startServer({}, ['bin/server.js']);
-    const port = await server.listening;
-    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
-    expect(server.output().stderr).toBe('');
-  }, 60_000);
+  it.each([
+    ['`npm start` starts it (bin/server.js)', 'bin/server.js'],
+    ['the Docker image starts it (dist/adapters/main.js)', 'dist/adapters/main.js'],
+  ])(
+    'starts from the build as %s, serves, and exits 0 on SIGTERM',
+    async (_how, entry) => {
+      const server = startServer({}, [entry]);
+      const port = await server.listening;
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(server.output().stderr).toBe('');
+    },
+    60_000,
+  );
 
   it('refuses to start with a wrong variable, naming it', async () => {
     const server = startServer({ PORT: 'eighty', REDIS_URL: 'localhost' });
