@@ -83,7 +83,7 @@ function nameExpected(tokens: readonly string[], i: number, L: Lexicon): boolean
 const nameWords = new WeakMap<Schedule, DeleteIndex<Resident>>();
 
 /** How far a name word may be misspelt: one edit on names of 5+ letters, two on 9+ (deletions indexed to match). */
-const nameDeletes = (name: string) => (name.length >= 7 ? 2 : name.length >= 4 ? 1 : 0);
+const nameDeletes = { one: 4, two: 7 };
 
 /**
  * A resident's name with a typo ("testarosa"): one edit on names of 5+ letters, two on 9+. The

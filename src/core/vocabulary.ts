@@ -14,6 +14,7 @@ import type {
 import { compileLexicon, type Lexicon, lexiconWords } from './lexicon.js';
 import { foldText } from './text/normalize.js';
 import { type EntityRef, PhraseIndex, stem } from './text/phrase-index.js';
+import { PhraseLists } from './text/phrases.js';
 
 /** The knowledge base compiled for answering: lookups by id and the phrase index of every name. */
 export interface Vocabulary {
@@ -107,6 +108,18 @@ export function vocabularyOf(knowledge: Knowledge): Vocabulary {
   };
   compiled.set(knowledge, vocabulary);
   return vocabulary;
+}
+
+/**
+ * A vocabulary as v8.deserialize gives it back, kept between runs with the knowledge base it
+ * was compiled from (src/knowledge/cache.ts): its classes made whole again, and remembered for
+ * that knowledge base, so vocabularyOf answers with it instead of compiling.
+ */
+export function reviveVocabulary(value: Vocabulary): Vocabulary {
+  PhraseIndex.revive(value.index);
+  PhraseLists.revive(value.words.PHRASES);
+  compiled.set(value.knowledge, value);
+  return value;
 }
 
 /**

@@ -6,7 +6,7 @@ const words = ['foster', 'weaver', 'okafor', 'testarossa', 'nakamura', 'fosters'
 
 /** An index past its first scanned lookups (`warm`), so its deletions answer. */
 function index(warm = true) {
-  const i = new DeleteIndex<string>((w) => (w.length >= 7 ? 2 : 1));
+  const i = new DeleteIndex<string>({ one: 0, two: 7 });
   for (const w of words) i.add(w, w.toUpperCase());
   if (warm) for (let n = 0; n < 20; n++) i.nearest('warm-up', 1);
   return i;

@@ -1,10 +1,14 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { vocabularyOf } from '../../src/core/vocabulary.js';
 import { validateKnowledgeCached } from '../../src/knowledge/cache.js';
 import { validateKnowledge } from '../../src/knowledge/load.js';
 import { forgetIntl, keptDates, keptOffset } from '../../src/time/intl-memo.js';
+import { NOW, schedule } from '../core/helpers.js';
+import { askerOf } from '../support/ask.js';
 import { copyShipped, editFile } from './helpers.js';
 
 let knowledge: { dir: string; cleanup: () => Promise<void> };
@@ -21,12 +25,12 @@ afterEach(async () => {
 
 /** Marks the one cached result, so a later read shows whether it came from the cache. */
 async function markCached(): Promise<void> {
-  const [name] = (await readdir(cacheDir)).filter((n) => n.endsWith('.json'));
+  const [name] = (await readdir(cacheDir)).filter((n) => n.endsWith('.v8'));
   expect(name).toBeDefined();
   const file = join(cacheDir, name!);
-  const value = JSON.parse(await readFile(file, 'utf8'));
+  const value = deserialize(await readFile(file));
   value.knowledge.program.name = 'Read From The Cache';
-  await writeFile(file, JSON.stringify(value));
+  await writeFile(file, serialize(value));
 }
 
 describe('the knowledge cache', () => {
@@ -43,8 +47,8 @@ describe('the knowledge cache', () => {
     const options = { dir: cacheDir, build: 'build-1' };
     forgetIntl();
     await validateKnowledgeCached(knowledge.dir, options);
-    const [name] = (await readdir(cacheDir)).filter((n) => n.endsWith('.json'));
-    const kept = JSON.parse(await readFile(join(cacheDir, name!), 'utf8'));
+    const [name] = (await readdir(cacheDir)).filter((n) => n.endsWith('.v8'));
+    const kept = deserialize(await readFile(join(cacheDir, name!)));
     expect(kept.intl).toMatchObject({
       icu: process.versions.icu,
       dates: { locale: 'en-US' },
@@ -56,6 +60,42 @@ describe('the knowledge cache', () => {
     expect(keptDates('en-US')).toBeDefined();
     expect(keptOffset('America/New_York', Date.UTC(2027, 0, 15))).toBe(-5 * 3_600_000);
     forgetIntl();
+  });
+
+  it('keeps the compiled vocabulary: read back, it is the one compiled, class for class, and answers alike', async () => {
+    const options = { dir: cacheDir, build: 'build-1' };
+    const { knowledge: fresh } = await validateKnowledgeCached(knowledge.dir, options);
+    const compiled = vocabularyOf(fresh!);
+    const { knowledge: read } = await validateKnowledgeCached(knowledge.dir, options);
+    expect(read).not.toBe(fresh);
+    const revived = vocabularyOf(read!);
+    expect(revived).not.toBe(compiled);
+    expect(revived.knowledge).toBe(read);
+    // Every object reached from the read-back vocabulary has the class of its compiled twin, so
+    // no method is missing (a class added to the vocabulary later needs reviving too).
+    const seen = new Set<object>();
+    const sameClasses = (a: unknown, b: unknown, path: string): void => {
+      if (typeof a !== 'object' || a === null || seen.has(a)) return;
+      seen.add(a);
+      expect(Object.getPrototypeOf(b), path).toBe(Object.getPrototypeOf(a));
+      if (a instanceof Map)
+        for (const [k, v] of a) sameClasses(v, (b as Map<unknown, unknown>).get(k), `${path}.get(${k})`);
+      else if (a instanceof Set) expect([...(b as Set<unknown>)], path).toEqual([...a]);
+      else for (const k of Object.keys(a)) sameClasses((a as never)[k], (b as never)[k], `${path}.${k}`);
+    };
+    sameClasses(compiled, revived, 'vocabulary');
+    expect(seen.size).toBeGreaterThan(1_000);
+    // Answers through each: the same text, corrections and look-ups included.
+    const [viaRead, viaFresh] = [askerOf(read!, schedule, NOW), askerOf(fresh!, schedule, NOW)];
+    const questions = [
+      'does IR do TIPS?',
+      'does IR do kyphoplsty?',
+      'what is the R5 year like',
+      'embolisation of fibroids?',
+      'who does biopsies',
+      'who is at the VA in March?',
+    ];
+    for (const text of questions) expect(viaRead(text).text, text).toBe(viaFresh(text).text);
   });
 
   it('validates again after an edit to a file, and for another build', async () => {
@@ -75,7 +115,7 @@ describe('the knowledge cache', () => {
     const first = await validateKnowledgeCached(knowledge.dir, options);
     expect(first.knowledge).toBeNull();
     expect(first.problems.some((p) => p.severity === 'error')).toBe(true);
-    expect((await readdir(cacheDir)).filter((n) => n.endsWith('.json'))).toEqual([]);
+    expect((await readdir(cacheDir)).filter((n) => n.endsWith('.v8'))).toEqual([]);
   });
 
   it('ignores a cache folder others may write to, and a corrupt cached file', async () => {
@@ -86,8 +126,8 @@ describe('the knowledge cache', () => {
     const shared = await validateKnowledgeCached(knowledge.dir, options);
     expect(shared.knowledge?.program.name).toBe('Duke Interventional Radiology');
     await chmod(cacheDir, 0o700);
-    const [name] = (await readdir(cacheDir)).filter((n) => n.endsWith('.json'));
-    await writeFile(join(cacheDir, name!), '{"knowledge": ');
+    const [name] = (await readdir(cacheDir)).filter((n) => n.endsWith('.v8'));
+    await writeFile(join(cacheDir, name!), (await readFile(join(cacheDir, name!))).subarray(0, 200));
     const corrupt = await validateKnowledgeCached(knowledge.dir, options);
     expect(corrupt.knowledge?.program.name).toBe('Duke Interventional Radiology');
   });

@@ -24,8 +24,21 @@ export class DeleteIndex<T> {
   private built = false;
   private lookups = 0;
 
-  /** `maxDeletes(word)`: how far a query may be from this word (its deletions are indexed that deep). */
-  constructor(private readonly maxDeletes: (word: string) => number) {}
+  /**
+   * How far a query may be from a word (its deletions are indexed that deep): one edit from
+   * `depths.one` letters, two from `depths.two`. Plain numbers, so an index can be kept between
+   * runs (see revive).
+   */
+  constructor(private readonly depths: { one: number; two: number }) {}
+
+  /** An index as v8.deserialize gives it back (its fields, without its class): made whole again. */
+  static revive<T>(value: DeleteIndex<T>): DeleteIndex<T> {
+    return Object.setPrototypeOf(value, DeleteIndex.prototype) as DeleteIndex<T>;
+  }
+
+  private maxDeletes(word: string): number {
+    return word.length >= this.depths.two ? 2 : word.length >= this.depths.one ? 1 : 0;
+  }
 
   add(word: string, value: T): void {
     let id = this.ids.get(word);

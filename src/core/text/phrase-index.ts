@@ -82,7 +82,7 @@ export class PhraseIndex {
   private readonly phrases = new Map<string, EntityRef[]>();
   private readonly vocabulary = new Set<string>();
   /** Correctable words (5+ letters) by their deletions: a typo reads only the words sharing one. */
-  private readonly typos = new DeleteIndex<string>((w) => (w.length >= 7 ? 2 : 1));
+  private readonly typos = new DeleteIndex<string>({ one: 0, two: 7 });
   private readonly corrections = new Map<string, Correction | null>();
   /** The bot's own words: never what a name is about. */
   private readonly lexicon = new Set<string>();
@@ -96,6 +96,12 @@ export class PhraseIndex {
       this.addWord(stem(w));
       this.lexicon.add(stem(w));
     }
+  }
+
+  /** An index as v8.deserialize gives it back (its fields, without its classes): made whole again. */
+  static revive(value: PhraseIndex): PhraseIndex {
+    DeleteIndex.revive(value.typos);
+    return Object.setPrototypeOf(value, PhraseIndex.prototype) as PhraseIndex;
   }
 
   add(phrase: string, ref: EntityRef): void {

@@ -44,6 +44,9 @@ export function spellings(phrase: string): string[][] {
 /** Phrases by their first word. */
 class ByFirst {
   private readonly map = new Map<string, Compiled[]>();
+  static revive(value: ByFirst): ByFirst {
+    return Object.setPrototypeOf(value, ByFirst.prototype) as ByFirst;
+  }
   add(words: readonly string[], list: string): void {
     const [first, ...rest] = words;
     const bucket = this.map.get(first!) ?? [];
@@ -69,6 +72,13 @@ export class PhraseLists {
   private readonly folded = new ByFirst();
   /** Every word any phrase uses, for the lexicon (never "corrected" into a name). */
   readonly words = new Set<string>();
+
+  /** Lists as v8.deserialize gives them back (their fields, without their classes): made whole again. */
+  static revive(value: PhraseLists): PhraseLists {
+    ByFirst.revive(value.written);
+    ByFirst.revive(value.folded);
+    return Object.setPrototypeOf(value, PhraseLists.prototype) as PhraseLists;
+  }
 
   constructor(lists: Readonly<Record<string, readonly string[]>>) {
     for (const [list, phrases] of Object.entries(lists)) {
