@@ -11,6 +11,8 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY scripts ./scripts
 COPY src ./src
 COPY adapters ./adapters
+# The build copies bin/code-cache.js into dist/, which the runtime stage starts from.
+COPY bin ./bin
 RUN npm run build
 
 # ── runtime: production dependencies, compiled JavaScript and the knowledge base ─────────

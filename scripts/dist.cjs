@@ -16,6 +16,7 @@ const INPUTS = [
   'adapters',
   'package.json',
   'package-lock.json',
+  'bin/code-cache.js',
   'scripts/build.js',
   'scripts/dist.cjs',
   'scripts/import-meta-url.js',

@@ -57,7 +57,11 @@ export interface IntlMemo {
   zone?: ZoneOffsets;
 }
 
-const dataVersions = () => ({ icu: process.versions.icu ?? '', tz: process.versions.tz ?? '' });
+/** The ICU, CLDR and time-zone data this Node answers from: a memo is valid only with them. */
+export const dataVersions = () => ({
+  icu: `${process.versions.icu ?? ''}/${process.versions.cldr ?? ''}`,
+  tz: process.versions.tz ?? '',
+});
 
 // ---------------------------------------------------------------------------------------------
 // Using what is kept
@@ -154,10 +158,10 @@ export function patternOf(
   return pattern;
 }
 
-/** Every day of a year, and ranges across it: what the patterns must write exactly as Intl does. */
+/** Every day of an academic year, and ranges across it and its new year: what the patterns must write as Intl does. */
 function sampleDays(): Ymd[] {
   const out: Ymd[] = [];
-  for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2028, 0, 1); t += 86_400_000) {
+  for (let t = Date.UTC(2026, 6, 1); t < Date.UTC(2027, 6, 1); t += 86_400_000) {
     const d = new Date(t);
     out.push({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
   }

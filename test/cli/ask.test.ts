@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -54,6 +55,23 @@ describe('rotabot ask', () => {
     const { code, err } = await runCli(['ask', 'hi', '--now', 'tuesday']);
     expect(code).toBe(2);
     expect(err).toMatch(/--now expects an ISO-8601 instant/);
+  });
+
+  it('writes the answers of the lines read before the input failed, then reports the failure', async () => {
+    async function* failing() {
+      yield `${JSON.stringify({ id: 'a', text: 'does IR do TIPS?' })}\n`;
+      yield `${JSON.stringify({ id: 'b', text: 'does IR do biopsies?' })}\n`;
+      throw new Error('the input went away');
+    }
+    const { code, out, err } = await runCli(['ask', '--jsonl'], Readable.from(failing()));
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['a', 'b']);
+    expect(code).not.toBe(0);
+    expect(err).toContain('the input went away');
   });
 
   it('answers JSON lines in order, one line each, and only those on stdout', async () => {

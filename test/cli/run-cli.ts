@@ -2,7 +2,11 @@ import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../adapters/cli/main.js';
 
 /** Runs the CLI in-process, as `rotabot ARGS` with STDIN, and collects what it prints. */
-export async function runCli(args: string[], stdin = '', env: Record<string, string | undefined> = {}) {
+export async function runCli(
+  args: string[],
+  stdin: string | Readable = '',
+  env: Record<string, string | undefined> = {},
+) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -14,7 +18,7 @@ export async function runCli(args: string[], stdin = '', env: Record<string, str
     err += c;
   });
   const code = await main(args, {
-    stdin: Readable.from([stdin]),
+    stdin: typeof stdin === 'string' ? Readable.from([stdin]) : stdin,
     stdout,
     stderr,
     env: { LOG_LEVEL: 'silent', ...env },

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate, formatMonth, formatShortSpan, formatSpan } from '../../src/time/format-date.js';
 import {
+  dataVersions,
   datePatternsOf,
   forgetIntl,
   intlMemoOf,
@@ -117,7 +118,7 @@ describe('kept zone offsets', () => {
       offset: intlOffset(t, format),
       date: localFormat.format(new Date(t)),
     }));
-    rememberIntl({ icu: process.versions.icu!, tz: process.versions.tz!, zone: table });
+    rememberIntl({ ...dataVersions(), zone: table });
     instants.forEach((t, i) => {
       expect(keptOffset(zone, t), new Date(t).toISOString()).toBe(expected[i]!.offset);
       expect(offsetAt(t, zone)).toBe(expected[i]!.offset);
@@ -139,7 +140,7 @@ describe('kept zone offsets', () => {
 
   it('leave instants outside the years kept, and unknown zones, to Intl', () => {
     const table = zoneOffsetsOf('America/New_York', from, to)!;
-    rememberIntl({ icu: process.versions.icu!, tz: process.versions.tz!, zone: table });
+    rememberIntl({ ...dataVersions(), zone: table });
     expect(keptOffset('America/New_York', from - 1)).toBeUndefined();
     expect(keptOffset('America/New_York', to)).toBeUndefined();
     expect(offsetAt(Date.UTC(2040, 6, 1), 'America/New_York')).toBe(-4 * 3_600_000);

@@ -82,36 +82,40 @@ async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?
   io.stdout.once('close', stop);
   io.stdout.once('error', stop);
   let failures = 0;
-  for await (const line of lines) {
-    if (!io.stdout.writable) break;
-    if (!line.trim()) continue;
-    let id: unknown = null;
-    try {
-      const input = JSON.parse(line) as Record<string, unknown>;
-      id = input.id ?? null;
-      if (typeof input.text !== 'string') throw new Error('each line needs a "text" string');
-      if (input.as !== undefined && typeof input.as !== 'string')
-        throw new Error('"as" must be an email string');
-      const now = parseNow(input.now as string | undefined, '"now"') ?? defaults.now;
-      const asker = (input.as as string | undefined) ?? defaults.as;
-      const conversationId = conversationOf(input.conversation);
-      // The frames (and the blocks an answer is about) are for `--json`, where a person reads what
-      // was understood; a batch line stays an answer.
-      const {
-        text,
-        frames: _frames,
-        about: _about,
-        ...rest
-      } = await botFor(asker).handle(message(input.text, asker, now, conversationId));
-      out.write(`${JSON.stringify({ id, text, ...rest })}\n`);
-    } catch (error) {
-      failures++;
-      out.write(`${JSON.stringify({ id, error: (error as Error).message })}\n`);
+  try {
+    for await (const line of lines) {
+      if (!io.stdout.writable) break;
+      if (!line.trim()) continue;
+      let id: unknown = null;
+      try {
+        const input = JSON.parse(line) as Record<string, unknown>;
+        id = input.id ?? null;
+        if (typeof input.text !== 'string') throw new Error('each line needs a "text" string');
+        if (input.as !== undefined && typeof input.as !== 'string')
+          throw new Error('"as" must be an email string');
+        const now = parseNow(input.now as string | undefined, '"now"') ?? defaults.now;
+        const asker = (input.as as string | undefined) ?? defaults.as;
+        const conversationId = conversationOf(input.conversation);
+        // The frames (and the blocks an answer is about) are for `--json`, where a person reads what
+        // was understood; a batch line stays an answer.
+        const {
+          text,
+          frames: _frames,
+          about: _about,
+          ...rest
+        } = await botFor(asker).handle(message(input.text, asker, now, conversationId));
+        out.write(`${JSON.stringify({ id, text, ...rest })}\n`);
+      } catch (error) {
+        failures++;
+        out.write(`${JSON.stringify({ id, error: (error as Error).message })}\n`);
+      }
     }
+  } finally {
+    // What was answered goes out even when reading the input fails.
+    out.flush();
+    io.stdout.off('close', stop);
+    io.stdout.off('error', stop);
   }
-  out.flush();
-  io.stdout.off('close', stop);
-  io.stdout.off('error', stop);
   return failures ? 1 : 0;
 }
 
