@@ -47,6 +47,32 @@ describe('DeleteIndex', () => {
     expect(i.within('fostr', 2).map((c) => c.word)).toContain('fostera');
   });
 
+  it('agrees with a full scan on thousands of random words and typos, doubled letters among them', () => {
+    // A small alphabet, so doubled letters and words sharing deletions are common.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const word = () => Array.from({ length: 3 + random(9) }, () => 'abcde'[random(5)]).join('');
+    const vocabulary = [...new Set(Array.from({ length: 400 }, word))];
+    const built = new DeleteIndex<string>({ one: 0, two: 7 });
+    for (const w of vocabulary) built.add(w, w);
+    for (let n = 0; n < 20; n++) built.nearest('warm-up', 1);
+    for (let n = 0; n < 2_000; n++) {
+      const query = random(2) ? word() : vocabulary[random(vocabulary.length)]!.replace(/./, 'e');
+      const budget = query.length >= 7 ? 2 : 1;
+      const expected = vocabulary.filter((w) => w !== query && editDistance(query, w, budget) <= budget);
+      expect(
+        built
+          .within(query, budget)
+          .map((c) => c.word)
+          .sort(),
+        query,
+      ).toEqual(expected.sort());
+    }
+  });
+
   it('returns every word within the budget, and the values added with each', () => {
     const i = index();
     i.add('foster', 'second');

@@ -15,7 +15,8 @@ import { editDistance } from './edit-distance.js';
 const SCAN_FIRST = 16;
 
 export class DeleteIndex<T> {
-  private readonly byDeletion = new Map<string, number[]>();
+  /** Word ids by the hash of each string their deletions leave (see forEachDeletion). */
+  private readonly byDeletion = new Map<number, number[]>();
   private readonly words: string[] = [];
   private readonly values: T[][] = [];
   private readonly ids = new Map<string, number>();
@@ -23,6 +24,9 @@ export class DeleteIndex<T> {
   private readonly byLength: number[][] = [];
   private built = false;
   private lookups = 0;
+  /** Which lookup last took each id (ids taken once per lookup, without a set per lookup). */
+  private takenBy = new Uint32Array(0);
+  private lookup = 0;
 
   /**
    * How far a query may be from a word (its deletions are indexed that deep): one edit from
@@ -57,11 +61,12 @@ export class DeleteIndex<T> {
 
   private indexWord(id: number): void {
     const word = this.words[id]!;
-    for (const variant of deletions(word, this.maxDeletes(word))) {
+    forEachDeletion(word, this.maxDeletes(word), (variant) => {
       const list = this.byDeletion.get(variant);
+      // A word's variants are indexed one after another: a repeat is this word again.
       if (!list) this.byDeletion.set(variant, [id]);
       else if (list[list.length - 1] !== id) list.push(id);
-    }
+    });
   }
 
   /** The ids that may lie within `budget` of `query`: all of them while scanning, else those sharing a deletion. */
@@ -77,9 +82,22 @@ export class DeleteIndex<T> {
         for (const id of this.byLength[n] ?? []) ids.push(id);
       return ids;
     }
-    const ids = new Set<number>();
-    for (const variant of deletions(query, budget))
-      for (const id of this.byDeletion.get(variant) ?? []) ids.add(id);
+    if (this.takenBy.length < this.words.length) this.takenBy = new Uint32Array(this.words.length * 2);
+    if (++this.lookup === 0xffffffff) {
+      this.takenBy.fill(0);
+      this.lookup = 1;
+    }
+    const ids: number[] = [];
+    const { takenBy, lookup } = this;
+    forEachDeletion(query, budget, (variant) => {
+      const list = this.byDeletion.get(variant);
+      if (!list) return;
+      for (const id of list) {
+        if (takenBy[id] === lookup) continue;
+        takenBy[id] = lookup;
+        ids.push(id);
+      }
+    });
     return ids;
   }
 
@@ -122,23 +140,35 @@ export class DeleteIndex<T> {
   }
 }
 
-/** The word and every string left by deleting up to `depth` of its letters. */
-function deletions(word: string, depth: number): Set<string> {
-  const out = new Set<string>([word]);
-  let frontier = [word];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      if (w.length <= 1) continue;
-      for (let i = 0; i < w.length; i++) {
-        const v = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(v)) {
-          out.add(v);
-          next.push(v);
-        }
-      }
+/**
+ * The word and every string left by deleting up to `depth` (at most 2) of its letters, each
+ * handed to `visit` as a hash of that string: one letter at each place, then each pair of
+ * places. No string is built, as this runs for every lookup: two strings sharing a hash only
+ * make a word a candidate, and every candidate's distance is measured anyway. A string may come
+ * more than once (a doubled letter); callers take each id once.
+ */
+function forEachDeletion(word: string, depth: number, visit: (variant: number) => void): void {
+  visit(hashWithout(word, -1, -1));
+  if (depth < 1 || word.length <= 1) return;
+  for (let i = 0; i < word.length; i++) {
+    // A doubled letter deletes to the same string from either place: once is enough.
+    if (i > 0 && word[i] === word[i - 1]) continue;
+    visit(hashWithout(word, i, -1));
+    if (depth < 2 || word.length <= 2) continue;
+    for (let j = i + 1; j < word.length; j++) {
+      if (j > i + 1 && word[j] === word[j - 1]) continue;
+      visit(hashWithout(word, i, j));
     }
-    frontier = next;
   }
-  return out;
+}
+
+/** FNV-1a of `word` without the letters at `skip` and `skipToo`, kept to a small integer. */
+function hashWithout(word: string, skip: number, skipToo: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) {
+    if (k === skip || k === skipToo) continue;
+    h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+  }
+  // A small integer is a map key V8 stores without boxing.
+  return h & 0x3fffffff;
 }
