@@ -1,12 +1,14 @@
 import {
-  type DatePatterns,
   keptDates,
+  namesIn,
+  namesOf,
   type Pattern,
   patternOf,
   plainSpaces,
   type RangeStyle,
   STYLES,
   type Style,
+  shapeOf,
   writePattern,
 } from './intl-memo.js';
 import {
@@ -50,16 +52,10 @@ function writeRange(start: IsoDate, end: IsoDate, locale: string, style: RangeSt
   const kept = keptDates(locale);
   if (!kept) return plainSpaces(formatter(locale, style).formatRange(noonUtc(start), noonUtc(end)));
   const [a, b] = [parseIsoDate(start), parseIsoDate(end)];
-  const shape =
-    a.year !== b.year ? 'year' : a.month !== b.month ? 'month' : a.day !== b.day ? 'day' : undefined;
+  const shape = shapeOf(a, b);
   if (!shape) return write(start, locale, style);
   return writePattern(kept.ranges[style][shape], namesOf(kept, style), a, b);
 }
-
-const namesOf = (kept: DatePatterns, style: Style) => ({
-  months: kept.months[style],
-  weekdays: kept.weekdays[style],
-});
 
 function noonUtc(date: IsoDate): Date {
   const { year, month, day } = parseIsoDate(date);
@@ -132,18 +128,14 @@ export function findDates(text: string, locale: string): FoundDate[] {
 /** How the locale writes a long date: the kept pattern, or Intl's own parts of a sample date. */
 function longDate(locale: string): { pattern: Pattern; months: string[]; weekdays: string[] } {
   const kept = keptDates(locale);
-  if (kept) return { pattern: kept.patterns.long, months: kept.months.long, weekdays: kept.weekdays.long };
+  if (kept) return { pattern: kept.patterns.long, ...namesOf(kept, 'long') };
   const long = formatter(locale, 'long');
-  const nameOf = (date: Date, type: 'month' | 'weekday') =>
-    long.formatToParts(date).find((p) => p.type === type)?.value ?? '';
   const known = new Set(['literal', 'weekday', 'month', 'day', 'year']);
   return {
     pattern: patternOf(
       long.formatToParts(new Date(Date.UTC(2027, 0, 1, 12))).filter((p) => known.has(p.type)),
     )!,
-    months: Array.from({ length: 12 }, (_, i) => nameOf(new Date(Date.UTC(2027, i, 1, 12)), 'month')),
-    // 3 January 2027 is a Sunday.
-    weekdays: Array.from({ length: 7 }, (_, i) => nameOf(new Date(Date.UTC(2027, 0, 3 + i, 12)), 'weekday')),
+    ...namesIn(long),
   };
 }
 

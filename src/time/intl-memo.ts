@@ -87,7 +87,12 @@ export function forgetIntl(): void {
 /** A zone's offset at an instant from what is kept, or undefined when nothing kept covers it. */
 export function keptOffset(zone: string, instant: number): number | undefined {
   const z = zones.get(zone);
-  if (!z || instant < z.from || instant >= z.to) return undefined;
+  return z ? offsetIn(z, instant) : undefined;
+}
+
+/** The offset a table gives an instant (binary search of its changes); undefined outside it. */
+function offsetIn(z: ZoneOffsets, instant: number): number | undefined {
+  if (instant < z.from || instant >= z.to) return undefined;
   let lo = 0;
   let hi = z.starts.length - 1;
   while (lo < hi) {
@@ -102,6 +107,12 @@ export function keptOffset(zone: string, instant: number): number | undefined {
 export function keptDates(locale: string): DatePatterns | undefined {
   return dates.get(locale);
 }
+
+/** The month and weekday names a style writes, as `writePattern` takes them. */
+export const namesOf = (patterns: DatePatterns, style: Style) => ({
+  months: patterns.months[style],
+  weekdays: patterns.weekdays[style],
+});
 
 interface Ymd {
   year: number;
@@ -158,6 +169,19 @@ export function patternOf(
   return pattern;
 }
 
+/** The month names (12) and weekday names (7, Sunday first) a format writes. */
+export function namesIn(format: Intl.DateTimeFormat): { months: string[]; weekdays: string[] } {
+  const nameOf = (date: Date, type: 'month' | 'weekday') =>
+    format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return {
+    months: Array.from({ length: 12 }, (_, i) => nameOf(noon({ year: 2027, month: i + 1, day: 1 }), 'month')),
+    // 3 January 2027 is a Sunday.
+    weekdays: Array.from({ length: 7 }, (_, i) =>
+      nameOf(noon({ year: 2027, month: 1, day: 3 + i }), 'weekday'),
+    ),
+  };
+}
+
 /** Every day of an academic year, and ranges across it and its new year: what the patterns must write as Intl does. */
 function sampleDays(): Ymd[] {
   const out: Ymd[] = [];
@@ -168,7 +192,8 @@ function sampleDays(): Ymd[] {
   return out;
 }
 
-const shapeOf = (a: Ymd, b: Ymd): RangeShape | undefined =>
+/** The largest part two dates differ in (a range's pattern follows it); undefined for one date. */
+export const shapeOf = (a: Ymd, b: Ymd): RangeShape | undefined =>
   a.year !== b.year ? 'year' : a.month !== b.month ? 'month' : a.day !== b.day ? 'day' : undefined;
 
 /** A locale's date patterns, or undefined when they would not write every sample as Intl does. */
@@ -183,15 +208,7 @@ export function datePatternsOf(locale: string): DatePatterns | undefined {
       const pattern = patternOf(format.formatToParts(noon(sample)));
       if (!pattern) return undefined;
       result.patterns[style] = pattern;
-      const nameOf = (date: Date, type: 'month' | 'weekday') =>
-        format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-      result.months[style] = Array.from({ length: 12 }, (_, i) =>
-        nameOf(noon({ year: 2027, month: i + 1, day: 1 }), 'month'),
-      );
-      // 3 January 2027 is a Sunday.
-      result.weekdays[style] = Array.from({ length: 7 }, (_, i) =>
-        nameOf(noon({ year: 2027, month: 1, day: 3 + i }), 'weekday'),
-      );
+      ({ months: result.months[style], weekdays: result.weekdays[style] } = namesIn(format));
     }
     const examples: Record<RangeShape, [Ymd, Ymd]> = {
       day: [sample, { year: 2027, month: 1, day: 14 }],
@@ -220,7 +237,7 @@ export function datePatternsOf(locale: string): DatePatterns | undefined {
     }
     // The check: every sample day in every style, and ranges of each shape, as Intl writes them.
     const days = sampleDays();
-    const names = (style: Style) => ({ months: result.months[style], weekdays: result.weekdays[style] });
+    const names = (style: Style) => namesOf(result, style);
     for (const style of Object.keys(STYLES) as Style[])
       for (const d of days)
         if (
@@ -299,11 +316,8 @@ export function zoneOffsetsOf(zone: string, from: number, to: number): ZoneOffse
       before = now;
     }
     const zoneOffsets: ZoneOffsets = { zone, from, to, starts, offsets };
-    const kept = (t: number) => {
-      let i = 0;
-      while (i + 1 < starts.length && starts[i + 1]! <= t) i++;
-      return offsets[i];
-    };
+    // Checked through the same look-up the answers use.
+    const kept = (t: number) => offsetIn(zoneOffsets, t);
     for (let t = from + 7 * HOUR; t < to; t += STEP + 1_234_567) if (kept(t) !== at(t)) return undefined;
     for (const s of starts.slice(1))
       for (const t of [s - 1000, s, s + 1000]) if (kept(t) !== at(t)) return undefined;

@@ -8,33 +8,14 @@ import { intlOffset, keptOffset, offsetFormat } from './intl-memo.js';
 export type IsoDate = string;
 export type IsoMonth = string;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** The calendar date of an instant in a time zone: 23:30 on 30 Nov in Durham is still '…-11-30'. */
 export function localDate(instant: Date, timeZone: string): IsoDate {
   // The same minute in the same zone is the same date: every question of a batch asks this.
   const minute = Math.floor(instant.getTime() / 60_000);
   const last = lastDate.get(timeZone);
   if (last?.minute === minute) return last.date;
-  let date: IsoDate;
-  const offset = keptOffset(timeZone, instant.getTime());
-  if (offset !== undefined) {
-    const wall = new Date(instant.getTime() + offset);
-    date = isoDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
-  } else {
-    const parts = formatterFor(timeZone).formatToParts(instant);
-    const get = (t: string) => parts.find((p) => p.type === t)!.value;
-    date = `${get('year')}-${get('month')}-${get('day')}`;
-  }
+  const wall = new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
+  const date = isoDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
   lastDate.set(timeZone, { minute, date });
   return date;
 }
@@ -42,7 +23,7 @@ const lastDate = new Map<string, { minute: number; date: IsoDate }>();
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The zone's offset from UTC at an instant, in ms (New York in winter: −5 h). */
+/** The zone's offset from UTC at an instant, in ms (New York in winter: −5 h): kept, or asked of Intl. */
 export function offsetAt(instant: number, timeZone: string): number {
   const kept = keptOffset(timeZone, instant);
   if (kept !== undefined) return kept;
