@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } fr
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLOSING, OPENING } from '../bin/code-cache.js';
 import { CLI_FILE, isStale, SERVER_FILE } from './dist.cjs';
 
 export { CLI_FILE, isStale };
@@ -80,7 +81,9 @@ export async function build() {
       // A build id: caches of derived data (the validated knowledge base) are valid for one build only.
       define: { __ROTABOT_BUILD__: buildId, 'import.meta.url': '__rotabotImportMetaUrl' },
       // The build id, where bin/code-cache.js reads it to name this build's code cache.
-      banner: { js: `// rotabot build ${JSON.parse(buildId)}` },
+      // Then the opening of the function the bundle is (see bin/code-cache.js), closed at its end.
+      banner: { js: `// rotabot build ${JSON.parse(buildId)}\n${OPENING}` },
+      footer: { js: CLOSING },
     });
   }
   // `node dist/adapters/main.js` (the Docker image's command) starts the server as npm start

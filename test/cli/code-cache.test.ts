@@ -10,6 +10,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
  * a cached source's length, so the cache must follow the bundle's build, never its length.
  */
 const loader = fileURLToPath(new URL('../../bin/code-cache.js', import.meta.url));
+const codeCache = createRequire(import.meta.url)(loader) as { OPENING: string; CLOSING: string };
 const dir = mkdtempSync(join(tmpdir(), 'rotabot-code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -81,6 +83,23 @@ describe('the code cache of the command line', () => {
     expect(cacheFiles()).toHaveLength(1);
     expect(cacheFiles()[0]).toContain('build-bbbb');
     expect(run().stdout).toBe('bundle.cjs gamma\n');
+  });
+
+  it('runs a bundle the build wrapped as it is read, and the same file loaded by Node as a module', () => {
+    // The build's form: the function Node would wrap the text in, calling itself under Node.
+    const body =
+      "console.log(require('node:path').basename(__filename), typeof exports, this === module.exports);";
+    writeFileSync(
+      bundle,
+      `#!/usr/bin/env node\n// rotabot build build-eeee\n${codeCache.OPENING}\n${body}${codeCache.CLOSING}\n`,
+    );
+    for (let i = 0; i < 3; i++) expect(run()).toEqual({ stdout: 'bundle.cjs object true\n', stderr: '' });
+    expect(cacheFiles().filter((n) => n.endsWith('.bin'))).toHaveLength(1);
+    const direct = spawnSync(process.execPath, [bundle], { encoding: 'utf8', timeout: 30_000 });
+    expect({ stdout: direct.stdout, stderr: direct.stderr }).toEqual({
+      stdout: 'bundle.cjs object true\n',
+      stderr: '',
+    });
   });
 
   it('runs a bundle beyond ASCII as the UTF-8 it is written in', () => {
