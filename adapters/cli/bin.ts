@@ -1,5 +1,11 @@
 #!/usr/bin/env node
+import * as z from 'zod';
 import { main } from './main.js';
+
+// A command parses its configuration once, and the knowledge base at most once: zod's fast path
+// for an object schema is JavaScript generated and compiled on its first parse, which for one
+// parse costs more than it saves. (The server keeps it: it checks a context per message.)
+z.config({ jitless: true });
 
 // A reader that stops early ("… | head") closes the pipe: the rest of the output has nowhere to
 // go, which is that reader's choice, not an error of ours. The command still ends as it would

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from '../core/types.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { type ConversationContext, ConversationContextSchema } from './context.js';
+import { type ConversationContext, conversationContextSchema } from './context.js';
 
 /** At most this many frames are kept per conversation: follow-ups look at the last one or two. */
 export const MAX_FRAMES = 4;
@@ -82,7 +82,7 @@ export function createContextStore(store: Store, options: ContextStoreOptions): 
       } catch {
         parsed = undefined;
       }
-      const context = ConversationContextSchema.safeParse(parsed);
+      const context = conversationContextSchema().safeParse(parsed);
       if (!context.success) {
         logger.warn(
           { requestId: message.requestId },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationContextSchema } from '../../src/conversation/context.js';
+import { conversationContextSchema } from '../../src/conversation/context.js';
 import { contextKey } from '../../src/conversation/context-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { downStore } from '../support/runtime.js';
@@ -14,7 +14,7 @@ describe('the bot keeps each conversation’s frames in the store', () => {
     const raw = await store.get(
       contextKey({ platform: 'slack', conversationId: 'D0AVERY', asker: { email: AVERY } })!,
     );
-    const context = ConversationContextSchema.parse(JSON.parse(raw!));
+    const context = conversationContextSchema().parse(JSON.parse(raw!));
     expect(context.frames).toHaveLength(1);
     expect(context.frames[0]).toMatchObject({
       intent: 'schedule.who',
@@ -38,7 +38,7 @@ describe('the bot keeps each conversation’s frames in the store', () => {
     await chat.say('who is on IR in March?');
     await chat.say('thanks!');
     const key = (await store.keys('context:'))[0]!;
-    expect(ConversationContextSchema.parse(JSON.parse((await store.get(key))!)).frames).toHaveLength(1);
+    expect(conversationContextSchema().parse(JSON.parse((await store.get(key))!)).frames).toHaveLength(1);
   });
 
   it('answers as usual when the store is down', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationContextSchema } from '../../src/conversation/context.js';
+import { conversationContextSchema } from '../../src/conversation/context.js';
 import { contextKey } from '../../src/conversation/context-store.js';
 import type { Frame } from '../../src/core/frame.js';
 import type { Answer } from '../../src/core/types.js';
@@ -93,7 +93,7 @@ describe('the next follow-up continues the comparison', () => {
     const raw = await store.get(
       contextKey({ platform: 'slack', conversationId: 'D0AVERY', asker: { email: AVERY } })!,
     );
-    const saved = ConversationContextSchema.parse(JSON.parse(raw!)).frames.at(-1)!;
+    const saved = conversationContextSchema().parse(JSON.parse(raw!)).frames.at(-1)!;
     expect(saved.order).toBe('before');
     expect(saved.compared).toContainEqual({ kind: 'rotation', id: 'icu' });
   });
