@@ -90,15 +90,21 @@ function nameOf(text) {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * What V8 is given for a bundle's text, and its build id (none: not built by scripts/build.js).
+ * A bundle the build wrapped is given as it is, the very string read; any other file is wrapped
+ * as Node would.
+ */
+function scriptOf(text) {
+  const head = /^(?:#!.*\n)?\/\/ rotabot build ([\w-]+)\n/.exec(text.slice(0, 300));
+  const wrapped = head !== null && text.startsWith(OPENING, head[0].length);
+  return { source: wrapped ? text : Module.wrap(text.replace(/^#!.*/, '')), build: head?.[1] };
+}
+
 /** Runs `file` (CommonJS) as Node would, with the code cache of its build when there is one. */
 function runWithCodeCache(file) {
-  const text = textOf(readFileSync(file));
-  // No build id (not built by scripts/build.js): no cache, since nothing would tell builds apart.
-  const head = /^(?:#!.*\n)?\/\/ rotabot build ([\w-]+)\n/.exec(text.slice(0, 300));
-  const build = head?.[1];
-  // A bundle the build wrapped is run as it is; any other file is wrapped as Node would.
-  const wrapped = head !== null && text.startsWith(OPENING, head[0].length);
-  const source = wrapped ? text : Module.wrap(text.replace(/^#!.*/, ''));
+  // No build id: no cache, since nothing would tell builds apart.
+  const { source, build } = scriptOf(textOf(readFileSync(file)));
   const dir = build && privateCacheDir();
   const place = nameOf(file);
   // This install's files for this Node version; another checkout's or version's are left alone.
@@ -145,4 +151,4 @@ function runWithCodeCache(file) {
     .call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
 }
 
-module.exports = { CLOSING, OPENING, privateCacheDir, runWithCodeCache };
+module.exports = { CLOSING, OPENING, privateCacheDir, runWithCodeCache, scriptOf };

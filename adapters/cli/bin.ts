@@ -2,9 +2,11 @@
 import * as z from 'zod';
 import { main } from './main.js';
 
-// A command parses its configuration once, and the knowledge base at most once: zod's fast path
-// for an object schema is JavaScript generated and compiled on its first parse, which for one
-// parse costs more than it saves. (The server keeps it: it checks a context per message.)
+// A command checks the knowledge base's files at most once (on a cache miss, and in `check`):
+// zod's fast path for an object schema is JavaScript generated and compiled on its first parse,
+// which for schemas parsed a few times costs more than it saves (the settings are parsed so
+// already). A long `chat` or conversation batch checks each stored context without it too; the
+// server keeps it, as it checks a context per message for as long as it runs.
 z.config({ jitless: true });
 
 // A reader that stops early ("… | head") closes the pipe: the rest of the output has nowhere to

@@ -10,7 +10,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,11 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
  * a cached source's length, so the cache must follow the bundle's build, never its length.
  */
 const loader = fileURLToPath(new URL('../../bin/code-cache.js', import.meta.url));
-const codeCache = createRequire(import.meta.url)(loader) as { OPENING: string; CLOSING: string };
+const codeCache = createRequire(import.meta.url)(loader) as {
+  OPENING: string;
+  CLOSING: string;
+  scriptOf(text: string): { source: string; build: string | undefined };
+};
 const dir = mkdtempSync(join(tmpdir(), 'rotabot-code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -100,6 +104,14 @@ describe('the code cache of the command line', () => {
       stdout: 'bundle.cjs object true\n',
       stderr: '',
     });
+  });
+
+  it('hands V8 a wrapped bundle as it was read, and wraps any other file as Node would', () => {
+    const built = `#!/usr/bin/env node\n// rotabot build build-ffff\n${codeCache.OPENING}\nf();${codeCache.CLOSING}\n`;
+    expect(codeCache.scriptOf(built)).toEqual({ source: built, build: 'build-ffff' });
+    const plain = '#!/usr/bin/env node\n// rotabot build build-ffff\nf();\n';
+    expect(codeCache.scriptOf(plain).source).toBe(Module.wrap('\n// rotabot build build-ffff\nf();\n'));
+    expect(codeCache.scriptOf('f();\n')).toEqual({ source: Module.wrap('f();\n'), build: undefined });
   });
 
   it('runs a bundle beyond ASCII as the UTF-8 it is written in', () => {

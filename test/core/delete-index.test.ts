@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeleteIndex } from '../../src/core/text/delete-index.js';
-import { editDistance } from '../../src/core/text/edit-distance.js';
+import { editDistance, typoBudget } from '../../src/core/text/edit-distance.js';
 
 const words = ['foster', 'weaver', 'okafor', 'testarossa', 'nakamura', 'fosters', 'roster', 'embolization'];
 
@@ -48,22 +48,46 @@ describe('DeleteIndex', () => {
   });
 
   it('agrees with a full scan on thousands of random words and typos, doubled letters and long words among them', () => {
-    // A small alphabet, so doubled letters and words sharing deletions are common.
     let seed = 7;
     const random = (n: number) => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed % n;
     };
     // Long words too, like the names the vocabulary joins into one: only their first letters are indexed.
-    const word = () =>
-      Array.from({ length: 3 + random(random(4) ? 9 : 30) }, () => 'abcde'[random(5)]).join('');
+    // Half of them from five letters (doubled letters and shared deletions are common), half from
+    // twelve (few words share a deletion by chance, so a deletion the index misses is seen).
+    const word = () => {
+      const letters = random(2) ? 5 : 12;
+      return Array.from(
+        { length: 3 + random(random(4) ? 9 : 30) },
+        () => 'abcdefghijkl'[random(letters)],
+      ).join('');
+    };
     const vocabulary = [...new Set(Array.from({ length: 400 }, word))];
     const built = new DeleteIndex<string>({ one: 0, two: 7 });
     for (const w of vocabulary) built.add(w, w);
     for (let n = 0; n < 20; n++) built.nearest('warm-up', 1);
-    for (let n = 0; n < 2_000; n++) {
-      const query = random(2) ? word() : vocabulary[random(vocabulary.length)]!.replace(/./, 'e');
-      const budget = query.length >= 7 ? 2 : 1;
+    // One or two edits of any kind, most of them among the first letters, where the index looks:
+    // an inserted or deleted letter there shifts the rest across the end of the indexed part.
+    const edit = (w: string) => {
+      const at = random(Math.min(w.length, random(4) ? 10 : w.length) + 1);
+      const letter = 'abcdefghijkl'[random(12)]!;
+      switch (random(4)) {
+        case 0:
+          return w.slice(0, at) + letter + w.slice(at);
+        case 1:
+          return w.slice(0, at) + w.slice(at + 1);
+        case 2:
+          return w.slice(0, at) + letter + w.slice(at + 1);
+        default:
+          return w.slice(0, at) + w.slice(at + 1, at + 2) + w.slice(at, at + 1) + w.slice(at + 2);
+      }
+    };
+    for (let n = 0; n < 3_000; n++) {
+      const target = vocabulary[random(vocabulary.length)]!;
+      const query = n % 4 === 0 ? word() : random(2) ? edit(target) : edit(edit(target));
+      // As the bot asks: no typo in a short word, one from 5 letters, two from 9.
+      const budget = typoBudget(query.length);
       const expected = vocabulary.filter((w) => w !== query && editDistance(query, w, budget) <= budget);
       expect(
         built
@@ -73,6 +97,16 @@ describe('DeleteIndex', () => {
         query,
       ).toEqual(expected.sort());
     }
+  });
+
+  it('scans when a lookup is deeper than its shortest possible match is stored, so that no word is lost', () => {
+    // Two letters inserted near the start push the word's 7th and 8th letters out of the query's
+    // first eight: found only if the word is stored two deep, which at 9 letters it is not here.
+    const shallow = new DeleteIndex<string>({ one: 4, two: 12 });
+    shallow.add('accacdddb', 'word');
+    for (let n = 0; n < 20; n++) shallow.nearest('warm-up', 1);
+    expect(editDistance('aeccacdaddb', 'accacdddb', 2)).toBe(2);
+    expect(shallow.within('aeccacdaddb', 2).map((c) => c.word)).toEqual(['accacdddb']);
   });
 
   it('returns every word within the budget, and the values added with each', () => {

@@ -2,7 +2,7 @@ import { editDistance } from './edit-distance.js';
 
 /**
  * Symmetric-delete candidates (the SymSpell idea): every word is stored under each string left
- * by deleting up to `maxDeletes` of its letters; a misspelling within `d` edits of a word (OSA
+ * by deleting up to its depth (see depthFor) of its letters; a misspelling within `d` edits of a word (OSA
  * distance: insertions, deletions, substitutions, adjacent transpositions) shares at least one
  * such string with it when both sides delete up to `d`. A lookup therefore touches only the few
  * words that share a deletion, never the whole vocabulary or roster: a first-seen typo costs
@@ -14,7 +14,11 @@ import { editDistance } from './edit-distance.js';
  * lost: within `d` edits, each side's first PREFIX letters reach a common string by deleting at
  * most `d` of them (a substitution or a swap costs one deletion on each side, an insertion or
  * deletion one on its side, and a shift across the PREFIX-th letter is made up by deleting
- * the letters pushed past it), and every candidate's whole distance is measured.
+ * the letters pushed past it), and every candidate's whole distance is measured. That needs
+ * both sides to delete up to `d`, the stored word too (letters a typo inserted push the word's
+ * last prefix letters out of the query's): a lookup whose budget is deeper than its shortest
+ * possible match is stored is answered by a scan instead (never so with typoBudget and the
+ * depths the bot uses).
  *
  * Building the deletions costs more than a few scans, so the index is built only once it has
  * answered SCAN_FIRST lookups by scanning: a one-shot command with a typo or two never pays for
@@ -49,8 +53,9 @@ export class DeleteIndex<T> {
     return Object.setPrototypeOf(value, DeleteIndex.prototype) as DeleteIndex<T>;
   }
 
-  private maxDeletes(word: string): number {
-    return word.length >= this.depths.two ? 2 : word.length >= this.depths.one ? 1 : 0;
+  /** How many letters a word of this length is stored with deleted. */
+  private depthFor(length: number): number {
+    return length >= this.depths.two ? 2 : length >= this.depths.one ? 1 : 0;
   }
 
   add(word: string, value: T): void {
@@ -70,7 +75,7 @@ export class DeleteIndex<T> {
 
   private indexWord(id: number): void {
     const word = this.words[id]!;
-    forEachDeletion(word, this.maxDeletes(word), (variant) => {
+    forEachDeletion(word, this.depthFor(word.length), (variant) => {
       const list = this.byDeletion.get(variant);
       // A word's variants are indexed one after another: a repeat is this word again.
       if (!list) this.byDeletion.set(variant, [id]);
@@ -84,7 +89,9 @@ export class DeleteIndex<T> {
       this.built = true;
       for (let id = 0; id < this.words.length; id++) this.indexWord(id);
     }
-    if (!this.built) {
+    // The shortest word within budget has query.length - budget letters: stored that deep, it
+    // shares a deletion with the query (see above); stored shallower, only a scan is sure.
+    if (!this.built || this.depthFor(query.length - budget) < budget) {
       // No edit changes the length by more than one: the other lengths cannot be within budget.
       const ids: number[] = [];
       for (let n = Math.max(0, query.length - budget); n <= query.length + budget; n++)
