@@ -9,6 +9,8 @@ import { requestContext, requestLogging } from './request-context.js';
 
 /** No route takes more than this; plugins set their own, smaller limits when they parse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** How long close() lets requests in flight finish before it cuts the connections left. */
+export const CLOSE_GRACE_MS = 5_000;
 
 export interface RotabotServer {
   readonly app: Express;
@@ -36,10 +38,20 @@ const ERROR_CODES: Record<number, string> = {
 /** The one HTTP server: health, readiness, metrics, then each plugin's routes. No global body parser. */
 export async function createServer(runtime: Runtime, plugins: ServerPlugin[]): Promise<RotabotServer> {
   const app = express();
+  let closing = false;
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(requestLogging(runtime.logger));
+  // Answers being written, so that close() can have each end its connection.
+  const inFlight = new Set<Response>();
   app.use((_req, res, next) => {
+    // Closing: each answer ends its connection, so a client that keeps one busy (a page that
+    // polls every second) cannot hold the server open.
+    if (closing) res.setHeader('connection', 'close');
+    else {
+      inFlight.add(res);
+      res.once('close', () => inFlight.delete(res));
+    }
     // Every response: no referrer leaves with a link (calendar tokens live in paths), no sniffing.
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('x-content-type-options', 'nosniff');
@@ -109,8 +121,16 @@ export async function createServer(runtime: Runtime, plugins: ServerPlugin[]): P
       });
       const open = server;
       if (!open?.listening) return;
+      closing = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
       await new Promise<void>((resolve) => {
-        open.close(() => resolve());
+        // What is left after the grace period (a request that never ends) is cut.
+        const cut = setTimeout(() => open.closeAllConnections(), CLOSE_GRACE_MS);
+        cut.unref();
+        open.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         // Keep-alive sockets would hold close() open until they time out.
         open.closeIdleConnections();
       });

@@ -51,6 +51,13 @@ describe.skipIf(!hasChromium)('the web chat in a real browser', () => {
     try {
       await test(real.base, runtime);
     } finally {
+      // Its pages first: they poll the server every second.
+      await Promise.all(
+        chat.browser
+          .pages()
+          .filter((p) => p.url().startsWith(real.base))
+          .map((p) => p.close()),
+      );
       await real.close();
       await Promise.allSettled([runtime.knowledge.close(), runtime.schedule.close(), runtime.store.close()]);
     }
