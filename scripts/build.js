@@ -1,6 +1,7 @@
 // Builds dist/ from the TypeScript sources: the server and the command line as one CommonJS file
-// each, which bin/server.js and bin/rotabot.js run with V8's code cache (see bin/code-cache.js). `npm start`, `npm run cli` and the `rotabot` bin run this output; they call
-// ensureBuilt() first, so a fresh clone or an edited source is (re)built on the next run.
+// each, which bin/server.js and bin/rotabot.js run with V8's code cache (see bin/code-cache.js).
+// `npm start`, `npm run cli` and the `rotabot` bin run this output, building it first when it is
+// out of date (bin/built.js), so a fresh clone or an edited source is (re)built on the next run.
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-import { compareText, sortKey } from '../../schedule/names.js';
+import { compareText, sortedByText } from '../../schedule/names.js';
 import type { Assignment, AssignmentGroup, Block } from '../../schedule/types.js';
 import { formatDate, formatMonth } from '../../time/format-date.js';
 import { addMonths, type IsoDate, monthOf } from '../../time/local-date.js';
@@ -220,11 +220,7 @@ function atLevels(group: AssignmentGroup, levels: readonly string[]): readonly A
 function sortByName(hits: Hit[], from: number): void {
   let start = from;
   while (start > 0 && hits[start - 1]!.name === hits[from]?.name) start--;
-  const keyed = hits.slice(start).map((h) => ({ h, key: sortKey(h.resident.name) }));
-  keyed.sort((a, b) =>
-    a.key !== b.key ? (a.key < b.key ? -1 : 1) : compareText(a.h.resident.name, b.h.resident.name),
-  );
-  const run = keyed.map((k) => k.h);
+  const run = sortedByText(hits.slice(start), (h) => h.resident.name);
   hits.splice(start, run.length, ...run);
 }
 

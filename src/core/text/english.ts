@@ -33,7 +33,7 @@ export function englishWordsText(): string {
 function load(): string {
   if (typeof __ROTABOT_BUILD__ === 'string') {
     try {
-      // Built code lives one folder below dist/ (dist/cli, dist/chunks), beside the file.
+      // Built code lives one folder below dist/ (dist/cli, dist/server), beside the file.
       return readFileSync(new URL('../english-words.txt', import.meta.url), 'utf8');
     } catch {
       // A build without the file answers the same, only slower.
