@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { main } from './main.js';
 
 // A command checks the knowledge base's files at most once (on a cache miss, and in `check`):
-// zod's fast path for an object schema is JavaScript generated and compiled on its first parse,
-// which for schemas parsed a few times costs more than it saves (the settings are parsed so
-// already). A long `chat` or conversation batch checks each stored context without it too; the
-// server keeps it, as it checks a context per message for as long as it runs.
+// the full zod API's fast path for an object schema is JavaScript generated and compiled on its
+// first parse, which for schemas parsed a few times costs more than it saves. (The settings and
+// stored contexts use zod's lighter API, which never generates it.)
 z.config({ jitless: true });
 
 // A reader that stops early ("… | head") closes the pipe: the rest of the output has nowhere to

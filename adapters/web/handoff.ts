@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Answer, Asker } from '../../src/core/types.js';
 import { ACTION_LABELS, type FeedbackAction, feedbackActions } from '../../src/handoff/actions.js';
 import { faqEntry } from '../../src/handoff/faq-entry.js';
@@ -9,6 +9,7 @@ import { askerKeyOf } from '../../src/handoff/service.js';
 import type { CardRef, HandoffCard, HandoffDesk } from '../../src/handoff/types.js';
 import { askOutcomeText, voteOutcomeText } from '../../src/handoff/wording.js';
 import type { Runtime } from '../../src/runtime.js';
+import { optionalText } from '../../src/zod-fields.js';
 import { escapeHtml } from './render.js';
 
 /**
@@ -20,23 +21,17 @@ const DESK = 'web-coordinators';
 const CARD = 'web:desk:card:';
 const INBOX = 'web:inbox:';
 
-const id = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'expects a short id' });
-const asField = z
-  .string()
-  .trim()
-  .max(320)
-  .optional()
-  .transform((v) => (v ? v : undefined));
+const id = z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'expects a short id' }));
 const FeedbackBody = z.object({
   answer: id,
   action: z.enum(['helpful', 'not-helpful', 'ask-coordinator']),
-  as: asField,
+  as: optionalText(z.maxLength(320)),
   conversation: id,
 });
 const ReplyBody = z.object({
   card: id,
-  text: z.string().trim().min(1, { error: 'expects a reply' }).max(4000),
-  by: z.string().trim().max(100).optional(),
+  text: z.string().check(z.trim(), z.minLength(1, { error: 'expects a reply' }), z.maxLength(4000)),
+  by: z.optional(z.string().check(z.trim(), z.maxLength(100))),
 });
 
 /** Who is asking in the web chat: the resident picked, else this page's own anonymous id. */

@@ -1,7 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { hostOfHeader, isLoopbackHost } from '../../src/net/loopback.js';
 import { programsOf, type Runtime } from '../../src/runtime.js';
+import { optionalText } from '../../src/zod-fields.js';
 import type { ServerPlugin } from '../server/plugin.js';
 import { requestContext } from '../server/request-context.js';
 import { DESK_CSS, DESK_JS } from './desk-page.js';
@@ -12,23 +13,17 @@ import { createResidentIds } from './residents.js';
 
 const AskBody = z.object({
   text: z.string({ error: 'expects text' }),
-  as: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  as: optionalText(),
   /** The page's own conversation id (random per page load): follow-ups share its context. */
-  conversation: z
-    .string()
-    .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'expects a short id of letters, digits and . _ : -' })
-    .optional(),
+  conversation: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'expects a short id of letters, digits and . _ : -' }),
+      ),
+  ),
   /** A program id, from the picker shown when the server serves several. */
-  program: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  program: optionalText(z.maxLength(100)),
 });
 
 // Everything the page needs comes from this server; inline scripts and other origins are refused.

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ASPECTS } from '../core/frame.js';
 
 /**
@@ -20,11 +20,14 @@ function buildSchemas() {
       from: z.string(),
       to: z.string(),
       label: z.string(),
-      restOfYear: z.boolean().optional(),
+      restOfYear: z.optional(z.boolean()),
     }),
   ]);
 
-  const RefSchema = z.object({ kind: z.string().max(32), id: z.string().max(128) });
+  const RefSchema = z.object({
+    kind: z.string().check(z.maxLength(32)),
+    id: z.string().check(z.maxLength(128)),
+  });
 
   const AsksSchema = z.object({
     who: z.boolean(),
@@ -38,42 +41,43 @@ function buildSchemas() {
 
   /** One question as understood, by the knowledge base's ids: the parts a follow-up may reuse. */
   const ContextFrameSchema = z.object({
-    intent: z.string().max(64),
+    intent: z.string().check(z.maxLength(64)),
     yesNo: z.boolean(),
     personal: z.boolean(),
     past: z.boolean(),
     asks: AsksSchema,
     /** Entities named, by kind and knowledge-base id (rotation ir-duke, site durham-va, …). */
-    subjects: z.array(RefSchema).max(32),
+    subjects: z.array(RefSchema).check(z.maxLength(32)),
     /** The same entities grouped by the phrase that named them ("IR-VA" names a rotation and its site). */
-    named: z.array(z.array(RefSchema).max(8)).max(16).default([]),
+    named: z._default(z.array(z.array(RefSchema).check(z.maxLength(8))).check(z.maxLength(16)), []),
     /** Residents named: the candidates' names per mention (never emails). */
-    people: z.array(z.array(z.string().max(128)).max(8)).max(4),
-    time: z.array(DateRefSchema).max(8),
+    people: z.array(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(8))).check(z.maxLength(4)),
+    time: z.array(DateRefSchema).check(z.maxLength(8)),
     /** The schedule blocks the answer named, the main one first (for "is that at the VA?"). */
-    found: z
-      .array(
-        z.object({
-          rotation: z.string().max(128).optional(),
-          site: z.string().max(128).optional(),
-          from: z.string().max(10),
-          to: z.string().max(10),
-        }),
-      )
-      .max(12)
-      .optional(),
+    found: z.optional(
+      z
+        .array(
+          z.object({
+            rotation: z.optional(z.string().check(z.maxLength(128))),
+            site: z.optional(z.string().check(z.maxLength(128))),
+            from: z.string().check(z.maxLength(10)),
+            to: z.string().check(z.maxLength(10)),
+          }),
+        )
+        .check(z.maxLength(12)),
+    ),
     /** The answer listed or counted this many things (for "how many is that?", "which ones?"). */
-    count: z.number().int().min(0).optional(),
+    count: z.optional(z.number().check(z.int(), z.minimum(0))),
     /** A comparison in time ("is that before or after ICU?"): the next follow-up continues it. */
-    order: z.enum(['before', 'after', 'before-or-after']).optional(),
+    order: z.optional(z.enum(['before', 'after', 'before-or-after'])),
     /** "Is my ICU before my VA month?": the subjects (of `subjects`) whose blocks were compared. */
-    compared: z.array(RefSchema).max(16).optional(),
+    compared: z.optional(z.array(RefSchema).check(z.maxLength(16))),
     /** "Who else is there?": the asker (when personal) or `besides` left out. */
-    others: z.boolean().optional(),
+    others: z.optional(z.boolean()),
     /** The parts of time the question looked at ("next", "first", …), for a reading picked later. */
-    aspects: z.array(z.enum(ASPECTS)).max(12).optional(),
+    aspects: z.optional(z.array(z.enum(ASPECTS)).check(z.maxLength(12))),
     /** Residents left out by "who else", by name. */
-    besides: z.array(z.string().max(128)).max(8).optional(),
+    besides: z.optional(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(8))),
   });
 
   const ConversationContextSchema = z.object({
@@ -83,7 +87,7 @@ function buildSchemas() {
     /** The last frames, oldest first. */
     frames: z.array(ContextFrameSchema),
     /** The readings the bot offered when it asked which one was meant; the reply picks one. */
-    clarifying: z.array(ContextFrameSchema).max(12).optional(),
+    clarifying: z.optional(z.array(ContextFrameSchema).check(z.maxLength(12))),
   });
   return { ContextFrameSchema, ConversationContextSchema };
 }

@@ -27,6 +27,32 @@ describe('configuration at start-up', () => {
     expect(several.map((p) => p.split(' ')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'SLACK_BOT_TOKEN']);
   });
 
+  it("says what a variable without a message of its own expects, in zod's English words", () => {
+    expect(problems({ LOG_LEVEL: 'loud' })).toEqual([
+      'LOG_LEVEL Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
+    ]);
+    expect(problems({ MAX_QUESTION_CHARS: '0' })).toEqual([
+      'MAX_QUESTION_CHARS Too small: expected number to be >0',
+    ]);
+    expect(problems({ HANDOFF_REPLY_TIME: '  ' })).toEqual([
+      'HANDOFF_REPLY_TIME Too small: expected string to have >=1 characters',
+    ]);
+  });
+
+  it('trims settings, reads numbers from their text and fills in what is unset', () => {
+    const c = loadConfig({ PORT: ' 8080 ', HOST: '  ', ANNOUNCE_CRON: ' 0 9 1 * * ', FEEDBACK: 'no' });
+    expect([c.PORT, c.HOST, c.ANNOUNCE_CRON, c.FEEDBACK]).toEqual([8080, undefined, '0 9 1 * *', false]);
+    expect([c.REMIND_CRON, c.CONTEXT_TTL_MINUTES, c.SCHEDULER, c.PROGRAM_SCHEDULES]).toEqual([
+      '0 8 * * 1-5',
+      30,
+      true,
+      [],
+    ]);
+    expect(problems({ CONTEXT_TTL_MINUTES: '1.5' })).toEqual([
+      'CONTEXT_TTL_MINUTES expects whole minutes (0 turns follow-ups off)',
+    ]);
+  });
+
   it('turns the web chat on only without platform credentials, unless WEB_CHAT says otherwise', () => {
     expect(loadConfig({}).webChatEnabled).toBe(true);
     const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
