@@ -1,6 +1,12 @@
 /** A CLI command: gets its own arguments and the process's streams, returns the exit code. */
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
+  /**
+   * The whole standard input, when it is a file small enough to read at once ("< questions.jsonl"):
+   * read so, no stream is made. Undefined for a pipe, a terminal or a file too large; tests that
+   * give `stdin` leave it out.
+   */
+  stdinFile?: () => string | undefined;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: Record<string, string | undefined>;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +12,11 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RESIDENT = 'avery.samplewood@example.edu';
 
-function rotabot(args: string[], input = '') {
+/** `input` is piped in; a number is a file descriptor the command reads as its standard input. */
+function rotabot(args: string[], input: string | number = '') {
   const run = spawnSync(process.execPath, [join(root, 'bin', 'rotabot.js'), ...args], {
     cwd: root,
-    input,
+    ...(typeof input === 'number' ? { stdio: [input, 'pipe', 'pipe'] } : { input }),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC' },
     encoding: 'utf8',
     timeout: 60_000,
@@ -49,4 +51,45 @@ describe('the command line as built', () => {
     const beyond = bundle.findIndex((byte) => byte > 0x7f);
     expect(beyond === -1 ? '' : bundle.subarray(Math.max(0, beyond - 40), beyond + 10).toString()).toBe('');
   });
+});
+
+describe('a batch given as a file ("rotabot ask --jsonl < questions.jsonl")', () => {
+  it('is read at once, and answered line for line as the same lines piped in', () => {
+    // Windows and old Mac line ends, a blank line and a last line without its end.
+    const lines = [
+      '{"id":"a","text":"does IR do biopsies?"}',
+      '',
+      '{"id":"b","text":"does IR do TIPS?"}',
+      'not json',
+      '{"id":"c","text":"hello"}',
+    ];
+    const batch = `${lines[0]}\r\n${lines[1]}\n${lines[2]}\r${lines[3]}\n${lines[4]}`;
+    const dir = mkdtempSync(join(tmpdir(), 'rotabot-batch-'));
+    try {
+      const file = join(dir, 'questions.jsonl');
+      writeFileSync(file, batch);
+      const fd = openSync(file, 'r');
+      const fromFile = (() => {
+        try {
+          return rotabot(['ask', '--jsonl'], fd);
+        } finally {
+          closeSync(fd);
+        }
+      })();
+      const piped = rotabot(['ask', '--jsonl'], batch);
+      expect(fromFile.out.split('\n').map((l) => (l ? JSON.parse(l).id : l))).toEqual([
+        'a',
+        'b',
+        null,
+        'c',
+        '',
+      ]);
+      expect(fromFile.out).toMatch(/"id":"a".*"verdict":"no"[\s\S]*"id":"b".*"verdict":"yes"/);
+      expect(fromFile).toEqual(piped);
+      // The line that is not JSON fails the batch, as it does piped in.
+      expect(fromFile.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Bot, IncomingMessage } from '../../../src/core/types.js';
 import { type CliCommand, type CliIo, UsageError } from '../command.js';
@@ -73,12 +72,15 @@ function batchedWriter(out: CliIo['stdout']) {
 
 /** One JSON object per input line, in order; a bad line gets {"id","error"} and the batch goes on. */
 async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?: Date }): Promise<number> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  // A file given as the input is read at once; anything else, a line at a time as it comes.
+  const whole = io.stdinFile?.();
+  const reader = whole === undefined ? (await import('../stream-lines.js')).streamLines(io.stdin) : undefined;
+  const lines: AsyncIterable<string> | Iterable<string> = reader ?? whole?.split(/\r\n|\n|\r/) ?? [];
   const out = batchedWriter(io.stdout);
   // The reader has gone ("… | head -1"): the rest would be answered for nobody, even while the
   // input stays open. Answers go out in batches, so the closed pipe may be seen only after the
-  // last line read so far: it ends the reading itself.
-  const stop = () => lines.close();
+  // last line read so far: it ends the reading itself (a file read at once stops at the next line).
+  const stop = () => reader?.close();
   io.stdout.once('close', stop);
   io.stdout.once('error', stop);
   let failures = 0;
