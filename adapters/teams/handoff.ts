@@ -201,7 +201,7 @@ export async function handleCardAction(
   if (action.rotabot === 'handoff-faq') {
     const handoff = await service.get(action.handoff);
     const taken = new Set((runtime.knowledge.current().faq ?? []).map((f) => f.id));
-    const entry = handoff ? faqEntry(handoff, taken) : null;
+    const entry = handoff ? await faqEntry(handoff, taken) : null;
     text = !handoff
       ? 'That hand-off is no longer kept.'
       : entry

@@ -202,7 +202,7 @@ export function mountWebHandoff(
       ? await service.byCard({ platform: 'web', channel: DESK, id: card.data })
       : null;
     const taken = new Set((runtime.knowledge.current().faq ?? []).map((f) => f.id));
-    const entry = handoff ? faqEntry(handoff, taken) : null;
+    const entry = handoff ? await faqEntry(handoff, taken) : null;
     res.json({
       entry:
         entry ??

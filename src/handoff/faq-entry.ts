@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { MAX_PHRASE_TOKENS, stems } from '../core/text/phrase-index.js';
 import type { Handoff } from './types.js';
 
@@ -44,11 +43,12 @@ function asQuestion(question: string): string {
  * A ready-to-paste entry for the knowledge base's faq.yaml: the hand-off's question as its
  * question and alias, the coordinator's reply (the last one passed on) as the answer. The
  * lines are indented to go under `faq:`. `takenIds` avoids an id the knowledge base already has.
+ * The YAML writer is loaded here, when a coordinator asks for an entry: a start never needs it.
  */
-export function faqEntry(
+export async function faqEntry(
   handoff: Pick<Handoff, 'question' | 'replies'>,
   takenIds: ReadonlySet<string> = new Set(),
-): string | null {
+): Promise<string | null> {
   const reply =
     [...handoff.replies].reverse().find((r) => r.outcome === 'delivered') ?? handoff.replies.at(-1);
   if (!reply) return null;
@@ -58,6 +58,7 @@ export function faqEntry(
     aliases: [aliasOf(handoff.question)],
     answer: reply.text.trim(),
   };
+  const { stringify } = await import('yaml');
   const yaml = stringify([entry], { lineWidth: 100 });
   return yaml
     .trimEnd()

@@ -71,11 +71,11 @@ export function reportText(sections: ReturnType<typeof reportSections>): string 
 }
 
 /** FAQ entries for every hand-off that has a reply, each headed by a comment saying where it came from. */
-export function faqEntries(handoffs: Handoff[], takenIds: ReadonlySet<string>): string[] {
+export async function faqEntries(handoffs: Handoff[], takenIds: ReadonlySet<string>): Promise<string[]> {
   const taken = new Set(takenIds);
   const entries: string[] = [];
   for (const h of handoffs) {
-    const entry = faqEntry(h, taken);
+    const entry = await faqEntry(h, taken);
     if (!entry) continue;
     const id = /id: (\S+)/.exec(entry)?.[1];
     if (id) taken.add(id);

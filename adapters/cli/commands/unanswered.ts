@@ -73,7 +73,7 @@ export const run: CliCommand = async (args, io) => {
       });
     });
     if (values.faq) {
-      const entries = faqEntries(await listHandoffs(store), await faqIds(config.KNOWLEDGE_DIR));
+      const entries = await faqEntries(await listHandoffs(store), await faqIds(config.KNOWLEDGE_DIR));
       io.stdout.write(
         entries.length
           ? `# Paste under "faq:" in ${config.KNOWLEDGE_DIR}/faq.yaml, add other phrasings as aliases, then run check.\n${entries.join('\n')}\n`

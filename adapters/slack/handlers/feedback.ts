@@ -70,7 +70,7 @@ export function registerFeedbackHandlers(app: App, ctx: SlackContext): void {
     await ctx.run('save as faq button', async () => {
       const handoff = await service.get((action as { value?: string }).value ?? '');
       const taken = new Set(ctx.runtime.knowledge.current().faq?.map((f) => f.id) ?? []);
-      const entry = handoff ? faqEntry(handoff, taken) : null;
+      const entry = handoff ? await faqEntry(handoff, taken) : null;
       const text = !handoff
         ? 'That hand-off is no longer kept.'
         : !entry
