@@ -90,6 +90,8 @@ export function academicYear(startYear: number, ctx: DateContext, label: string)
 }
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** "feb 30": a month's name and a day (not a year after it). Made once: a question is read for it every time. */
+const NAMED_DAY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD}\\b(?!\\s*\\d)`);
 
 /** "4/31", "13/1", "feb 30": a date that does not exist, quoted as written; undefined when all dates are real. */
 export function impossibleDate(folded: string): string | undefined {
@@ -97,7 +99,7 @@ export function impossibleDate(folded: string): string | undefined {
     const [month, day] = [Number(m[1]), Number(m[2])];
     if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1]!) return m[0];
   }
-  const named = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD}\\b(?!\\s*\\d)`).exec(folded);
+  const named = NAMED_DAY.exec(folded);
   if (named && Number(named[2]) > MONTH_DAYS[MONTHS[named[1]!]! - 1]!) return named[0];
   return undefined;
 }
