@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from '../core/types.js';
 import type { Logger } from '../logger.js';
+import { nodeCrypto } from '../node-crypto.js';
 import type { Store } from '../store/store.js';
 import { type ConversationContext, conversationContextSchema } from './context.js';
 
@@ -24,7 +24,8 @@ export function contextKey(
     : platformUserId
       ? `user:${platformUserId}`
       : 'anonymous';
-  const digest = createHash('sha256')
+  const digest = nodeCrypto()
+    .createHash('sha256')
     .update(`${message.platform}\n${message.conversationId}\n${who}`)
     .digest('hex')
     .slice(0, 40);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,13 +16,16 @@ import type { Knowledge } from './schema.js';
  * (and never loads the YAML parser or the schemas). Any change, or a different build, is a miss
  * and validates in full. Only results with no error are kept; warnings are kept with them, and
  * so is what Intl answers for the program's zone and locale (src/time/intl-memo.ts).
+ *
+ * A result keeps a copy of the files it was made from, and is used only when every file is the
+ * same to the byte: no digest to trust (and node:crypto, 5 ms of a short command, is not loaded).
  */
 
 /** Set by the build (one id per build); absent under tsx and the test runner, which never cache. */
 declare const __ROTABOT_BUILD__: string | undefined;
 
 const BUILD = typeof __ROTABOT_BUILD__ === 'string' ? __ROTABOT_BUILD__ : undefined;
-const MAX_HASHED_BYTES = 4 * 1024 * 1024;
+const MAX_CACHED_BYTES = 4 * 1024 * 1024;
 const KEEP_FILES = 16;
 const SUFFIX = '.v8';
 
@@ -55,27 +57,67 @@ async function privateDir(dir: string): Promise<boolean> {
   }
 }
 
-/** One key for the build and every YAML file of the folder (names and bytes); undefined: do not cache. */
-async function keyOf(knowledgeDir: string, build: string): Promise<string | undefined> {
+/** The folder's YAML files as they are now, in name order; undefined: too large to cache. */
+interface Sources {
+  names: string[];
+  contents: Buffer[];
+}
+
+function sourcesOf(knowledgeDir: string): Sources | undefined {
   try {
     // Read in one go, without a round trip to the file thread per file: a short command's
     // start-up waits on this, and the files are a few kilobytes each.
     const names = readdirSync(knowledgeDir)
       .filter((n) => /\.ya?ml$/i.test(n))
       .sort();
-    // The Node version too: V8's serialization is read back by the V8 that wrote it.
-    const hash = createHash('sha256').update(`${build}\0${process.version}\0${knowledgeDir}\0`);
     let bytes = 0;
+    const contents: Buffer[] = [];
     for (const name of names) {
       const content = readFileSync(join(knowledgeDir, name));
       bytes += content.length;
-      if (bytes > MAX_HASHED_BYTES) return undefined;
-      hash.update(`${name}\0${content.length}\0`).update(content);
+      if (bytes > MAX_CACHED_BYTES) return undefined;
+      contents.push(content);
     }
-    return hash.digest('hex');
+    return { names, contents };
   } catch {
     return undefined;
   }
+}
+
+/** 16 hex digits naming a text (FNV-1a, two lanes): a file name, not a check of its content. */
+function nameOf(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Where the result for these files is kept: named by the build, this Node (V8's serialization is
+ * read back by the V8 that wrote it), the folder and each file's name and size. Versions of the
+ * files alike in all that share the name; the copy kept inside tells them apart.
+ */
+function fileNameOf(knowledgeDir: string, build: string, sources: Sources): string {
+  const files = sources.names.map((name, i) => `${name}\0${sources.contents[i]!.length}`);
+  return `knowledge-${nameOf([build, process.version, knowledgeDir, ...files].join('\0'))}${SUFFIX}`;
+}
+
+/** True when `kept` holds exactly these files, byte for byte. */
+function sameSources(kept: Partial<Sources> | undefined, now: Sources): boolean {
+  const { names, contents } = kept ?? {};
+  if (!Array.isArray(names) || !Array.isArray(contents) || names.length !== now.names.length) return false;
+  return now.names.every((name, i) => {
+    const content = contents[i];
+    return (
+      names[i] === name &&
+      content instanceof Uint8Array &&
+      Buffer.from(content.buffer, content.byteOffset, content.byteLength).equals(now.contents[i]!)
+    );
+  });
 }
 
 /**
@@ -84,13 +126,14 @@ async function keyOf(knowledgeDir: string, build: string): Promise<string | unde
  * question). Kept in V8's own serialization, which keeps the vocabulary's maps and sets and its
  * references into the knowledge base as they are: read back in 2–3 ms.
  */
-type Kept = KnowledgeValidation & { intl?: IntlMemo; vocabulary?: Vocabulary };
+type Kept = KnowledgeValidation & { sources: Sources; intl?: IntlMemo; vocabulary?: Vocabulary };
 
-async function readResult(file: string): Promise<Kept | undefined> {
+async function readResult(file: string, sources: Sources): Promise<Omit<Kept, 'sources'> | undefined> {
   try {
     const value = deserialize(readFileSync(file)) as Partial<Kept>;
     if (!value || typeof value.knowledge !== 'object' || !value.knowledge || !Array.isArray(value.problems))
       return undefined;
+    if (!sameSources(value.sources, sources)) return undefined;
     const vocabulary = value.vocabulary?.knowledge === value.knowledge ? value.vocabulary : undefined;
     return {
       knowledge: value.knowledge as Knowledge,
@@ -129,11 +172,11 @@ export async function validateKnowledgeCached(
 ): Promise<KnowledgeValidation> {
   const build = options.build ?? BUILD;
   const cacheDir = options.dir ?? defaultCacheDir();
-  const key = build ? await keyOf(knowledgeDir, build) : undefined;
-  const usable = key !== undefined && (await privateDir(cacheDir));
-  const file = usable ? join(cacheDir, `knowledge-${key}${SUFFIX}`) : undefined;
-  if (file) {
-    const hit = await readResult(file);
+  const sources = build ? sourcesOf(knowledgeDir) : undefined;
+  const usable = build !== undefined && sources !== undefined && (await privateDir(cacheDir));
+  const file = usable ? join(cacheDir, fileNameOf(knowledgeDir, build, sources)) : undefined;
+  if (file && sources) {
+    const hit = await readResult(file, sources);
     if (hit) {
       rememberIntl(hit.intl);
       if (hit.vocabulary) reviveVocabulary(hit.vocabulary);
@@ -142,11 +185,12 @@ export async function validateKnowledgeCached(
   }
   const { validateKnowledge } = await import('./load.js');
   const result = await validateKnowledge(knowledgeDir);
-  if (file && result.knowledge) {
+  if (file && sources && result.knowledge) {
     const { locale, time_zone } = result.knowledge.program;
     const intl = intlMemoOf(locale, time_zone);
     rememberIntl(intl);
-    await writeResult(cacheDir, file, { ...result, intl, vocabulary: vocabularyOf(result.knowledge) });
+    const kept: Kept = { ...result, sources, intl, vocabulary: vocabularyOf(result.knowledge) };
+    await writeResult(cacheDir, file, kept);
   }
   return result;
 }

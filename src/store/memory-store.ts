@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import type { Store } from './store.js';
 
 interface Entry {
@@ -51,7 +51,7 @@ export function createMemoryStore(clock: () => number = Date.now): Store {
       return [...entries.keys()].filter((k) => k.startsWith(prefix) && live(k));
     },
     async acquireLock(key, ttlMs) {
-      const token = randomUUID();
+      const token = nodeCrypto().randomUUID();
       if (live(key)) return null;
       put(key, token, ttlMs);
       return async () => {
@@ -59,7 +59,7 @@ export function createMemoryStore(clock: () => number = Date.now): Store {
       };
     },
     async acquireLease(key, ttlMs) {
-      const token = randomUUID();
+      const token = nodeCrypto().randomUUID();
       if (live(key)) return null;
       put(key, token, ttlMs);
       return {

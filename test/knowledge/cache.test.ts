@@ -117,6 +117,21 @@ describe('the knowledge cache', () => {
     expect(edited.knowledge?.program.name).toBe('Duke Interventional Radiology');
   });
 
+  it('validates again after an edit that keeps every file its size (the kept copy is compared)', async () => {
+    const options = { dir: cacheDir, build: 'build-1' };
+    await validateKnowledgeCached(knowledge.dir, options);
+    await markCached();
+    const before = await readdir(cacheDir);
+    await editFile(knowledge.dir, 'program.yaml', (t) => {
+      expect(t).toContain('name: Duke Interventional Radiology');
+      return t.replace('name: Duke Interventional Radiology', 'name: Dune Interventional Radiology');
+    });
+    const edited = await validateKnowledgeCached(knowledge.dir, options);
+    expect(edited.knowledge?.program.name).toBe('Dune Interventional Radiology');
+    // The same name, so the new result took the old one's place.
+    expect(await readdir(cacheDir)).toEqual(before);
+  });
+
   it('never keeps a result with errors: the next run reports them again', async () => {
     await editFile(knowledge.dir, 'program.yaml', (t) => t.replace('\nprogram:', '\nprogram: [broken'));
     const options = { dir: cacheDir, build: 'build-1' };
