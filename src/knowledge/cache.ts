@@ -84,7 +84,11 @@ function sourcesOf(knowledgeDir: string): Sources | undefined {
   }
 }
 
-/** 16 hex digits naming a text (FNV-1a, two lanes): a file name, not a check of its content. */
+/**
+ * 16 hex digits naming a text (FNV-1a, two lanes): a file name, not a check of its content. The
+ * code cache is named the same way in bin/code-cache.js, which runs before any bundle is loaded
+ * and is shipped on its own (dist/code-cache.cjs), so the two cannot share one function.
+ */
 function nameOf(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
