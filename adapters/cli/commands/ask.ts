@@ -70,6 +70,9 @@ function batchedWriter(out: CliIo['stdout']) {
   return { write, flush };
 }
 
+/** How many lines of a file read at once are answered between two turns of the event loop. */
+const FILE_LINES_PER_TURN = 32;
+
 /** One JSON object per input line, in order; a bad line gets {"id","error"} and the batch goes on. */
 async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?: Date }): Promise<number> {
   // A file given as the input is read at once; anything else, a line at a time as it comes.
@@ -79,14 +82,22 @@ async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?
   const out = batchedWriter(io.stdout);
   // The reader has gone ("… | head -1"): the rest would be answered for nobody, even while the
   // input stays open. Answers go out in batches, so the closed pipe may be seen only after the
-  // last line read so far: it ends the reading itself (a file read at once stops at the next line).
-  const stop = () => reader?.close();
+  // last line read so far: it ends the reading itself.
+  let closed = false;
+  const stop = () => {
+    closed = true;
+    reader?.close();
+  };
   io.stdout.once('close', stop);
   io.stdout.once('error', stop);
   let failures = 0;
+  let read = 0;
   try {
     for await (const line of lines) {
-      if (!io.stdout.writable) break;
+      // A file's lines come without a turn of the event loop: one now and then lets the answers
+      // go out, and a reader that has gone be heard of.
+      if (!reader && ++read % FILE_LINES_PER_TURN === 0) await new Promise(setImmediate);
+      if (closed || !io.stdout.writable) break;
       if (!line.trim()) continue;
       let id: unknown = null;
       try {
