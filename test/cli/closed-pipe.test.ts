@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,40 @@ describe('a reader that closes the pipe early', () => {
     expect(run.stderr()).toBe('');
     run.child.stdin.destroy();
   }, 30_000);
+
+  it('stops a batch read from a file too, before its failing last line is reached', async () => {
+    // A file is read at once, so its lines come without waiting for the input: only the closed
+    // pipe can end the run early. Distinct questions, so that no answer comes from a cache. The
+    // shell makes a real pipe, as "rotabot ask --jsonl < file | head -1" does (a child's 'pipe'
+    // here is a socket, which the command hears of sooner), and keeps the command's own status.
+    const questions = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ id: `q${i}`, text: `who is on ${i % 2 ? 'IR' : 'the VA'} in ${2000 + i}?` }),
+    );
+    const file = join(scratch, 'batch.jsonl');
+    const status = join(scratch, 'status');
+    writeFileSync(file, `${questions.join('\n')}\nnot json\n`);
+    const script = '{ "$0" "$1" ask --jsonl < "$2"; echo $? > "$3"; } | head -1';
+    const shell = spawn(
+      'sh',
+      ['-c', script, process.execPath, join(root, 'bin', 'rotabot.js'), file, status],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      },
+    );
+    let out = '';
+    let stderr = '';
+    shell.stdout.on('data', (d) => {
+      out += d;
+    });
+    shell.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    await new Promise((resolve) => shell.once('close', resolve));
+    expect(JSON.parse(out)).toMatchObject({ id: 'q0' });
+    expect(readFileSync(status, 'utf8').trim()).toBe('0');
+    expect(stderr).toBe('');
+  }, 120_000);
 
   it('keeps the command’s own failing status', async () => {
     const broken = join(scratch, 'knowledge');
