@@ -1,5 +1,5 @@
 import { createTask, parse, type ScheduledTask, validateDetailed } from 'node-cron';
-import { addDays, type IsoDate, localDate, offsetAt, parseIsoDate } from '../time/local-date.js';
+import { addDays, type IsoDate, localDate, zonedInstant } from '../time/local-date.js';
 
 /**
  * Cron times from any instant, not just "now": node-cron's own parser and matcher decide which
@@ -81,20 +81,4 @@ export function createCronTimes(expression: string, timeZone: string, variable =
     },
     localDateOf: (instant) => localDate(instant, timeZone),
   };
-}
-
-/** The instant a wall-clock time happens in a zone (outside DST gaps, which jobs avoid). */
-export function zonedInstant(
-  date: IsoDate,
-  hour: number,
-  minute: number,
-  second: number,
-  timeZone: string,
-): Date {
-  const { year, month, day } = parseIsoDate(date);
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  let guess = wall - offsetAt(wall, timeZone);
-  // A second pass settles times near a DST change, where the first guess used the other offset.
-  guess = wall - offsetAt(guess, timeZone);
-  return new Date(guess);
 }

@@ -35,6 +35,22 @@ export function offsetAt(instant: number, timeZone: string): number {
   return intlOffset(instant, f);
 }
 
+/** The instant a wall-clock time happens in a zone (outside DST gaps, which jobs avoid). */
+export function zonedInstant(
+  date: IsoDate,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
+): Date {
+  const { year, month, day } = parseIsoDate(date);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  let guess = wall - offsetAt(wall, timeZone);
+  // A second pass settles times near a DST change, where the first guess used the other offset.
+  guess = wall - offsetAt(guess, timeZone);
+  return new Date(guess);
+}
+
 export function monthOf(date: IsoDate): IsoMonth {
   return date.slice(0, 7);
 }

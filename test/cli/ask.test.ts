@@ -51,6 +51,23 @@ describe('rotabot ask', () => {
     expect(JSON.parse(early.out).text).not.toContain('November 2026');
   });
 
+  it('reads a date alone as that day in the program time zone, not as midnight in London', async () => {
+    // "2026-12-01" as an instant is 19:00 on 30 November in Durham; a resident means 1 December.
+    const { out } = await runCli([
+      'ask',
+      'what am I on this month?',
+      '--as',
+      R4,
+      '--now',
+      '2026-12-01',
+      '--json',
+    ]);
+    expect(JSON.parse(out).text).toContain('December 2026');
+    const line = { id: 1, text: 'what am I on this month?', as: R4, now: '2026-12-01' };
+    const lines = await runCli(['ask', '--jsonl'], `${JSON.stringify(line)}\n`);
+    expect(JSON.parse(lines.out).text).toContain('December 2026');
+  });
+
   it('refuses a malformed --now with a usage error', async () => {
     const { code, err } = await runCli(['ask', 'hi', '--now', 'tuesday']);
     expect(code).toBe(2);

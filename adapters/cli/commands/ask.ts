@@ -1,35 +1,49 @@
 import { parseArgs } from 'node:util';
 import type { Bot, IncomingMessage } from '../../../src/core/types.js';
+import { type IsoDate, zonedInstant } from '../../../src/time/local-date.js';
 import { type CliCommand, type CliIo, UsageError } from '../command.js';
 import { formatAnswer } from '../format.js';
 import { createCliBot, loadData } from '../load.js';
 import { type LoadedProgram, loadPrograms, oneProgramEnv, pickProgram, programsDirOf } from '../programs.js';
 
-function parseNow(value: string | undefined, what: string): Date | undefined {
+/**
+ * The asker's clock: an instant, or a date alone ("2026-12-01"), which is that day in the
+ * program's time zone (from its start), as a resident means it, not midnight in London.
+ */
+type Clock = { instant: Date } | { day: IsoDate };
+
+function parseNow(value: string | undefined, what: string): Clock | undefined {
   if (value === undefined) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
   const date = new Date(value);
   if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
     throw new UsageError(
-      `${what} expects an ISO-8601 instant such as 2026-11-30T23:30:00-05:00, not "${value}"`,
+      `${what} expects an ISO-8601 instant such as 2026-11-30T23:30:00-05:00, or a date such as 2026-11-30, not "${value}"`,
     );
   }
-  return date;
+  return day ? { day } : { instant: date };
 }
 
-function message(
+const instantOf = (clock: Clock | undefined, zone: string): Date | undefined =>
+  clock && ('day' in clock ? zonedInstant(clock.day, 0, 0, 0, zone) : clock.instant);
+
+/** One question to the asker's bot, as a private message at the asker's clock. */
+function ask(
+  { bot, zone }: ReturnType<BotFor>,
   text: string,
   as: string | undefined,
-  now: Date | undefined,
+  now: Clock | undefined,
   conversationId?: string,
-): IncomingMessage {
-  return {
+) {
+  const message: IncomingMessage = {
     text,
     asker: { email: as?.trim().toLowerCase() || undefined },
     platform: 'cli',
     conversation: 'private',
     ...(conversationId ? { conversationId } : {}),
-    now,
+    now: instantOf(now, zone),
   };
+  return bot.handle(message);
 }
 
 /** A line's "conversation": lines sharing one are one conversation, in input order. */
@@ -40,7 +54,8 @@ function conversationOf(value: unknown): string | undefined {
 }
 
 /** The bot a question goes to, by its asker: one program's, or the department's program for them. */
-type BotFor = (as: string | undefined) => Bot;
+/** The bot that answers an asker, and its program's time zone (for a clock given as a date). */
+type BotFor = (as: string | undefined) => { bot: Bot; zone: string };
 
 const FLUSH_AT = 64 * 1024;
 
@@ -74,7 +89,7 @@ function batchedWriter(out: CliIo['stdout']) {
 const FILE_LINES_PER_TURN = 32;
 
 /** One JSON object per input line, in order; a bad line gets {"id","error"} and the batch goes on. */
-async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?: Date }): Promise<number> {
+async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?: Clock }): Promise<number> {
   // A file given as the input is read at once; anything else, a line at a time as it comes.
   const whole = io.stdinFile?.();
   const reader = whole === undefined ? (await import('../stream-lines.js')).streamLines(io.stdin) : undefined;
@@ -116,7 +131,7 @@ async function askJsonl(botFor: BotFor, io: CliIo, defaults: { as?: string; now?
           frames: _frames,
           about: _about,
           ...rest
-        } = await botFor(asker).handle(message(input.text, asker, now, conversationId));
+        } = await ask(botFor(asker), input.text, asker, now, conversationId);
         out.write(`${JSON.stringify({ id, text, ...rest })}\n`);
       } catch (error) {
         failures++;
@@ -152,7 +167,7 @@ export const run: CliCommand = async (args, io) => {
     throw new UsageError('give the question in quotes, or --jsonl to read JSON lines');
   const botFor = await botsFor(values, io.env);
   if (values.jsonl) return askJsonl(botFor, io, { as: values.as, now });
-  const answer = await botFor(values.as).handle(message(positionals.join(' '), values.as, now));
+  const answer = await ask(botFor(values.as), positionals.join(' '), values.as, now);
   io.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAnswer(answer));
   return 0;
 };
@@ -167,17 +182,21 @@ async function botsFor(
 ): Promise<BotFor> {
   const dir = programsDirOf(flags, env);
   if (!dir) {
-    const bot = createCliBot(await loadData(flags, flags.knowledge ? oneProgramEnv(env) : env));
-    return () => bot;
+    const data = await loadData(flags, flags.knowledge ? oneProgramEnv(env) : env);
+    const asked = { bot: createCliBot(data), zone: data.knowledge.program.time_zone };
+    return () => asked;
   }
   const programs = await loadPrograms(dir, env);
-  const bots = new Map<LoadedProgram, Bot>();
+  const bots = new Map<LoadedProgram, ReturnType<BotFor>>();
   // A program named, or a folder of one, is chosen now, so a wrong name fails before any question.
   const chosen = flags.program || programs.length === 1 ? pickProgram(programs, flags.program) : undefined;
   return (as) => {
     const program = chosen ?? pickProgram(programs, undefined, as);
-    const bot = bots.get(program) ?? createCliBot(program.data);
-    bots.set(program, bot);
-    return bot;
+    const asked = bots.get(program) ?? {
+      bot: createCliBot(program.data),
+      zone: program.data.knowledge.program.time_zone,
+    };
+    bots.set(program, asked);
+    return asked;
   };
 }

@@ -187,7 +187,7 @@ function isOn(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefin
         : `in ${ref.label}`
     : 'now';
   if (!monthsOf(ref ?? { kind: 'day', date: ctx.today, label }).some((m) => ctx.schedule!.covers(m))) {
-    return reply(s, notScheduledYet(ctx, cap(bareLabel(label))), []);
+    return reply(s, notScheduledYet(ctx, cap(bareLabel(label)), to), []);
   }
   const inside = blocksBetween(s.resident, from, to);
   const hits = inside.filter((b) => blockMatches(ctx, b, t));

@@ -4,7 +4,7 @@ import { formatDate, formatMonth } from '../../time/format-date.js';
 import { addMonths, type IsoDate, monthOf } from '../../time/local-date.js';
 import { says } from '../cues.js';
 import { bareLabel } from '../date-words.js';
-import { type DateRef, monthsOf } from '../dates.js';
+import { type DateRef, lastDayOf, monthsOf } from '../dates.js';
 import { formatCount } from '../text/numbers.js';
 import { answer, ask, decide, type Handler } from './context.js';
 import { countedTwice, listingOf } from './month-listing.js';
@@ -34,9 +34,14 @@ export const whoIsOn: Handler = (u, ctx) => {
         : `in ${ref.label}`;
   const months = ref ? monthsOf(ref) : [monthOf(ctx.today)];
   if (!schedule || !months.some((m) => schedule.covers(m))) {
-    return answer('schedule.who', notScheduledYet(ctx, cap(bareLabel(label))), [], {
-      unanswered: !schedule,
-    });
+    return answer(
+      'schedule.who',
+      notScheduledYet(ctx, cap(bareLabel(label)), ref ? lastDayOf(ref) : ctx.today),
+      [],
+      {
+        unanswered: !schedule,
+      },
+    );
   }
   const levels = u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level.toLowerCase() ?? id);
   // Only the groups (one rotation label at one site) the question is about; each is sorted by name.
