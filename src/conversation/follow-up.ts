@@ -4,6 +4,7 @@ import type { Order } from '../core/frame.js';
 import { aspectsOf } from '../core/frame-of.js';
 import { decideIntentForText } from '../core/intent.js';
 import { orderOf } from '../core/order.js';
+import { isOrdinaryEnglish } from '../core/text/english.js';
 import { foldText } from '../core/text/normalize.js';
 import { type EntityKind, type PhraseMatch, stem } from '../core/text/phrase-index.js';
 import { emptyRefs, type Intent, type Refs, type Understanding } from '../core/understand.js';
@@ -552,6 +553,9 @@ export function completeFollowUp(
       ...own.matches,
     ];
   }
+  // "and TIPS?" after a procedure the data does not list: what is named now is listed, so the
+  // question is whether the division does it.
+  if (base.intent === 'procedure.unknown' && newSlots.has('procedure')) merged.intent = 'procedure.does';
   const keptSlots = new Set([...slotsIn(base.refs)].filter((s) => !newSlots.has(s)));
   carried.push(...subjectNames(merged.refs, keptSlots, v));
   if (own.dates.length) merged.dates = own.dates;
@@ -594,6 +598,17 @@ export function completeFollowUp(
     !own.people.length &&
     !cues.shift &&
     !(u.personal && base.people.length);
+  // "and vertebroplasty?" after a procedure question: a name the data does not list, asked the same way.
+  const aboutProcedures = base.intent === 'procedure.does' || base.intent === 'procedure.unknown';
+  if (
+    nothingNew &&
+    !pronounFor.length &&
+    aboutProcedures &&
+    u.unknownWords.some((w) => !isOrdinaryEnglish(w))
+  ) {
+    const unlisted = { ...merged, intent: 'procedure.unknown' as const, refs: emptyRefs(), matches: [] };
+    return { kind: 'completed', understanding: withParts(u, unlisted), assumed: [] };
+  }
   if (nothingNew && !pronounFor.length) return STANDALONE;
   return { kind: 'completed', understanding: withParts(u, merged), assumed: [...pronounFor, ...carried] };
 }

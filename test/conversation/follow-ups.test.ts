@@ -50,6 +50,21 @@ describe('follow-ups are completed from the conversation', () => {
     expect(shown(biopsies)).toEqual(shown(await alone('does IR do biopsies?')));
   });
 
+  it('a procedure after one the data does not list is asked the same way, and the other way round', async () => {
+    const chat = conversation(conversationBot());
+    expect((await chat.say('does IR do kyphoplasty?')).intent).toBe('procedure.unknown');
+    // A listed one next: whether the division does it, not "“tip” is not among the procedures".
+    const tips = await chat.say('and TIPS?');
+    expect(tips.verdict).toBe('yes');
+    expect(shown(tips)).toEqual(shown(await alone('does IR do TIPS?')));
+    // An unlisted one after a listed one: neither yes nor no, naming it.
+    const unlisted = await chat.say('and vertebroplasty?');
+    expect(unlisted.intent).toBe('procedure.unknown');
+    expect(unlisted.verdict).toBe('unknown');
+    expect(unlisted.text).toContain('“vertebroplasty”');
+    expect((await chat.say('what about biopsies?')).verdict).toBe('no');
+  });
+
   it('a pronoun for the last subject: "when does it end?", "is that at the VA?", "who else is there?"', async () => {
     const chat = conversation(conversationBot(), { asker: { email: CASEY } });
     await chat.say('when is my next ICU month?');
