@@ -38,6 +38,8 @@ export const INTENT_TABLE: readonly Row[] = [
   ['schedule.who', ['asksWho', 'scheduleTarget'], ['coverageFact']],
   ['schedule.mine', ['left', 'scheduleTarget'], ['year']],
   ['schedule.who', ['dated', 'scheduleTarget'], ['personal']],
+  // "What are the R4s on next month?": a level at a time is who of that level is on what then.
+  ['schedule.who', ['dated', 'year'], ['personal', 'person']],
   ['procedure.unknown', ['faqWeak', 'unplaced', 'perform']],
   ['faq', ['faqStrong']],
   ['program.patients', ['patientsTopic'], ['whereSite']],

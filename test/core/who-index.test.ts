@@ -114,8 +114,8 @@ describe('a whole month read from lines written once per group', () => {
       expect(all.text).toMatch(/^3 residents/);
       const r3 = ask(schedule, 'who are the R3s on IR in March?').answer;
       expect(r3.items).toHaveLength(3);
-      expect(r3.text).toMatch(/^2 residents/);
-      expect(ask(schedule, 'who are the R4s on IR in March?').answer.text).toMatch(/^1 resident is/);
+      expect(r3.text).toMatch(/^2 R3 residents/);
+      expect(ask(schedule, 'who are the R4s on IR in March?').answer.text).toMatch(/^1 R4 resident is/);
     }
   });
 

@@ -1,12 +1,12 @@
 import { compareText, sortedByText } from '../../schedule/names.js';
 import type { Assignment, AssignmentGroup, Block } from '../../schedule/types.js';
 import { formatDate, formatMonth } from '../../time/format-date.js';
-import { addMonths, type IsoDate, monthOf } from '../../time/local-date.js';
+import { academicYearStart, addMonths, type IsoDate, monthOf } from '../../time/local-date.js';
 import { says } from '../cues.js';
 import { bareLabel } from '../date-words.js';
 import { type DateRef, lastDayOf, monthsOf } from '../dates.js';
 import { formatCount } from '../text/numbers.js';
-import { answer, ask, decide, type Handler } from './context.js';
+import { answer, ask, decide, type Handler, joinAnd } from './context.js';
 import { countedTwice, listingOf } from './month-listing.js';
 import {
   blockMatches,
@@ -43,7 +43,30 @@ export const whoIsOn: Handler = (u, ctx) => {
       },
     );
   }
-  const levels = u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level.toLowerCase() ?? id);
+  // The schedule gives each resident's level now: "the R4s in March 2026", a year ago, are this
+  // year's R5s. Levels are numbered ("R4"); the academic year the time asked falls in decides.
+  const startMonth = ctx.knowledge.program.academic_year_start_month;
+  const yearsAgo =
+    academicYearStart(ctx.today, startMonth) - academicYearStart(`${months[0]!}-01`, startMonth);
+  const levels = u.refs.year.map((id) =>
+    (ctx.vocabulary.years.get(id)?.level.toLowerCase() ?? id).replace(/\d+/, (n) =>
+      String(Number(n) + yearsAgo),
+    ),
+  );
+  // "3 R4 residents are on …": the levels asked about are said.
+  const levelNames = u.refs.year.length
+    ? `${joinAnd(u.refs.year.map((id) => ctx.vocabulary.years.get(id)?.level ?? id.toUpperCase()))} `
+    : '';
+  // "The R5s of March 2026" have left: this year's residents were all at lower levels then.
+  const known = new Set([...ctx.vocabulary.years.values()].map((y) => y.level.toLowerCase()));
+  if (yearsAgo !== 0 && levels.length && levels.every((l) => !known.has(l))) {
+    return answer(
+      'schedule.who',
+      `The ${levelNames}residents of ${bareLabel(label)} are not on the schedule: it lists this year's residents, and none of them was at that level then.`,
+      [],
+      { unanswered: true },
+    );
+  }
   // Only the groups (one rotation label at one site) the question is about; each is sorted by name.
   // "Who are the R5s on IR?": only the residents at the levels named, read from the group by level.
   const groups = months
@@ -103,7 +126,7 @@ export const whoIsOn: Handler = (u, ctx) => {
     counts: ReadonlyMap<string, number>,
   ) => {
     const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
-    const text = `${people} ${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
+    const text = `${people} ${levelNames}${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
     return answer('schedule.who', text, sources, {
       items,
       ...(counts.size ? { itemsSummary: summaryText(counts) } : {}),

@@ -181,6 +181,34 @@ describe('others on the schedule', () => {
     expect(a.items!.length).toBe(expected.size);
   });
 
+  it('a level at a time is who of that level is on what then, with the level at that time', () => {
+    // NOW is in the 2026–27 academic year; March 2026 was in 2025–26, when today's R5s were R4s.
+    const onIn = (month: string, level: string) =>
+      new Set(
+        schedule
+          .assignmentsInMonth(month)
+          .filter((x) => x.resident.level === level)
+          .map((x) => x.resident.name),
+      );
+    const cases: Array<[string, string, string]> = [
+      ['what are the R4s on next month?', '2026-12', 'R4'],
+      ['what were the R4s doing in March 2026?', '2026-03', 'R5'],
+      ['who were the R3s in March 2026?', '2026-03', 'R4'],
+    ];
+    for (const [q, month, nowLevel] of cases) {
+      const a = ask(q);
+      const expected = onIn(month, nowLevel);
+      expect(expected.size, q).toBeGreaterThan(0);
+      expect(a.intent, q).toBe('schedule.who');
+      expect(new Set(a.items!.map((line) => line.replace(/ \(.*$/, ''))), q).toEqual(expected);
+      expect(a.text, q).toMatch(/^\d+ R\d residents? (are|were) on the schedule in /);
+    }
+    // Today's residents were none of them R5s a year ago: they are not on this schedule.
+    const gone = ask('who were the R5s in March 2026?');
+    expect(gone.text).toMatch(/not on the schedule/);
+    expect(gone.items ?? []).toEqual([]);
+  });
+
   it('answers what a named resident is on, by full, first, last and Dr. name', () => {
     const [first, ...rest] = r5.name.split(' ');
     const last = rest.join(' ');
