@@ -46,7 +46,9 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
       !L.GREETING.has(w) && !L.THANKS.has(w) && !L.FILLER.has(w) && !heard.covers('farewell', i + offset),
   );
   const dated = u.dates.length > 0;
-  const scheduleTarget = any('rotation', 'group', 'site');
+  // "Who is not on IR?": a rotation ruled out is still what the schedule question is about.
+  const x = u.excluded;
+  const scheduleTarget = any('rotation', 'group', 'site') || x.rotation.length + x.group.length + x.site.length > 0;
   const strongSchedule = rawHas(L.SCHEDULE_STRONG);
   const scheduleCue = dated || strongSchedule || raw.includes('on') || raw.includes('at') || u.asks.next;
   const trainingTalk = any('year') || rawHas(L.TRAINING_WORDS) || rawHas(L.OPTION_WORDS);

@@ -125,8 +125,9 @@ const isNumber = (w: string, L: Lexicon) => ORDINAL_NUMBER.test(w) || L.NUMBERS[
 
 /** The phrase before a name rules it out ("non-IR", "except the VA", "but not ICU", "other than IR"). */
 function rulesOut(words: readonly string[], at: number, ruledOut: Cues['phrases'], L: Lexicon): boolean {
-  const skip = L.BEFORE_RULED_OUT.has(words[at - 1] ?? '') ? 1 : 0;
-  return ruledOut.endsAt('ruled_out', at - skip);
+  // "not on IR": the phrase may hold the word before the name ("on"), or leave it out ("except the VA").
+  if (ruledOut.endsAt('ruled_out', at)) return true;
+  return L.BEFORE_RULED_OUT.has(words[at - 1] ?? '') && ruledOut.endsAt('ruled_out', at - 1);
 }
 
 /** Every kind of entity, none found yet. */

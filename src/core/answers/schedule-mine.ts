@@ -307,7 +307,8 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
     return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);
   if (u.asks.howMany) return count(ctx, s, u, t, ref);
   if (hasTargets(t) && u.yesNo && !ref && aspect('next')) return isNext(ctx, s, t);
-  if (hasTargets(t) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
+  // "Is Casey not on IR next month?": on anything but what is ruled out.
+  if ((hasTargets(t) || t.except) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
   // "Which months am I on IR?", "just my DR months": every such block, not only the next.
   const listAsked = says(u, 'every_block') && !aspect('next');
   if (hasTargets(t) && !ref && listAsked && !u.asks.when) return everyBlock(ctx, s, t);

@@ -104,7 +104,7 @@ export const whoIsOn: Handler = (u, ctx) => {
     last = { block, text };
     return text;
   };
-  const what = hasTargets(t) ? targetName(ctx, t) : 'the schedule';
+  const what = hasTargets(t) || t.except ? targetName(ctx, t) : 'the schedule';
   // "at the Durham VA" for a site alone, "on ICU" for a rotation.
   const onWhat = t.sites.length && !t.rotations.length && !t.groups.length ? `at ${what}` : `on ${what}`;
   const tense =
@@ -112,7 +112,7 @@ export const whoIsOn: Handler = (u, ctx) => {
   const nobody = (leftOut: boolean) =>
     answer(
       'schedule.who',
-      `${u.yesNo ? 'n' : 'N'}obody${leftOut ? ' else' : ''} ${tense} ${onWhat} ${label}.`,
+      `${levelNames ? `${u.yesNo ? 'n' : 'N'}o ${levelNames}resident` : `${u.yesNo ? 'n' : 'N'}obody`}${leftOut ? ' else' : ''} ${tense} ${onWhat} ${label}.`,
       [],
       {
         suggestions: [ask(`Who is on ${what} next month?`)],

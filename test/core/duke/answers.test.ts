@@ -181,6 +181,34 @@ describe('others on the schedule', () => {
     expect(a.items!.length).toBe(expected.size);
   });
 
+  it('"not on", "off" and "anything but" rule a rotation out, in who-is and in yes/no', () => {
+    const isIr = (id: string | null) => Boolean(id?.startsWith('ir-'));
+    const notOnIr = new Set(
+      schedule
+        .assignmentsInMonth('2026-12')
+        .filter((x) => !isIr(x.block.rotationId))
+        .map((x) => x.resident.name),
+    );
+    expect(notOnIr.size).toBeGreaterThan(0);
+    for (const q of [
+      'who is not on IR next month?',
+      "who isn't on IR next month",
+      'who is off IR next month?',
+    ]) {
+      const a = ask(q);
+      expect(a.intent, q).toBe('schedule.who');
+      expect(new Set(a.items!.map((line) => line.replace(/ \(.*$/, ''))), q).toEqual(notOnIr);
+    }
+    // Yes/No says whether the resident is on anything but IR.
+    for (const r of schedule.residents) {
+      const onIr = isIr(schedule.blockOn(r, '2026-12-15')!.rotationId);
+      expect(verdict(ask(`is ${r.name} not on IR next month?`)), r.name).toBe(onIr ? 'No' : 'Yes');
+      expect(verdict(ask(`is ${r.name} on something other than IR next month?`)), r.name).toBe(
+        onIr ? 'No' : 'Yes',
+      );
+    }
+  });
+
   it('a level at a time is who of that level is on what then, with the level at that time', () => {
     // NOW is in the 2026–27 academic year; March 2026 was in 2025–26, when today's R5s were R4s.
     const onIn = (month: string, level: string) =>
