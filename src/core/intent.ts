@@ -48,7 +48,8 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
   const dated = u.dates.length > 0;
   // "Who is not on IR?": a rotation ruled out is still what the schedule question is about.
   const x = u.excluded;
-  const scheduleTarget = any('rotation', 'group', 'site') || x.rotation.length + x.group.length + x.site.length > 0;
+  const scheduleTarget =
+    any('rotation', 'group', 'site') || x.rotation.length + x.group.length + x.site.length > 0;
   const strongSchedule = rawHas(L.SCHEDULE_STRONG);
   const scheduleCue = dated || strongSchedule || raw.includes('on') || raw.includes('at') || u.asks.next;
   const trainingTalk = any('year') || rawHas(L.TRAINING_WORDS) || rawHas(L.OPTION_WORDS);

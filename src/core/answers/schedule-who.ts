@@ -1,5 +1,5 @@
 import { compareText, sortedByText } from '../../schedule/names.js';
-import type { Assignment, AssignmentGroup, Block } from '../../schedule/types.js';
+import type { Assignment, AssignmentGroup, Block, Resident } from '../../schedule/types.js';
 import { formatDate, formatMonth } from '../../time/format-date.js';
 import { academicYearStart, addMonths, type IsoDate, monthOf } from '../../time/local-date.js';
 import { says } from '../cues.js';
@@ -119,6 +119,13 @@ export const whoIsOn: Handler = (u, ctx) => {
         ...decide(u.yesNo, false),
       },
     );
+  /** Everyone on the schedule at the time asked (at the levels asked): what "everyone" means. */
+  const onScheduleThen = () => {
+    const all = new Set<Resident>();
+    for (const m of months)
+      for (const g of schedule.groupsInMonth(m)) for (const a of chosen(g)) all.add(a.resident);
+    return all.size;
+  };
   const listed = (
     people: number,
     items: string[],
@@ -126,11 +133,15 @@ export const whoIsOn: Handler = (u, ctx) => {
     counts: ReadonlyMap<string, number>,
   ) => {
     const verb = people === 1 ? tense : tense === 'is' ? 'are' : 'were';
-    const text = `${people} ${levelNames}${people === 1 ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
+    // "Is everyone on IR in June?", "are the R4s all on IR?": Yes only when nobody asked about is elsewhere.
+    const everyone =
+      u.yesNo && (u.quantifier === 'all' || u.quantifier === 'each') ? onScheduleThen() : people;
+    const of = people < everyone ? ` of ${everyone}` : '';
+    const text = `${people}${of} ${levelNames}${people === 1 && !of ? 'resident' : 'residents'} ${verb} ${onWhat} ${label}:`;
     return answer('schedule.who', text, sources, {
       items,
       ...(counts.size ? { itemsSummary: summaryText(counts) } : {}),
-      ...decide(u.yesNo, true),
+      ...decide(u.yesNo, people >= everyone),
     });
   };
   // One whole month, nobody left out: each group's lines are written once and kept.

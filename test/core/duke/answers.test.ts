@@ -181,6 +181,28 @@ describe('others on the schedule', () => {
     expect(a.items!.length).toBe(expected.size);
   });
 
+  it('"is everyone …?" and "are the R4s all …?" say Yes only when nobody asked about is elsewhere', () => {
+    const month = '2027-05';
+    const levels = [...new Set(schedule.residents.map((r) => r.level))];
+    const everyone = schedule.assignmentsInMonth(month);
+    for (const rotation of ['IR', 'ICU']) {
+      const on = (x: (typeof everyone)[number]) =>
+        rotation === 'IR' ? Boolean(x.block.rotationId?.startsWith('ir-')) : x.block.rotationId === 'icu';
+      const all = everyone.length > 0 && everyone.every(on);
+      expect(verdict(ask(`is everyone on ${rotation} in May?`)), rotation).toBe(all ? 'Yes' : 'No');
+      for (const level of levels) {
+        const atLevel = everyone.filter((x) => x.resident.level === level);
+        const q = `are the ${level}s all on ${rotation} in May?`;
+        expect(atLevel.length, q).toBeGreaterThan(0);
+        expect(verdict(ask(q)), q).toBe(atLevel.every(on) ? 'Yes' : 'No');
+      }
+    }
+    // Both answers occur, so neither is the only one given.
+    const verdicts = levels.map((level) => verdict(ask(`are all the ${level}s on IR in May?`)));
+    expect(verdicts).toContain('Yes');
+    expect(verdicts).toContain('No');
+  });
+
   it('"not on", "off" and "anything but" rule a rotation out, in who-is and in yes/no', () => {
     const isIr = (id: string | null) => Boolean(id?.startsWith('ir-'));
     const notOnIr = new Set(
