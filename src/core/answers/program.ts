@@ -2,7 +2,9 @@ import { rolesOf } from '../../knowledge/roles.js';
 import { describeRotation } from '../../knowledge/rotation-names.js';
 import { says } from '../cues.js';
 import { foldText } from '../text/normalize.js';
+import { formatCount } from '../text/numbers.js';
 import { said } from '../text/phrases.js';
+import type { Verdict } from '../types.js';
 import {
   type AnswerContext,
   answer,
@@ -67,11 +69,39 @@ export const patients: Handler = (u, ctx) => {
 
 export const volume: Handler = (u, ctx) => {
   const v = ctx.knowledge.program.volume;
-  return answer('program.volume', v.text, ['program-volume'], {
-    suggestions: examples(ctx.knowledge, 'overview', 'children'),
-    ...decide(u.yesNo, true),
-  });
+  const base = { suggestions: examples(ctx.knowledge, 'overview', 'children') };
+  const said = (verdict: Verdict | undefined, text = v.text) =>
+    answer('program.volume', text, ['program-volume'], { ...base, ...(verdict ? { verdict } : {}) });
+  // "How many a year?": the data's figure is a month's; a year's is twelve of them, said as such.
+  const perYear = says(u, 'per_year') && !says(u, 'per_month');
+  const figure = v.procedures_per_month * (perYear ? 12 : 1);
+  const text = perYear ? `${v.text} That is about ${formatCount(figure)} a year.` : v.text;
+  const stated = statedFigure(u.text);
+  if (!u.yesNo || stated === undefined) return said(u.yesNo ? 'yes' : undefined, text);
+  // "Does IR do 700 procedures at the VA?": the figure is the division's, not a site's.
+  if (u.refs.site.length)
+    return said(
+      'unknown',
+      `${notStatedForSites(ctx, u.refs.site, 'how many procedures are done')} ${v.text}`,
+    );
+  // "700 a month or a year?", "30 a day?": the figure is given; it decides what it can.
+  if (says(u, 'per_other') || (says(u, 'per_year') && says(u, 'per_month'))) return said('unknown');
+  // "800 a month?", "more than 500?", "8,400 a year?": the stated figure against the data's.
+  const holds = says(u, 'more_than')
+    ? figure > stated
+    : says(u, 'less_than')
+      ? figure < stated
+      : v.approximate
+        ? Math.abs(figure - stated) <= figure * 0.05
+        : figure === stated;
+  return said(holds ? 'yes' : 'no', text);
 };
+
+/** A figure written in the question in digits ("800", "8,400", "~700"), if any. */
+function statedFigure(text: string): number | undefined {
+  const m = /(?:^|[^\d.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/:])/.exec(text);
+  return m ? Number(m[1]!.replaceAll(',', '')) : undefined;
+}
 
 /** "Does IR cover the VA?", "Where is the VA?", "What is DUMC?" */
 export const site: Handler = (u, ctx) => {

@@ -63,3 +63,26 @@ describe('verdicts are computed from the facts and rendered once', () => {
     else expect(a.text).not.toMatch(/^(Yes|No)\b/);
   });
 });
+
+describe('a figure stated in a yes/no question is checked against the data’s', () => {
+  const perMonth = knowledge.program.volume.procedures_per_month;
+  const site = knowledge.program.sites[0]!.name;
+  it.each([
+    [`does IR do ${perMonth} procedures a month?`, 'yes'],
+    [`does IR do ${perMonth + 100} procedures a month?`, 'no'],
+    [`does IR do ${perMonth - 100} procedures a month?`, 'no'],
+    [`does IR do more than ${perMonth - 200} procedures a month?`, 'yes'],
+    [`does IR do more than ${perMonth + 200} procedures a month?`, 'no'],
+    [`does IR do fewer than ${perMonth + 200} procedures a month?`, 'yes'],
+    [`does IR do ${(perMonth * 12).toLocaleString('en-US')} procedures a year?`, 'yes'],
+    [`does IR do ${perMonth} procedures a year?`, 'no'],
+    // The figure is a month's, for the whole division: a day's, or one site's, is not known.
+    [`does IR do 30 procedures a day?`, 'unknown'],
+    [`does IR do ${perMonth} procedures a month at ${site}?`, 'unknown'],
+  ])('%s → %s', (q, expected) => {
+    const a = ask(q);
+    expect(a.intent).toBe('program.volume');
+    expect(a.verdict).toBe(expected);
+    expect(a.text).toContain(knowledge.program.volume.text);
+  });
+});
