@@ -93,21 +93,25 @@ export function phraseOf(text: string, unplaced: readonly string[], L: Lexicon):
 }
 
 /**
- * "Do we do TIPS and BRTO?": the question ends with a word nothing placed, joined by "and"/"or"
- * after the procedures named, that is no ordinary English word: a procedure the data does not
- * list, beside one it does.
+ * "Do we do TIPS and BRTO?", "PICC lines and TIPS?", "Y90, TACE and IVC filters?": a run of words
+ * nothing placed, one of them no ordinary English word, joined by "and"/"or" to the rest of the
+ * question: a procedure the data does not list, beside one it does.
  */
 function unlistedBeside(u: Understanding, L: Lexicon): boolean {
   const tokens = foldText(u.text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  const last = tokens.length - 1;
-  const t = tokens[last] ?? '';
-  const before = tokens[last - 1] ?? '';
-  return (
-    last > 0 &&
-    u.unknownWords.includes(t) &&
-    !isOrdinaryEnglish(t) &&
-    (L.JOINERS.has(before) || L.OR_WORDS.has(before))
-  );
+  const unplaced = (t: string | undefined) => t !== undefined && u.unknownWords.includes(t);
+  const joins = (t: string | undefined) => t !== undefined && (L.JOINERS.has(t) || L.OR_WORDS.has(t));
+  for (let start = 0; start < tokens.length; start++) {
+    if (!unplaced(tokens[start]) || unplaced(tokens[start - 1])) continue;
+    let end = start;
+    while (unplaced(tokens[end + 1])) end++;
+    const run = tokens.slice(start, end + 1);
+    // Joined to something placed: "cirrhosis and ascites" is two words of a story, not a list of procedures.
+    const before = joins(tokens[start - 1]) && start > 1 && !unplaced(tokens[start - 2]);
+    const after = joins(tokens[end + 1]) && end + 2 < tokens.length && !unplaced(tokens[end + 2]);
+    if (run.some((t) => !isOrdinaryEnglish(t)) && (before || after)) return true;
+  }
+  return false;
 }

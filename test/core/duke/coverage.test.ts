@@ -72,3 +72,23 @@ describe('coverage decides honesty', () => {
     expect(phraseOf('x'.repeat(500), ['x'.repeat(500)], lexicon).length).toBeLessThan(40);
   });
 });
+
+describe('a procedure the data does not list, asked beside ones it does', () => {
+  const [a, b] = knowledge.procedures.filter((p) => p.aliases[0]).map((p) => p.aliases[0]!);
+  const exclusion = knowledge.exclusions[0]!.name.toLowerCase();
+  it.each([
+    `does IR do kyphoplasty and ${a}?`,
+    `does IR do ${a} and kyphoplasty?`,
+    `does IR do ${a}, ${b} and kyphoplasty?`,
+    `which of ${a}, kyphoplasty and ${b} does IR do?`,
+    `does IR do kyphoplasty and ${exclusion}?`,
+  ])('%s: neither a flat Yes nor a flat No, and the unlisted one is named', (q) => {
+    const answer = ask(q);
+    expect(answer.verdict).toBe('unknown');
+    expect(answer.text).toContain('“kyphoplasty”');
+  });
+
+  it('a story around a listed procedure is no list of procedures', () => {
+    expect(ask(`patient with cirrhosis and ascites needs ${a} - do you do that`).verdict).toBe('yes');
+  });
+});
