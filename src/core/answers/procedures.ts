@@ -65,6 +65,19 @@ function related(ctx: AnswerContext, p: Procedure) {
     : [];
 }
 
+/** The rotations named, outside the program's own group, that no division stands for. */
+function otherDoers(u: Understanding, ctx: AnswerContext, specialty: string | undefined): string[] {
+  const groups = u.refs.group.filter((g) => g !== specialty);
+  const rotations = u.refs.rotation.filter((id) => {
+    const group = ctx.vocabulary.rotations.get(id)?.group;
+    return group !== specialty && !u.refs.group.includes(group ?? '');
+  });
+  return [
+    ...groups.map((g) => ctx.vocabulary.groups.get(g)?.name ?? g),
+    ...rotations.map((id) => ctx.vocabulary.rotations.get(id)?.name ?? id),
+  ];
+}
+
 /** "Does IR do TIPS?" → "Yes — …"; "Does IR do biopsies?" → "No — …"; "TIPS?" → the fact without Yes. */
 export const doesIrDo: Handler = (u, ctx) => {
   const procedures = u.refs.procedure.map((id) => ctx.vocabulary.procedures.get(id)!).filter(Boolean);
@@ -105,12 +118,21 @@ export const doesIrDo: Handler = (u, ctx) => {
   // site named as a place (not as who does it) is a part the facts do not decide.
   const sites = u.placeSites.map((id) => ctx.vocabulary.sites.get(id)!).filter(Boolean);
   const atSite = sites.length > 0 && (procedures.length > 0 || exclusions.length > 0) && !dr;
+  // "Does neuro do biopsies?", "does the ICU do TIPS?": a rotation named as who does it that is
+  // neither the program nor a division the data names: what it does is not said.
+  const specialty = rolesOf(ctx.knowledge).specialty?.id;
+  const doers = u.refs.program.length || dr || residents ? [] : otherDoers(u, ctx, specialty);
   const text = atSite
     ? [notStatedForSites(ctx, u.placeSites, 'which procedures are done'), ...lines.map(capitalize)].join(
         '\n\n',
       )
-    : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
-  const verdict = atSite ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
+    : doers.length
+      ? [
+          `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`,
+          ...lines.map(capitalize),
+        ].join('\n\n')
+      : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
+  const verdict = atSite || doers.length ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : examples(ctx.knowledge, 'who-does-referral', 'overview');

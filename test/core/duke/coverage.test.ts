@@ -92,3 +92,24 @@ describe('a procedure the data does not list, asked beside ones it does', () => 
     expect(ask(`patient with cirrhosis and ascites needs ${a} - do you do that`).verdict).toBe('yes');
   });
 });
+
+describe('a procedure asked of a rotation other than the program’s own', () => {
+  const specialty = knowledge.groups.find((g) => g.role === 'specialty')!.id;
+  const others = knowledge.rotations.filter((r) => r.group !== specialty);
+  const tips = knowledge.procedures[0]!;
+  it('never gets the program’s Yes: what another rotation does is not the division’s', () => {
+    expect(others.length).toBeGreaterThan(0);
+    for (const r of others) {
+      const q = `does ${r.name} do ${tips.name}?`;
+      expect(ask(q).verdict, q).not.toBe('yes');
+    }
+  });
+
+  it('says what it cannot say, then what the data does say', () => {
+    const icu = knowledge.rotations.find((r) => r.id === 'icu')!;
+    const a = ask(`does the ${icu.name} do ${tips.name}?`);
+    expect(a.verdict).toBe('unknown');
+    expect(a.text).toMatch(new RegExp(`^I can't say for ${icu.name}`));
+    expect(a.text).toContain(tips.name);
+  });
+});
