@@ -282,7 +282,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const earlier = vocabulary.knowledge.language.follow_ups.earlier;
   const tense = comparison ? raw.some((w) => PAST.has(w) && !earlier.includes(w)) : past;
   // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
-  const negatedClaim = yesNo && !startsYesNo && all.some((w) => L.NEGATION.has(w));
+  // "Is it true IR doesn't do drains?" puts a claim too, though it starts as a yes/no question.
+  const claimed = !startsYesNo || whole.opening('claim_opening') > 0;
+  const negatedClaim = yesNo && claimed && all.some((w) => L.NEGATION.has(w));
   const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
   // A knowledge-base word outside any whole name ("stents" from "biliary stent placement") names nothing known.
   const covered = new Set(spans(matches));

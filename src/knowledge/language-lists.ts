@@ -82,6 +82,7 @@ export const PHRASE_LISTS = [
   'tag_question',
   'closing_thanks',
   'embedded_question',
+  'claim_opening',
   'who_asked',
   'count_asked',
   'comparison',

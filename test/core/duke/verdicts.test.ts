@@ -44,6 +44,17 @@ const TABLE: Array<{ text: string; as?: string; verdict: string }> = [
   // patients: a fact, its negation asked back, a separate division
   { text: 'does IR treat kids?', verdict: yn(knowledge.program.patients.pediatric) },
   { text: "IR doesn't treat kids, right?", verdict: yn(!knowledge.program.patients.pediatric) },
+  { text: "is it true IR doesn't treat kids?", verdict: yn(!knowledge.program.patients.pediatric) },
+  // a claim put with "is it true": Yes when the claim holds
+  {
+    text: "is it true IR doesn't do biopsies?",
+    verdict: yn(knowledge.exclusions.some((x) => x.id === 'biopsies')),
+  },
+  {
+    text: "is it true that IR doesn't do TIPS?",
+    verdict: yn(!knowledge.procedures.some((p) => p.id === 'tips')),
+  },
+  { text: 'is it true that IR does TIPS?', verdict: yn(knowledge.procedures.some((p) => p.id === 'tips')) },
   { text: 'are adult and pediatric IR separate?', verdict: yn(!knowledge.program.patients.unified) },
   // a site: near is in its description; "part of Duke" is not decided by anything
   { text: 'is the VA close?', verdict: yn(vaNear) },
