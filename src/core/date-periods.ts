@@ -1,6 +1,7 @@
 import {
   addDays,
   addMonths,
+  type IsoMonth,
   isoMonth,
   lastDayOfMonth,
   monthOf,
@@ -8,8 +9,23 @@ import {
   weekday,
 } from '../time/local-date.js';
 import type { Rule } from './date-rules.js';
-import { day, month, placeMonth } from './date-words.js';
+import { day, fullYear, month, placeMonth } from './date-words.js';
+import type { DateRef } from './dates.js';
 import { holiday, holidayPattern } from './holidays.js';
+
+type Season = 'spring' | 'summer' | 'fall' | 'autumn' | 'winter';
+const SEASON_STARTS: Record<Season, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
+
+/** A season's three months from its first: "fall 2026", "winter 2026–27". */
+function season(name: string, start: IsoMonth): DateRef {
+  const end = addMonths(start, 2);
+  return {
+    kind: 'range',
+    from: `${start}-01`,
+    to: lastDayOfMonth(end),
+    label: `${name} ${start.slice(0, 4)}${end.slice(0, 4) !== start.slice(0, 4) ? `–${end.slice(2, 4)}` : ''}`,
+  };
+}
 
 /** Periods residents name without a date: holidays, seasons, quarters, a bare year, month ends, weekends. */
 export const PERIOD_RULES: Rule[] = [
@@ -22,23 +38,22 @@ export const PERIOD_RULES: Rule[] = [
       return d ? day(d, ctx) : null;
     },
   },
+  // a season of a year: "fall 2025", "the spring of 2026", "winter '26" (December to February)
+  {
+    pattern: /\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(20\d\d|'\d\d)\b/g,
+    read: (m) => season(m[1]!, isoMonth(fullYear(m[2])!, SEASON_STARTS[m[1] as Season])),
+  },
   // seasons, as the months residents mean by them
   {
     pattern: /\b(?:(next|this|last)\s+)?(spring|summer|fall|autumn|winter)\b/g,
-    read: (m, ctx) => {
-      const first = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }[m[2] as 'spring']!;
-      const start = placeMonth(first, {
-        ...ctx,
-        past: m[1] === 'last' ? true : m[1] === 'next' ? false : ctx.past,
-      });
-      const end = addMonths(start, 2);
-      return {
-        kind: 'range',
-        from: `${start}-01`,
-        to: lastDayOfMonth(end),
-        label: `${m[2]} ${start.slice(0, 4)}${end.slice(0, 4) !== start.slice(0, 4) ? `–${end.slice(2, 4)}` : ''}`,
-      };
-    },
+    read: (m, ctx) =>
+      season(
+        m[2]!,
+        placeMonth(SEASON_STARTS[m[2] as Season], {
+          ...ctx,
+          past: m[1] === 'last' ? true : m[1] === 'next' ? false : ctx.past,
+        }),
+      ),
   },
   // a bare calendar year: "in 2028"
   {

@@ -56,6 +56,29 @@ export const RULES: Rule[] = [
       );
     },
   },
+  // "2026-27", "2026–2027", "AY 2026-27", "the 2025/26 academic year": an academic year
+  {
+    pattern:
+      /\b(?:(?:ay|academic\s+year)\s+)?(20\d\d)\s*(?:-|\u2013|\/)\s*(20\d\d|\d\d)(?:\s+(?:academic|school|residency)\s+year)?\b/g,
+    read: (m, ctx) => {
+      const first = Number(m[1]);
+      const second = Number(m[2]);
+      const follows = m[2]!.length === 4 ? second === first + 1 : second === (first + 1) % 100 && second > 12;
+      return follows
+        ? academicYear(first, ctx, `the ${first}–${String(first + 1).slice(2)} academic year`)
+        : null;
+    },
+  },
+  // "AY 26-27": the short form, only after "AY"
+  {
+    pattern: /\bay\s*'?(\d\d)\s*(?:-|\u2013|\/)\s*(\d\d)\b/g,
+    read: (m, ctx) => {
+      const first = 2000 + Number(m[1]);
+      return Number(m[2]) === (first + 1) % 100
+        ? academicYear(first, ctx, `the ${first}–${m[2]} academic year`)
+        : null;
+    },
+  },
   // 2027-01-10, 2027-01
   {
     pattern: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,

@@ -112,10 +112,13 @@ function inRange(ctx: AnswerContext, s: Subject, ref: DateRef, t?: Targets): Ans
       blocks,
     );
   }
-  const missing = months.length - covered.length;
-  const tail = missing
-    ? ` ${cap(plural(missing, 'month'))} of ${label} ${missing === 1 ? 'is' : 'are'} not scheduled yet.`
-    : '';
+  // Months outside the schedule: before it starts, or not scheduled yet.
+  const first = covered[0]!;
+  const before = months.filter((m) => m < first).length;
+  const after = months.length - covered.length - before;
+  const outside = (n: number, what: string) =>
+    n ? ` ${cap(plural(n, 'month'))} of ${label} ${n === 1 ? 'is' : 'are'} ${what}.` : '';
+  const tail = outside(before, 'before the schedule starts') + outside(after, 'not scheduled yet');
   return reply(
     s,
     `${s.possessive} ${filtered ? `${what} blocks` : 'rotations'} in ${label}:${tail}`,

@@ -137,6 +137,15 @@ describe('the asker’s own schedule', () => {
     }
   });
 
+  it('says which months of a year asked are before the schedule starts, not "not scheduled yet"', () => {
+    const first = schedule.coverage!.first;
+    const before = Number(first.slice(5, 7)) - 1;
+    expect(before).toBeGreaterThan(0);
+    const a = ask(`what was I on in ${first.slice(0, 4)}?`, { as: r4.email });
+    expect(a.text).toContain(`${before} months of ${first.slice(0, 4)} are before the schedule starts`);
+    expect(a.text).not.toMatch(/not scheduled yet/);
+  });
+
   it('finds the next block of a rotation, and the last one in the past tense', () => {
     const today = '2026-11-28';
     const icuAfter = (r: (typeof schedule.residents)[number]) =>

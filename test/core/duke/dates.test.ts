@@ -29,6 +29,25 @@ describe('date words in the program time zone', () => {
     expect(localDate(new Date('2026-11-01T03:30:00Z'), 'America/New_York')).toBe('2026-10-31');
   });
 
+  it('reads an academic year written as two years, and a season of a given year', () => {
+    const range = (text: string, c: DateContext) => {
+      const ref = first(text, c);
+      return ref?.kind === 'range' ? [ref.from, ref.to] : ref;
+    };
+    const today = ctx('2026-12-01');
+    for (const text of ['2026-27', '2026–2027', 'the 2026/27 academic year', 'AY 26-27', 'ay 2026-27'])
+      expect(range(`what am I on in ${text}?`, today), text).toEqual(['2026-07-01', '2027-06-30']);
+    expect(range('what was I on in 2025-26', today)).toEqual(['2025-07-01', '2026-06-30']);
+    // Two years that do not follow each other, or a month, are no academic year.
+    expect(month('what am I on in 2027-01', today)).toBe('2027-01');
+    expect(range('what was I on in 2025-27', today)).not.toEqual(['2025-07-01', '2026-06-30']);
+    // A season of a year is that year's, whatever today is.
+    expect(range('what was avery on in the fall of 2025', today)).toEqual(['2025-09-01', '2025-11-30']);
+    expect(range('spring 2026', today)).toEqual(['2026-03-01', '2026-05-31']);
+    expect(range("winter '26", today)).toEqual(['2026-12-01', '2027-02-28']);
+    expect(first('spring 2026', today)?.label).toBe('spring 2026');
+  });
+
   it('moves relative months across the year boundary', () => {
     expect(month('next month', ctx('2026-12-31'))).toBe('2027-01');
     expect(month('last month', ctx('2027-01-01'))).toBe('2026-12');
