@@ -293,8 +293,14 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // on its own; "fellows" outside "which fellows" is what the question is about.
   words.forEach((w, i) => {
     const t = wordTokens[i]!;
+    // "block 3", "month 3": a numbered period no date rule read is not understood, unit and all.
+    const numbered = isNumber(w, L) && L.NUMBERED_UNITS.has(words[i - 1] ?? '') && !covered.has(i);
+    if (numbered && !unknownWords.includes(wordTokens[i - 1]!)) unknownWords.push(wordTokens[i - 1]!);
     const placed =
-      covered.has(i) || inWords.phrases.coversAny(i) || vocabulary.lexicon.has(w) || isNumber(w, L);
+      covered.has(i) ||
+      inWords.phrases.coversAny(i) ||
+      vocabulary.lexicon.has(w) ||
+      (isNumber(w, L) && !numbered);
     if (!placed && !unknownWords.includes(t)) unknownWords.push(t);
   });
   const placeSites = [

@@ -73,6 +73,7 @@ export const WORD_LISTS = [
   'present_words',
   'year_words',
   'range_words',
+  'numbered_units',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 

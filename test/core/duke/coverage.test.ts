@@ -27,6 +27,10 @@ const OUT_OF_SCOPE: Array<[string, string]> = [
   ['is moonlighting allowed?', 'moonlighting'],
   ['how much is the education allowance?', 'education allowance'],
   ['what is the wifi password', 'wifi password'],
+  // A numbered period the schedule does not number: not read as "now".
+  ['what am I on in block 3?', 'block 3'],
+  ['who is on IR in month 3?', 'month 3'],
+  ['who is at the VA week 2?', 'week 2'],
 ];
 
 const TOPIC_FACTS =
