@@ -11,8 +11,9 @@ import type { ResolvedMention } from './mentions.js';
 import { comparisonIn } from './order.js';
 import { findPeople } from './people.js';
 import { addYearRanges, combine, fixMonthTypos, range, trailingYesNo, yearSum } from './question-shape.js';
+import { isOrdinaryEnglish } from './text/english.js';
 import { foldText, nounOfAteVerb, usSpelling } from './text/normalize.js';
-import { type Correction, type EntityKind, type PhraseMatch, stem } from './text/phrase-index.js';
+import { type Correction, type EntityKind, type PhraseMatch, stem, stems } from './text/phrase-index.js';
 import { said } from './text/phrases.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -79,6 +80,8 @@ export interface Understanding {
   numbers: number[];
   /** A statement with a negation asked back ("IR doesn't do kids, right?"): the verdict answers the claim. */
   negatedClaim: boolean;
+  /** "Port removal": a listed procedure's name with a word after it that makes it one the data does not list. */
+  variants?: string[];
   /** A date as written that does not exist ("4/31"); the answer says so instead of guessing. */
   impossibleDate?: string;
   /**
@@ -122,6 +125,31 @@ export interface UnderstandContext {
 /** "4", "two", "5th": a number is placed, as a number. */
 const ORDINAL_NUMBER = new RegExp(`^\\d+${ORD}$`);
 const isNumber = (w: string, L: Lexicon) => ORDINAL_NUMBER.test(w) || L.NUMBERS[w] !== undefined;
+
+/**
+ * "Port removal", "TIPS revisions", "G-tube exchanges": an ordinary word nothing placed, right after
+ * a listed procedure's name, that the procedure's own words (name, aliases, description) do not
+ * have: a variant of it the data does not list. In the user's words.
+ */
+function unlistedVariants(
+  words: readonly string[],
+  tokens: readonly string[],
+  matches: readonly PhraseMatch[],
+  unknown: readonly string[],
+  vocabulary: Vocabulary,
+): string[] {
+  const out: string[] = [];
+  for (const m of matches) {
+    const after = tokens[m.end];
+    if (after === undefined || !unknown.includes(after) || !isOrdinaryEnglish(after)) continue;
+    const id = m.refs.find((r) => r.kind === 'procedure')?.id;
+    const p = id ? vocabulary.procedures.get(id) : undefined;
+    if (!p) continue;
+    const own = new Set(stems([p.name, ...p.aliases, p.description ?? ''].join(' ')));
+    if (!own.has(words[m.end]!)) out.push([...tokens.slice(m.start, m.end), after].join(' '));
+  }
+  return out;
+}
 
 /** The phrase before a name rules it out ("non-IR", "except the VA", "but not ICU", "other than IR"). */
 function rulesOut(words: readonly string[], at: number, ruledOut: Cues['phrases'], L: Lexicon): boolean {
@@ -303,6 +331,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       (isNumber(w, L) && !numbered);
     if (!placed && !unknownWords.includes(t)) unknownWords.push(t);
   });
+  const variants = unlistedVariants(words, wordTokens, matches, unknownWords, vocabulary);
   const placeSites = [
     ...new Set(
       matches
@@ -357,6 +386,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     words,
     numbers,
     negatedClaim,
+    ...(variants.length ? { variants } : {}),
     impossibleDate: impossibleDate(folded),
     cues,
     opens,

@@ -122,17 +122,24 @@ export const doesIrDo: Handler = (u, ctx) => {
   // neither the program nor a division the data names: what it does is not said.
   const specialty = rolesOf(ctx.knowledge).specialty?.id;
   const doers = u.refs.program.length || dr || residents ? [] : otherDoers(u, ctx, specialty);
+  const variants = u.variants ?? [];
   const text = atSite
     ? [notStatedForSites(ctx, u.placeSites, 'which procedures are done'), ...lines.map(capitalize)].join(
         '\n\n',
       )
-    : doers.length
+    : variants.length
       ? [
-          `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`,
+          `I can't say yes or no: “${joinAnd(variants)}” is not among the procedures listed for ${ctx.knowledge.program.name}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What the data does say:`,
           ...lines.map(capitalize),
         ].join('\n\n')
-      : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
-  const verdict = atSite || doers.length ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
+      : doers.length
+        ? [
+            `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`,
+            ...lines.map(capitalize),
+          ].join('\n\n')
+        : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
+  const verdict =
+    atSite || doers.length || variants.length ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : examples(ctx.knowledge, 'who-does-referral', 'overview');

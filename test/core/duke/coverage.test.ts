@@ -117,3 +117,32 @@ describe('a procedure asked of a rotation other than the program’s own', () =>
     expect(a.text).toContain(tips.name);
   });
 });
+
+describe('a listed procedure with a word after it that makes it another', () => {
+  const own = (p: (typeof knowledge.procedures)[number]) =>
+    [p.name, ...p.aliases, p.description ?? ''].join(' ').toLowerCase();
+  const cases = knowledge.procedures
+    .filter((p) => p.aliases[0] && /^[a-z0-9 -]+$/i.test(p.aliases[0]))
+    .flatMap((p) =>
+      ['removal', 'revision', 'exchange']
+        .filter((w) => !own(p).includes(w))
+        .map((w) => [p.aliases[0]!, w] as const),
+    )
+    .slice(0, 12);
+  it('is neither Yes nor No, and names it in the user’s words ("port removal")', () => {
+    expect(cases.length).toBeGreaterThan(3);
+    for (const [alias, word] of cases) {
+      const a = ask(`does IR do ${alias} ${word}?`);
+      expect(a.verdict, `${alias} ${word}`).toBe('unknown');
+      // The name as read (British spellings are read in US spelling), then the word.
+      expect(a.text.toLowerCase(), `${alias} ${word}`).toContain(`“${alias.toLowerCase().split(' ')[0]}`);
+      expect(a.text.toLowerCase(), `${alias} ${word}`).toContain(` ${word}”`);
+    }
+  });
+
+  it('keeps the Yes when the word is the procedure’s own ("TIPS shunt")', () => {
+    const tips = knowledge.procedures.find((p) => p.id === 'tips')!;
+    expect(own(tips)).toContain('shunt');
+    expect(ask('does IR do TIPS shunts?').verdict).toBe('yes');
+  });
+});
