@@ -23,6 +23,7 @@ import { whoIsOn } from './answers/schedule-who.js';
 import { training } from './answers/training.js';
 import { splitQuestions } from './clauses.js';
 import { coverageOf } from './coverage.js';
+import { says } from './cues.js';
 import { frameOf } from './frame-of.js';
 import { markMentions } from './mentions.js';
 import type { Answer, ConversationKind, Mention, Platform, Verdict } from './types.js';
@@ -183,6 +184,20 @@ function understandMessage(
 
 /** Each question of the message answered, one paragraph each, in the order asked. */
 export function respond(understanding: Understanding, ctx: AnswerContext): Answer {
+  const times = eachTime(understanding);
+  if (times) {
+    // "or": one that holds is the answer, so it comes first.
+    const answers = times.map((u) => respondOne(u, ctx));
+    const either = says(understanding, 'or_words') && understanding.yesNo;
+    const order = either
+      ? [...answers].sort((a, b) => Number(b.verdict === 'yes') - Number(a.verdict === 'yes'))
+      : answers;
+    return combined(
+      order,
+      order.map(() => false),
+      either,
+    );
+  }
   if (!understanding.also?.length) return respondOne(understanding, ctx);
   const all = [understanding, ...understanding.also];
   return combined(
@@ -191,11 +206,24 @@ export function respond(understanding: Understanding, ctx: AnswerContext): Answe
   );
 }
 
+const SCHEDULE_INTENTS = new Set<Intent>(['schedule.mine', 'schedule.person', 'schedule.who']);
+
+/**
+ * "Am I at the VA in March or April?", "who is on IR in Feb and May?": a schedule question about
+ * several months (or days), one question per time, each answered on its own.
+ */
+function eachTime(u: Understanding): Understanding[] | undefined {
+  const d = u.dates;
+  if (u.also?.length || d.length < 2 || !SCHEDULE_INTENTS.has(u.intent)) return undefined;
+  if (!d.every((x) => x.kind === d[0]!.kind && x.kind !== 'range')) return undefined;
+  return d.map((x) => ({ ...u, dates: [x] }));
+}
+
 /**
  * The answers to the questions of one message as one answer; the buttons of a question asked back
  * ("which one do you mean?") come first.
  */
-function combined(answers: Answer[], askingBack: boolean[]): Answer {
+function combined(answers: Answer[], askingBack: boolean[], either = false): Answer {
   const back = answers.filter((_, i) => askingBack[i]);
   const rest = answers.filter((_, i) => !askingBack[i]);
   const listed = answers.filter((a) => a.items?.length);
@@ -207,8 +235,14 @@ function combined(answers: Answer[], askingBack: boolean[]): Answer {
     .join('\n\n');
   const verdicts = answers.map((a) => a.verdict ?? 'none');
   const decided = verdicts.filter((v) => v !== 'none');
-  const verdict: Verdict =
-    decided.length === 0
+  // "… in March or April?": Yes when one holds, No when none does.
+  const verdict: Verdict = either
+    ? decided.includes('yes')
+      ? 'yes'
+      : decided.length === answers.length && decided.every((v) => v === 'no')
+        ? 'no'
+        : 'unknown'
+    : decided.length === 0
       ? 'none'
       : decided.every((v) => v === decided[0])
         ? decided[0]!

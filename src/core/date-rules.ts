@@ -133,16 +133,18 @@ export const RULES: Rule[] = [
     pattern: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(?:of\\s+)?(\\d{4}|'\\d{2})\\b`, 'g'),
     read: (m, ctx) => month(isoMonth(fullYear(m[2])!, MONTHS[m[1]!]!), ctx),
   },
-  // "March and April", "from Jan to March", "between Feb and April": every month between.
+  // "from Jan to March", "between Feb and April", "March and April": every month between; "Feb and
+  // May" names two months, each read on its own.
   {
     pattern: new RegExp(
-      `\\b(?:from\\s+|between\\s+)?(${MONTH_RE})\\s*(?:to|through|thru|until|till|and|-|\u2013)\\s*(${MONTH_RE})\\b`,
+      `\\b(from\\s+|between\\s+)?(${MONTH_RE})\\s*(to|through|thru|until|till|and|-|\u2013)\\s*(${MONTH_RE})\\b`,
       'g',
     ),
     read: (m, ctx) => {
-      const from = placeMonth(MONTHS[m[1]!]!, ctx);
-      let to = placeMonth(MONTHS[m[2]!]!, { ...ctx, past: false });
+      const from = placeMonth(MONTHS[m[2]!]!, ctx);
+      let to = placeMonth(MONTHS[m[4]!]!, { ...ctx, past: false });
       while (to < from) to = addMonths(to, 12);
+      if (m[3] === 'and' && !m[1]?.startsWith('between') && to !== addMonths(from, 1)) return null;
       if (from === to) return month(from, ctx);
       return {
         kind: 'range',
@@ -151,6 +153,11 @@ export const RULES: Rule[] = [
         label: `${formatMonth(from, ctx.locale)} to ${formatMonth(to, ctx.locale)}`,
       };
     },
+  },
+  // "Feb and May", "March or May": after another month, "may" is the month too.
+  {
+    pattern: new RegExp(`(?<=\\b(?:${MONTH_RE})\\.?,?\\s+)(?:and|or)\\s+may\\b`, 'g'),
+    read: (_m, ctx) => month(placeMonth(5, ctx), ctx),
   },
   // "in May" needs a preposition: "may" alone is usually the verb.
   {

@@ -212,6 +212,30 @@ describe('others on the schedule', () => {
     expect(verdicts).toContain('No');
   });
 
+  it('two months asked together are each answered: "or" holds when one does, "and" when both do', () => {
+    const months = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06'];
+    const name = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleString('en-US', { month: 'long' });
+    const atVa = (r: (typeof schedule.residents)[number], m: string) =>
+      schedule.blockOn(r, `${m}-15`)?.rotationId === 'ir-va';
+    const r = schedule.residents.find(
+      (x) => months.some((m) => atVa(x, m)) && months.some((m) => !atVa(x, m)),
+    )!;
+    expect(r).toBeDefined();
+    const va = months.find((m) => atVa(r, m))!;
+    const [notVa, notVa2] = months.filter((m) => !atVa(r, m));
+    expect(notVa2).toBeDefined();
+    const q = (a: string, joiner: string, b: string) =>
+      ask(`is ${r.name} at the VA in ${name(a)} ${joiner} ${name(b)}?`);
+    const either = q(notVa!, 'or', va);
+    expect(either.verdict).toBe('yes');
+    // The month that holds comes first, and both are answered.
+    expect(either.text).toMatch(/^Yes — /);
+    expect(either.text).toContain(`${name(va)} 2027`);
+    expect(either.text).toContain(`${name(notVa!)} 2027`);
+    expect(q(notVa!, 'or', notVa2!).verdict).toBe('no');
+    expect(q(notVa!, 'and', va).verdict).toBe('partly');
+  });
+
   it('"not on", "off" and "anything but" rule a rotation out, in who-is and in yes/no', () => {
     const isIr = (id: string | null) => Boolean(id?.startsWith('ir-'));
     const notOnIr = new Set(
