@@ -197,6 +197,8 @@ export const RULES: Rule[] = [
     read: (_m, ctx) => day(addDays(ctx.today, 1), ctx),
   },
   { pattern: /\b(yesterday)\b/g, read: (_m, ctx) => day(addDays(ctx.today, -1), ctx) },
+  // "the week after next": two weeks from today
+  { pattern: /\b(?:the\s+)?week\s+after\s+next\b/g, read: (_m, ctx) => day(addDays(ctx.today, 14), ctx) },
   {
     pattern: /\b(next|this|last|previous)\s+week\b/g,
     read: (m, ctx) => day(addDays(ctx.today, m[1] === 'next' ? 7 : m[1] === 'this' ? 0 : -7), ctx),

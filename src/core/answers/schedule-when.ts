@@ -101,8 +101,10 @@ export function nextChange(ctx: AnswerContext, s: Subject, t?: Targets): Answer 
 /** "What am I on after ICU?", "after this month": the block that follows, with a different rotation. */
 export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefined): Answer {
   const blocks = s.resident.blocks;
+  // The rotation's block now or next; when none is left, the last one ("after ICU" just done).
   const anchor = hasTargets(t)
-    ? blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t))
+    ? (blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t)) ??
+      blocks.findLast((b) => blockMatches(ctx, b, t)))
     : ref
       ? [...blocksBetween(s.resident, firstDayOf(ref, ctx.today), lastDayOf(ref))].pop()
       : ctx.schedule!.blockOn(s.resident, ctx.today);

@@ -146,6 +146,21 @@ describe('the asker’s own schedule', () => {
     expect(a.text).not.toMatch(/not scheduled yet/);
   });
 
+  it('"what am I on after ICU?" just after ICU names the block after that one', () => {
+    // A resident whose last ICU block ended before today, with a different block after it.
+    const today = '2026-11-28';
+    const done = schedule.residents.find((r) => {
+      const icu = r.blocks.findLast((b) => b.rotationId === 'icu');
+      return icu && icu.end < today && !r.blocks.some((b) => b.rotationId === 'icu' && b.end >= today);
+    })!;
+    expect(done).toBeDefined();
+    const icu = done.blocks.findLast((b) => b.rotationId === 'icu')!;
+    const next = done.blocks.find((b) => b.start > icu.end && b.rotationId !== 'icu')!;
+    const a = ask('what am I on after ICU?', { as: done.email });
+    expect(a.factIds).toContain(next.source);
+    expect(a.text).not.toMatch(/no further rotation|nothing else/);
+  });
+
   it('finds the next block of a rotation, and the last one in the past tense', () => {
     const today = '2026-11-28';
     const icuAfter = (r: (typeof schedule.residents)[number]) =>

@@ -48,6 +48,11 @@ describe('date words in the program time zone', () => {
     expect(first('spring 2026', today)?.label).toBe('spring 2026');
   });
 
+  it('reads "the week after next" as two weeks from today, not next month', () => {
+    expect(day("who's on IR the week after next", ctx('2026-12-01'))).toBe('2026-12-15');
+    expect(day('what am I doing the week after next?', ctx('2026-12-28'))).toBe('2027-01-11');
+  });
+
   it('moves relative months across the year boundary', () => {
     expect(month('next month', ctx('2026-12-31'))).toBe('2027-01');
     expect(month('last month', ctx('2027-01-01'))).toBe('2026-12');
