@@ -52,6 +52,11 @@ export function coverageOf(u: Understanding, L: Lexicon): Coverage {
   if (u.intent === 'procedure.unknown' && says(u, 'have_words')) return { kind: 'uncovered', phrase };
   // "Do we do TIPS and BRTO?": a name the data does not have beside one it has; the rest is answered.
   if (u.intent === 'procedure.does' && unlistedBeside(u, L)) return { kind: 'partial', phrase };
+  // "What's the mortality of TIPS?", "side effects of Y90?": something asked of a procedure beyond
+  // whether the division does it; "should I give heparin before a TIPS?": clinical advice. The
+  // data holds neither: say so, then what it does say of the procedure.
+  if (u.intent === 'procedure.does' && (!u.yesNo || says(u, 'advice_asked')))
+    return { kind: 'partial', phrase };
   if (SCHEDULE.has(u.intent)) {
     // "Am I on call tonight?", "what's the call schedule like": what is asked about is not a
     // rotation, site or year the schedule has; with a time, the rest is still answered.

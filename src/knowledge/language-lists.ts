@@ -95,6 +95,7 @@ export const PHRASE_LISTS = [
   'not_personal',
   'ruled_out',
   'hypothetical',
+  'advice_asked',
   'not_an_end',
   'list_asked',
   'list_opening',
