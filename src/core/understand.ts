@@ -11,7 +11,6 @@ import type { ResolvedMention } from './mentions.js';
 import { comparisonIn } from './order.js';
 import { findPeople } from './people.js';
 import { addYearRanges, combine, fixMonthTypos, range, trailingYesNo, yearSum } from './question-shape.js';
-import { isOrdinaryEnglish } from './text/english.js';
 import { foldText, nounOfAteVerb, usSpelling } from './text/normalize.js';
 import { type Correction, type EntityKind, type PhraseMatch, stem, stems } from './text/phrase-index.js';
 import { said } from './text/phrases.js';
@@ -127,21 +126,23 @@ const ORDINAL_NUMBER = new RegExp(`^\\d+${ORD}$`);
 const isNumber = (w: string, L: Lexicon) => ORDINAL_NUMBER.test(w) || L.NUMBERS[w] !== undefined;
 
 /**
- * "Port removal", "TIPS revisions", "G-tube exchanges": an ordinary word nothing placed, right after
- * a listed procedure's name, that the procedure's own words (name, aliases, description) do not
- * have: a variant of it the data does not list. In the user's words.
+ * "Port removal", "TIPS revisions", "G-tube exchanges": a word of the language file's
+ * procedure_actions, in no other name, right after a listed procedure's name, and that the
+ * procedure's own words (name, aliases, description) do not have: a variant of it the data does
+ * not list. In the user's words.
  */
 function unlistedVariants(
   words: readonly string[],
   tokens: readonly string[],
   matches: readonly PhraseMatch[],
-  unknown: readonly string[],
   vocabulary: Vocabulary,
 ): string[] {
   const out: string[] = [];
   for (const m of matches) {
     const after = tokens[m.end];
-    if (after === undefined || !unknown.includes(after) || !isOrdinaryEnglish(after)) continue;
+    if (after === undefined || !vocabulary.words.PROCEDURE_ACTIONS.has(after)) continue;
+    // A word of another name ("port" then "exchange list"…) is that name's.
+    if (matches.some((o) => o.start <= m.end && m.end < o.end)) continue;
     const id = m.refs.find((r) => r.kind === 'procedure')?.id;
     const p = id ? vocabulary.procedures.get(id) : undefined;
     if (!p) continue;
@@ -152,10 +153,22 @@ function unlistedVariants(
 }
 
 /** The phrase before a name rules it out ("non-IR", "except the VA", "but not ICU", "other than IR"). */
-function rulesOut(words: readonly string[], at: number, ruledOut: Cues['phrases'], L: Lexicon): boolean {
+function rulesOut(
+  words: readonly string[],
+  at: number,
+  ruledOut: Cues['phrases'],
+  L: Lexicon,
+  nameBefore: ReadonlySet<number>,
+): boolean {
   // "not on IR": the phrase may hold the word before the name ("on"), or leave it out ("except the VA").
-  if (ruledOut.endsAt('ruled_out', at)) return true;
-  return L.BEFORE_RULED_OUT.has(words[at - 1] ?? '') && ruledOut.endsAt('ruled_out', at - 1);
+  // A person's name inside it ("isn't Casey on IR?") makes it no phrase: Casey is asked about.
+  const ends = (end: number) =>
+    ruledOut.hits.some(
+      (h) =>
+        h.list === 'ruled_out' && h.end === end && !range(h.start + 1, h.end).some((i) => nameBefore.has(i)),
+    );
+  if (ends(at)) return true;
+  return L.BEFORE_RULED_OUT.has(words[at - 1] ?? '') && ends(at - 1);
 }
 
 /** Every kind of entity, none found yet. */
@@ -258,8 +271,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const words: string[] = [];
   const wordTokens: string[] = [];
   const unknownWords: string[] = [...unfound];
+  // The word positions a person's name came just before: "isn't [Casey] on IR".
+  const nameBefore = new Set<number>();
   tokens.forEach((t, i) => {
-    if (used.has(i)) return;
+    if (used.has(i)) {
+      nameBefore.add(wordTokens.length);
+      return;
+    }
     wordTokens.push(t);
     const s = stem(t);
     if (vocabulary.index.knows(s) || isNumber(t, L)) {
@@ -312,7 +330,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
   // "Is it true IR doesn't do drains?" puts a claim too, though it starts as a yes/no question.
   const claimed = !startsYesNo || whole.opening('claim_opening') > 0;
-  const negatedClaim = yesNo && claimed && all.some((w) => L.NEGATION.has(w));
+  const negated = yesNo && claimed && all.some((w) => L.NEGATION.has(w));
   const spans = (ms: PhraseMatch[]) => ms.flatMap((m) => m.positions ?? range(m.start, m.end));
   // A knowledge-base word outside any whole name ("stents" from "biliary stent placement") names nothing known.
   const covered = new Set(spans(matches));
@@ -331,7 +349,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       (isNumber(w, L) && !numbered);
     if (!placed && !unknownWords.includes(t)) unknownWords.push(t);
   });
-  const variants = unlistedVariants(words, wordTokens, matches, unknownWords, vocabulary);
+  const variants = unlistedVariants(words, wordTokens, matches, vocabulary);
   const placeSites = [
     ...new Set(
       matches
@@ -342,7 +360,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         .flatMap((m) => m.refs.filter((r) => r.kind === 'site').map((r) => r.id)),
     ),
   ];
-  const ruledOut = matches.filter((m) => rulesOut(words, m.start, inWords.phrases, L));
+  const ruledOut = matches.filter((m) => rulesOut(words, m.start, inWords.phrases, L, nameBefore));
+  // "Casey isn't on IR, right?": the "not" rules IR out, so it does not also turn the claim round.
+  const negationRuledOut =
+    ruledOut.length > 0 && words.some((w, i) => L.NEGATION.has(w) && inWords.phrases.covers('ruled_out', i));
+  const negatedClaim = negated && !negationRuledOut;
   const refs = collect(matches.filter((m) => !ruledOut.includes(m)));
   const excluded = ruledOut.length ? collect(ruledOut) : NOTHING_EXCLUDED;
   addYearRanges(folded, refs, vocabulary);

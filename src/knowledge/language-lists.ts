@@ -74,6 +74,7 @@ export const WORD_LISTS = [
   'year_words',
   'range_words',
   'numbered_units',
+  'procedure_actions',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 

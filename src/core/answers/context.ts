@@ -96,3 +96,10 @@ export function notStatedForSites(ctx: AnswerContext, siteIds: readonly string[]
   const names = siteIds.map((id) => ctx.vocabulary.sites.get(id)?.name ?? id);
   return `I can't say for ${joinAnd(names)} in particular: the program description does not say ${what} at each site. What it does say:`;
 }
+
+/** A figure written in the question in digits ("800", "8,400", "~700"), if any. */
+export function statedFigure(text: string): number | undefined {
+  // Not a level's or a name's digits ("R4", "Y90"): a figure stands on its own.
+  const m = /(?:^|[^\w.])(\d{1,3}(?:,\d{3})+|\d+)(?![\w/:])/.exec(text);
+  return m ? Number(m[1]!.replaceAll(',', '')) : undefined;
+}

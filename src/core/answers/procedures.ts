@@ -13,6 +13,7 @@ import {
   type Handler,
   joinAnd,
   notStatedForSites,
+  statedFigure,
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
@@ -110,7 +111,15 @@ export const doesIrDo: Handler = (u, ctx) => {
     set(byResidents || (dr && x.done_by.some((d) => asked.has(d))) ? 'yes' : 'no');
   }
   // "How many TIPS a month?": the description gives only the division's total.
-  if (u.asks.howMany && procedures.length)
+  // "Does IR do 700 TIPS a month?": a count of one procedure, which the data does not give.
+  const figure = statedFigure(u.text);
+  // A number of a name ("Y 90", "type 2 endoleak") is no count.
+  const counted =
+    u.yesNo &&
+    procedures.length > 0 &&
+    figure !== undefined &&
+    !u.matches.some((m) => m.text.split(' ').includes(String(figure)));
+  if ((u.asks.howMany || counted) && procedures.length)
     lines.push(
       `The program description gives no count per procedure, only the division's total: ${ctx.knowledge.program.volume.text.charAt(0).toLowerCase()}${ctx.knowledge.program.volume.text.slice(1)}`,
     );
@@ -139,7 +148,9 @@ export const doesIrDo: Handler = (u, ctx) => {
           ].join('\n\n')
         : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
   const verdict =
-    atSite || doers.length || variants.length ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
+    atSite || doers.length || variants.length || counted
+      ? 'unknown'
+      : combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : examples(ctx.knowledge, 'who-does-referral', 'overview');

@@ -15,6 +15,7 @@ import {
   joinAnd,
   notStatedForSites,
   plural,
+  statedFigure,
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
@@ -84,24 +85,20 @@ export const volume: Handler = (u, ctx) => {
       'unknown',
       `${notStatedForSites(ctx, u.refs.site, 'how many procedures are done')} ${v.text}`,
     );
-  // "700 a month or a year?", "30 a day?": the figure is given; it decides what it can.
-  if (says(u, 'per_other') || (says(u, 'per_year') && says(u, 'per_month'))) return said('unknown');
+  // "700 a month or a year?", "30 a day?", "700 TIPS a month?": the figure is the division's total
+  // of a month; it decides nothing of another time, of one procedure or of one year's residents.
+  const perProcedure =
+    u.refs.procedure.length + u.refs.exclusion.length + u.refs.category.length + u.refs.year.length > 0;
+  if (says(u, 'per_other') || (says(u, 'per_year') && says(u, 'per_month')) || perProcedure)
+    return said('unknown');
   // "800 a month?", "more than 500?", "8,400 a year?": the stated figure against the data's.
-  const holds = says(u, 'more_than')
-    ? figure > stated
-    : says(u, 'less_than')
-      ? figure < stated
-      : v.approximate
-        ? Math.abs(figure - stated) <= figure * 0.05
-        : figure === stated;
+  // "Approximately 700" is about 700: it says neither more nor less than 700.
+  const about = v.approximate ? Math.abs(figure - stated) <= figure * 0.05 : figure === stated;
+  const compared = says(u, 'more_than') ? 'more' : says(u, 'less_than') ? 'less' : undefined;
+  if (compared && about && v.approximate) return said('unknown', text);
+  const holds = compared === 'more' ? figure >= stated : compared === 'less' ? figure <= stated : about;
   return said(holds ? 'yes' : 'no', text);
 };
-
-/** A figure written in the question in digits ("800", "8,400", "~700"), if any. */
-function statedFigure(text: string): number | undefined {
-  const m = /(?:^|[^\d.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/:])/.exec(text);
-  return m ? Number(m[1]!.replaceAll(',', '')) : undefined;
-}
 
 /** "Does IR cover the VA?", "Where is the VA?", "What is DUMC?" */
 export const site: Handler = (u, ctx) => {

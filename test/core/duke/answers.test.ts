@@ -227,6 +227,14 @@ describe('others on the schedule', () => {
     expect(verdicts).toContain('No');
   });
 
+  it('"isn\'t Casey on IR?" asks about Casey, and a claim with a ruled-out rotation is turned round once', () => {
+    for (const r of schedule.residents) {
+      const onIr = Boolean(schedule.blockOn(r, '2026-12-15')!.rotationId?.startsWith('ir-'));
+      expect(verdict(ask(`isn't ${r.name} on IR in December?`)), r.name).toBe(onIr ? 'Yes' : 'No');
+      expect(verdict(ask(`${r.name} isn't on IR in December, right?`)), r.name).toBe(onIr ? 'No' : 'Yes');
+    }
+  });
+
   it('two months asked together are each answered: "or" holds when one does, "and" when both do', () => {
     const months = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06'];
     const name = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleString('en-US', { month: 'long' });

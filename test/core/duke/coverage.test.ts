@@ -140,6 +140,18 @@ describe('a listed procedure with a word after it that makes it another', () => 
     }
   });
 
+  it('keeps the Yes for a word that makes no other procedure ("TIPS regularly", "TACE treatments")', () => {
+    for (const q of ['does IR do TIPS regularly?', 'does IR do TACE treatments?', 'does IR do Y90 safely?'])
+      expect(ask(q).verdict, q).toBe('yes');
+  });
+
+  it('a count of one procedure is not the division’s total', () => {
+    const perMonth = knowledge.program.volume.procedures_per_month;
+    expect(ask(`does IR do ${perMonth} TIPS a month?`).verdict).toBe('unknown');
+    // A name's own number is no count.
+    expect(ask('do you do Y 90?').verdict).toBe('yes');
+  });
+
   it('keeps the Yes when the word is the procedure’s own ("TIPS shunt")', () => {
     const tips = knowledge.procedures.find((p) => p.id === 'tips')!;
     expect(own(tips)).toContain('shunt');

@@ -55,6 +55,10 @@ const TABLE: Array<{ text: string; as?: string; verdict: string }> = [
     verdict: yn(!knowledge.procedures.some((p) => p.id === 'tips')),
   },
   { text: 'is it true that IR does TIPS?', verdict: yn(knowledge.procedures.some((p) => p.id === 'tips')) },
+  {
+    text: "isn't it true that IR does TIPS?",
+    verdict: yn(knowledge.procedures.some((p) => p.id === 'tips')),
+  },
   { text: 'are adult and pediatric IR separate?', verdict: yn(!knowledge.program.patients.unified) },
   // a site: near is in its description; "part of Duke" is not decided by anything
   { text: 'is the VA close?', verdict: yn(vaNear) },
@@ -89,6 +93,11 @@ describe('a figure stated in a yes/no question is checked against the data’s',
     [`does IR do ${perMonth} procedures a year?`, 'no'],
     // The figure is a month's, for the whole division: a day's, or one site's, is not known.
     [`does IR do 30 procedures a day?`, 'unknown'],
+    // "Approximately" decides neither "at least" nor "at most" the figure itself.
+    [`does IR do at least ${perMonth} procedures a month?`, 'unknown'],
+    [`does IR do at most ${perMonth} procedures a month?`, 'unknown'],
+    // A level's digits are no figure, and the division's total is not one year's residents'.
+    [`do the R4s see ${perMonth} procedures a month?`, 'unknown'],
     [`does IR do ${perMonth} procedures a month at ${site}?`, 'unknown'],
   ])('%s → %s', (q, expected) => {
     const a = ask(q);
