@@ -214,7 +214,9 @@ const SCHEDULE_INTENTS = new Set<Intent>(['schedule.mine', 'schedule.person', 's
  */
 function eachTime(u: Understanding): Understanding[] | undefined {
   const d = u.dates;
-  if (u.also?.length || d.length < 2 || !SCHEDULE_INTENTS.has(u.intent)) return undefined;
+  // A question about something the data does not hold is answered once, whatever the times.
+  if (u.also?.length || d.length < 2 || !SCHEDULE_INTENTS.has(u.intent) || u.unknownWords.length)
+    return undefined;
   if (!d.every((x) => x.kind === d[0]!.kind && x.kind !== 'range')) return undefined;
   return d.map((x) => ({ ...u, dates: [x] }));
 }

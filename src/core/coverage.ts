@@ -108,15 +108,34 @@ function unlistedBeside(u: Understanding, L: Lexicon): boolean {
     .filter(Boolean);
   const unplaced = (t: string | undefined) => t !== undefined && u.unknownWords.includes(t);
   const joins = (t: string | undefined) => t !== undefined && (L.JOINERS.has(t) || L.OR_WORDS.has(t));
+  // The token at i is an item of a comma list whose item before it is placed: "TIPS, PICCs".
+  const commaAfter = commaPositions(u.text);
+  // A list ends with "and"/"or": "(ischemia, aneurysms)" gives examples, not a list of procedures asked.
+  const listed = (i: number) =>
+    i > 0 && commaAfter.has(i - 1) && !unplaced(tokens[i - 1]) && tokens.slice(i).some(joins);
   for (let start = 0; start < tokens.length; start++) {
     if (!unplaced(tokens[start]) || unplaced(tokens[start - 1])) continue;
     let end = start;
     while (unplaced(tokens[end + 1])) end++;
     const run = tokens.slice(start, end + 1);
-    // Joined to something placed: "cirrhosis and ascites" is two words of a story, not a list of procedures.
-    const before = joins(tokens[start - 1]) && start > 1 && !unplaced(tokens[start - 2]);
+    // Joined to something placed: "cirrhosis and ascites" is two words of a story, not a list of
+    // procedures. In a list ("TIPS, PICCs or kyphoplasty") the names before the joiner are commas apart.
+    const before =
+      joins(tokens[start - 1]) && start > 1 && (!unplaced(tokens[start - 2]) || listed(start - 2));
     const after = joins(tokens[end + 1]) && end + 2 < tokens.length && !unplaced(tokens[end + 2]);
-    if (run.some((t) => !isOrdinaryEnglish(t)) && (before || after)) return true;
+    if (run.some((t) => !isOrdinaryEnglish(t)) && (before || after || listed(start))) return true;
   }
   return false;
+}
+
+/** The positions (in the question's words) of the words a comma follows: "TIPS, PICCs" → TIPS's. */
+function commaPositions(text: string): Set<number> {
+  const out = new Set<number>();
+  let at = -1;
+  for (const piece of foldText(text).split(/([^a-z0-9]+)/)) {
+    if (!piece) continue;
+    if (/^[a-z0-9]+$/.test(piece)) at++;
+    else if (piece.includes(',') && at >= 0) out.add(at);
+  }
+  return out;
 }
