@@ -70,6 +70,8 @@ function buildSchemas() {
     count: z.optional(z.number().check(z.int(), z.minimum(0))),
     /** A comparison in time ("is that before or after ICU?"): the next follow-up continues it. */
     order: z.optional(z.enum(['before', 'after', 'before-or-after'])),
+    /** "Who is not on IR?": the entities ruled out, by kind and id. */
+    excluded: z.optional(z.array(RefSchema).check(z.maxLength(16))),
     /** "Is my ICU before my VA month?": the subjects (of `subjects`) whose blocks were compared. */
     compared: z.optional(z.array(RefSchema).check(z.maxLength(16))),
     /** "Who else is there?": the asker (when personal) or `besides` left out. */

@@ -228,6 +228,8 @@ interface Parts {
   /** A comparison in time, and the subjects whose blocks it places ("is my ICU before…"). */
   order: Order | undefined;
   compared: Refs | undefined;
+  /** "Who is not on IR?": what the question ruled out, kept by a follow-up that names no new subject. */
+  excluded: Refs;
   /** "Who else is there?": whom the question is about left out (the asker, or `besides`). */
   others: boolean | undefined;
   besides: Resident[] | undefined;
@@ -246,6 +248,7 @@ function partsOfFrame(f: ContextFrame, schedule: Schedule | undefined): Parts {
     people: f.people.map((names) => residentsOf(names, schedule)).filter((p) => p.length),
     order: f.order,
     compared: f.compared ? refsOf(f.compared) : undefined,
+    excluded: f.excluded ? refsOf(f.excluded) : emptyRefs(),
     others: f.others,
     besides: f.besides ? residentsOf(f.besides, schedule) : undefined,
   };
@@ -264,12 +267,13 @@ function partsOf(u: Understanding): Parts {
     people,
     order,
     compared,
+    excluded,
     others,
     besides,
   } = u;
   return {
     ...{ intent, yesNo, personal, past, asks: { ...asks }, refs, matches, dates, people },
-    ...{ order, compared, others, besides },
+    ...{ order, compared, excluded, others, besides },
   };
 }
 
@@ -556,6 +560,8 @@ export function completeFollowUp(
   // "and TIPS?" after a procedure the data does not list: what is named now is listed, so the
   // question is whether the division does it.
   if (base.intent === 'procedure.unknown' && newSlots.has('procedure')) merged.intent = 'procedure.does';
+  // "and not the VA?": what this message rules out, in place of what the last one did.
+  if (Object.values(own.excluded).some((ids) => ids.length)) merged.excluded = own.excluded;
   const keptSlots = new Set([...slotsIn(base.refs)].filter((s) => !newSlots.has(s)));
   carried.push(...subjectNames(merged.refs, keptSlots, v));
   if (own.dates.length) merged.dates = own.dates;

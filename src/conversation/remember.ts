@@ -23,6 +23,7 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
     ...(answer?.items?.length ? { count: answer.items.length } : {}),
     ...(u.order ? { order: u.order } : {}),
     ...(u.compared ? { compared: refList(u.compared).slice(0, 16) } : {}),
+    ...(refList(u.excluded).length ? { excluded: refList(u.excluded).slice(0, 16) } : {}),
     ...(u.aspects.length ? { aspects: [...u.aspects] } : {}),
     ...(u.others ? { others: true } : {}),
     ...(u.besides?.length ? { besides: u.besides.slice(0, 8).map((r) => r.name) } : {}),

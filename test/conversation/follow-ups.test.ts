@@ -50,6 +50,14 @@ describe('follow-ups are completed from the conversation', () => {
     expect(shown(biopsies)).toEqual(shown(await alone('does IR do biopsies?')));
   });
 
+  it('what a question ruled out stays ruled out: "who is not on IR?" then "and the month after?"', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('who is not on IR next month?');
+    const after = await chat.say('and the month after?');
+    expect(shown(after)).toEqual(shown(await alone('who is not on IR in January 2027?')));
+    expect(after.text).toMatch(/other than Interventional Radiology/);
+  });
+
   it('a procedure after one the data does not list is asked the same way, and the other way round', async () => {
     const chat = conversation(conversationBot());
     expect((await chat.say('does IR do kyphoplasty?')).intent).toBe('procedure.unknown');
