@@ -1,3 +1,4 @@
+import type { Procedure } from '../knowledge/schema.js';
 import type { Resident, Schedule } from '../schedule/types.js';
 import type { IsoDate } from '../time/local-date.js';
 import { type Cues, cuesOf } from './cues.js';
@@ -146,11 +147,21 @@ function unlistedVariants(
     const id = m.refs.find((r) => r.kind === 'procedure')?.id;
     const p = id ? vocabulary.procedures.get(id) : undefined;
     if (!p) continue;
-    const own = new Set(stems([p.name, ...p.aliases, p.description ?? ''].join(' ')));
-    if (!own.has(words[m.end]!)) out.push([...tokens.slice(m.start, m.end), after].join(' '));
+    if (!ownWords(p).has(words[m.end]!)) out.push([...tokens.slice(m.start, m.end), after].join(' '));
   }
   return out;
 }
+
+/** A procedure's own words (name, aliases, description), stemmed once per knowledge base. */
+function ownWords(p: Procedure): ReadonlySet<string> {
+  let own = procedureWords.get(p);
+  if (!own) {
+    own = new Set(stems([p.name, ...p.aliases, p.description ?? ''].join(' ')));
+    procedureWords.set(p, own);
+  }
+  return own;
+}
+const procedureWords = new WeakMap<Procedure, ReadonlySet<string>>();
 
 /** The phrase before a name rules it out ("non-IR", "except the VA", "but not ICU", "other than IR"). */
 function rulesOut(
