@@ -38,8 +38,11 @@ export const INTENT_TABLE: readonly Row[] = [
   ['schedule.who', ['asksWho', 'scheduleTarget'], ['coverageFact']],
   ['schedule.mine', ['left', 'scheduleTarget'], ['year']],
   ['schedule.who', ['dated', 'scheduleTarget'], ['personal']],
-  // "What are the R4s on next month?": a level at a time is who of that level is on what then.
+  // "What are the R4s on next month?": a level at a time is who of that level is on what then;
+  // "what are the R1s on?" asks it of now, and "how many R4s are there?" counts them.
   ['schedule.who', ['dated', 'year'], ['personal', 'person']],
+  ['schedule.who', ['levelOn'], ['personal', 'person']],
+  ['schedule.who', ['levelCounted'], ['personal', 'person']],
   ['procedure.unknown', ['faqWeak', 'unplaced', 'perform']],
   ['faq', ['faqStrong']],
   ['program.patients', ['patientsTopic'], ['whereSite']],

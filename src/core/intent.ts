@@ -155,6 +155,16 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     levelAsked: u.yesNo && any('year') && !dated && !any('rotation', 'group', 'site') && !u.asks.howMany,
     // "Where is Children's?": a site asked where, though its name is also a topic word.
     whereSite: u.asks.where && any('site'),
+    // "What are the R1s on?", "what is the PGY-3 on": a level, and the question ends on "on".
+    levelOn: any('year') && !any('rotation', 'group', 'site') && raw[raw.length - 1] === 'on',
+    // "How many R4s are there?": a level's residents counted, nothing else named.
+    levelCounted:
+      u.asks.howMany &&
+      any('year') &&
+      !any('rotation', 'group', 'site', 'category') &&
+      !any('procedure', 'faq', 'topic') &&
+      !u.unknownWords.length &&
+      (raw[raw.length - 1] === 'there' || heard.has('residents')),
     // "How many residents are there?": the schedule's residents counted.
     residentsCounted: u.asks.howMany && heard.has('residents') && !any('rotation', 'group', 'site', 'year'),
     // "What hospitals do we rotate at?": the program's sites.
