@@ -69,6 +69,7 @@ export const WORD_LISTS = [
   'either_words',
   'next_words',
   'after_words',
+  'before_words',
   'first_words',
   'present_words',
   'year_words',

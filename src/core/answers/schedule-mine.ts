@@ -42,6 +42,7 @@ import {
 
 import {
   after,
+  blockBefore,
   ends,
   everyBlock,
   finalBlock,
@@ -305,6 +306,8 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
   if (!u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length) return firstBlock(ctx, s, ref, t);
   if (!u.past && !u.asks.howMany && aspect('last')) return finalBlock(ctx, s, ref, t);
+  if (hasTargets(t) && says(u, 'before_words') && !u.asks.after && !u.asks.howMany && !ref)
+    return blockBefore(ctx, s, t);
   if (u.asks.after && !u.asks.howMany) return after(ctx, s, t, ref);
   if (u.asks.left && !u.asks.howMany && !ref)
     return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);

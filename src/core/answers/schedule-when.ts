@@ -123,6 +123,28 @@ export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef |
   );
 }
 
+/** "What was I on before ICU?": the block before the rotation's (now, next, or else the last one). */
+export function blockBefore(ctx: AnswerContext, s: Subject, t: Targets): Answer {
+  const blocks = s.resident.blocks;
+  const anchor =
+    blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t)) ??
+    blocks.findLast((b) => blockMatches(ctx, b, t));
+  if (!anchor) return reply(s, `${s.has} no ${targetName(ctx, t)} on the schedule.`, []);
+  const prior = blocks.findLast((b) => b.end < anchor.start && !sameRotation(b, anchor));
+  if (!prior)
+    return reply(
+      s,
+      `before ${blockName(ctx, anchor)} (${span(ctx, anchor)}) the schedule has nothing else.`,
+      [anchor],
+    );
+  const tense = prior.end < ctx.today ? s.was : s.is;
+  return reply(
+    s,
+    `before ${blockName(ctx, anchor)} (${span(ctx, anchor)}), ${tense} on ${blockName(ctx, prior)} (${span(ctx, prior)}).`,
+    [prior, anchor],
+  );
+}
+
 /** "When does ICU end?", "am I done with ICU?": the end of the current or next block of it. */
 export function ends(ctx: AnswerContext, s: Subject, t: Targets, yesNo: boolean): Answer {
   const name = targetName(ctx, t);

@@ -161,6 +161,23 @@ describe('the asker’s own schedule', () => {
     expect(a.text).not.toMatch(/no further rotation|nothing else/);
   });
 
+  it('"what was I on before ICU?" names the block before the ICU block', () => {
+    const today = '2026-11-28';
+    let checked = 0;
+    for (const r of schedule.residents) {
+      const icu =
+        r.blocks.find((b) => b.rotationId === 'icu' && b.end >= today) ??
+        r.blocks.findLast((b) => b.rotationId === 'icu');
+      const prior = icu && r.blocks.findLast((b) => b.end < icu.start && b.rotationId !== 'icu');
+      if (!prior) continue;
+      checked++;
+      const a = ask('what was I on before ICU?', { as: r.email });
+      expect(a.factIds, r.name).toContain(prior.source);
+      expect(a.text, r.name).toMatch(/^Before ICU/);
+    }
+    expect(checked).toBeGreaterThan(2);
+  });
+
   it('finds the next block of a rotation, and the last one in the past tense', () => {
     const today = '2026-11-28';
     const icuAfter = (r: (typeof schedule.residents)[number]) =>
