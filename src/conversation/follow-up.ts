@@ -586,9 +586,20 @@ export function completeFollowUp(
       merged.intent = 'schedule.person';
       merged.people = own.people;
       merged.personal = false;
+      // "what about Blair?" after the R4s: a person is at their own level, not the one asked before.
+      if (base.refs.year.length && !own.refs.year.length) {
+        const levels = new Set(subjectNames({ ...emptyRefs(), year: base.refs.year }, new Set(['year']), v));
+        merged.refs = { ...merged.refs, year: [] };
+        carried.splice(0, carried.length, ...carried.filter((name) => !levels.has(name)));
+      }
       // A person named does not continue a question about no one's schedule ("does IR do TIPS? and
       // what is Casey on in March?").
     } else return STANDALONE;
+  } else if (base.intent === 'schedule.person' && newSlots.has('year') && !own.personal) {
+    // "and the R2s?" after a colleague's month: the residents at that level, not the colleague.
+    merged.intent = 'schedule.who';
+    merged.people = [];
+    merged.yesNo = false;
   } else if (u.personal && base.people.length && !newSlots.size) {
     // "what about me?" after a colleague's schedule.
     merged.people = [];

@@ -50,6 +50,17 @@ describe('follow-ups are completed from the conversation', () => {
     expect(shown(biopsies)).toEqual(shown(await alone('does IR do biopsies?')));
   });
 
+  it('a level after a colleague asks about that level, and a person after a level about that person', async () => {
+    const chat = conversation(conversationBot(), { asker: { email: CASEY } });
+    await chat.say('what is Harper on next month?');
+    const r2 = await chat.say('and the R2s?');
+    expect(r2.intent).toBe('schedule.who');
+    expect(shown(r2)).toEqual(shown(await alone('what are the R2s on next month?')));
+    const blair = await chat.say('what about Blair?');
+    expect(shown(blair)).toEqual(shown(await alone('what is Blair on next month?')));
+    expect(blair.text).not.toMatch(/I took R2/);
+  });
+
   it('what a question ruled out stays ruled out: "who is not on IR?" then "and the month after?"', async () => {
     const chat = conversation(conversationBot());
     await chat.say('who is not on IR next month?');
