@@ -128,6 +128,15 @@ export const RULES: Rule[] = [
       return d ? day(d, ctx) : null;
     },
   },
+  // "September or October 2026", "March and April 2026": the first month shares the year written
+  // after the second (which the next rule reads with it).
+  {
+    pattern: new RegExp(
+      `\\b(${MONTH_RE})\\.?(?=\\s*(?:,|or|and|&)\\s*(?:${MONTH_RE})\\.?\\s+(?:of\\s+)?(\\d{4}|'\\d{2})\\b)`,
+      'g',
+    ),
+    read: (m, ctx) => month(isoMonth(fullYear(m[2])!, MONTHS[m[1]!]!), ctx),
+  },
   // March 2027, March of 2027, Mar '27
   {
     pattern: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(?:of\\s+)?(\\d{4}|'\\d{2})\\b`, 'g'),

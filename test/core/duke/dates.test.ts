@@ -48,6 +48,14 @@ describe('date words in the program time zone', () => {
     expect(first('spring 2026', today)?.label).toBe('spring 2026');
   });
 
+  it('gives two months the year written after the second', () => {
+    const months = (text: string) =>
+      parseDates(text, ctx('2026-12-01')).refs.map((r) => (r.kind === 'month' ? r.month : r.kind));
+    expect(months('is Blair at the VA in September or October 2026?')).toEqual(['2026-09', '2026-10']);
+    expect(months("what was I on in March and April '26")).toEqual(['2026-03', '2026-04']);
+    expect(months('Feb, March or May 2027')).toContain('2027-03');
+  });
+
   it('reads "the week after next" as two weeks from today, not next month', () => {
     expect(day("who's on IR the week after next", ctx('2026-12-01'))).toBe('2026-12-15');
     expect(day('what am I doing the week after next?', ctx('2026-12-28'))).toBe('2027-01-11');
