@@ -1,7 +1,9 @@
 import {
+  academicYearStart,
   addDays,
   addMonths,
   type IsoMonth,
+  isoDate,
   isoMonth,
   lastDayOfMonth,
   monthOf,
@@ -74,6 +76,23 @@ export const PERIOD_RULES: Rule[] = [
         to: lastDayOfMonth(end),
         label: `Q${m[1]} ${firstMonth.slice(0, 4)}`,
       };
+    },
+  },
+  // "the end of the year" (its last day; "academic" for the academic year's), "the start of next year"
+  {
+    pattern:
+      /\b(?:the\s+)?(end|beginning|start)\s+of\s+(?:the\s+)?(this\s+|next\s+|last\s+)?(academic\s+|school\s+)?year\b/g,
+    read: (m, ctx) => {
+      const shift = m[2]?.trim() === 'next' ? 1 : m[2]?.trim() === 'last' ? -1 : 0;
+      const { year } = parseIsoDate(ctx.today);
+      const first = m[3]
+        ? isoDate(
+            academicYearStart(ctx.today, ctx.academicYearStartMonth) + shift,
+            ctx.academicYearStartMonth,
+            1,
+          )
+        : isoDate(year + shift, 1, 1);
+      return day(m[1] === 'end' ? addDays(addMonths(monthOf(first), 12) + '-01', -1) : first, ctx);
     },
   },
   // the start or end of a month, a weekend, and "after the holidays"

@@ -48,6 +48,14 @@ describe('date words in the program time zone', () => {
     expect(first('spring 2026', today)?.label).toBe('spring 2026');
   });
 
+  it('reads the end or start of the year, calendar or academic, as that day', () => {
+    const today = ctx('2026-12-01');
+    expect(day('what am I on at the end of the year?', today)).toBe('2026-12-31');
+    expect(day('what am I on at the end of the academic year?', today)).toBe('2027-06-30');
+    expect(day('what am I on at the start of next year?', today)).toBe('2027-01-01');
+    expect(day('who is on IR at the beginning of the academic year?', today)).toBe('2026-07-01');
+  });
+
   it('gives two months the year written after the second', () => {
     const months = (text: string) =>
       parseDates(text, ctx('2026-12-01')).refs.map((r) => (r.kind === 'month' ? r.month : r.kind));
