@@ -369,6 +369,13 @@ describe('calendar link', () => {
 });
 
 describe('how a question is put', () => {
+  it('reads chat shorthand as the words it stands for ("what r u on next mo", "the sched")', () => {
+    const as = { as: r4.email };
+    const plain = ask('what are you on next month?', as).text;
+    expect(ask('what r u on next mo', as).text).toBe(plain);
+    expect(ask("what's the sched for next month", as).text).toBe(plain);
+  });
+
   it('checks a stated number instead of just the presence of a month', () => {
     const research = knowledge.training.years
       .find((y) => y.id === 'r4')!
