@@ -305,6 +305,10 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
     return anyBlock(ctx, s, t, says(u, 'again_words') ? 'ahead' : 'ever');
   if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
   if (!u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length) return firstBlock(ctx, s, ref, t);
+  // "What was my first rotation?": the first on the schedule up to today, or of the time asked.
+  const first = ctx.schedule!.coverage?.first;
+  if (u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length && first)
+    return firstBlock(ctx, s, ref ?? { kind: 'range', from: first, to: ctx.today, label: 'the schedule' }, t);
   if (!u.past && !u.asks.howMany && aspect('last')) return finalBlock(ctx, s, ref, t);
   if (hasTargets(t) && says(u, 'before_words') && !u.asks.after && !u.asks.howMany && !ref)
     return blockBefore(ctx, s, t);

@@ -178,6 +178,18 @@ describe('the asker’s own schedule', () => {
     expect(checked).toBeGreaterThan(2);
   });
 
+  it('"what was my first rotation?" is the first on the schedule, not the one now', () => {
+    for (const r of schedule.residents) {
+      const a = ask('what was my first rotation?', { as: r.email });
+      // That one block, and no other of the schedule's.
+      expect(
+        a.factIds.filter((f) => f.includes('.csv')),
+        r.name,
+      ).toEqual([r.blocks[0]!.source]);
+      expect(a.text, r.name).toMatch(/first rotation/);
+    }
+  });
+
   it('finds the next block of a rotation, and the last one in the past tense', () => {
     const today = '2026-11-28';
     const icuAfter = (r: (typeof schedule.residents)[number]) =>
