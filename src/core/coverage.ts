@@ -103,13 +103,10 @@ export function phraseOf(text: string, unplaced: readonly string[], L: Lexicon):
  * question: a procedure the data does not list, beside one it does.
  */
 function unlistedBeside(u: Understanding, L: Lexicon): boolean {
-  const tokens = foldText(u.text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const { tokens, commaAfter } = wordsAndCommas(u.text);
   const unplaced = (t: string | undefined) => t !== undefined && u.unknownWords.includes(t);
   const joins = (t: string | undefined) => t !== undefined && (L.JOINERS.has(t) || L.OR_WORDS.has(t));
   // The token at i is an item of a comma list whose item before it is placed: "TIPS, PICCs".
-  const commaAfter = commaPositions(u.text);
   // A list ends with "and"/"or": "(ischemia, aneurysms)" gives examples, not a list of procedures asked.
   const listed = (i: number) =>
     i > 0 && commaAfter.has(i - 1) && !unplaced(tokens[i - 1]) && tokens.slice(i).some(joins);
@@ -128,14 +125,13 @@ function unlistedBeside(u: Understanding, L: Lexicon): boolean {
   return false;
 }
 
-/** The positions (in the question's words) of the words a comma follows: "TIPS, PICCs" → TIPS's. */
-function commaPositions(text: string): Set<number> {
-  const out = new Set<number>();
-  let at = -1;
+/** The question's words, and the positions of those a comma follows ("TIPS, PICCs" → TIPS's). */
+function wordsAndCommas(text: string): { tokens: string[]; commaAfter: Set<number> } {
+  const tokens: string[] = [];
+  const commaAfter = new Set<number>();
   for (const piece of foldText(text).split(/([^a-z0-9]+)/)) {
-    if (!piece) continue;
-    if (/^[a-z0-9]+$/.test(piece)) at++;
-    else if (piece.includes(',') && at >= 0) out.add(at);
+    if (/^[a-z0-9]+$/.test(piece)) tokens.push(piece);
+    else if (piece.includes(',') && tokens.length) commaAfter.add(tokens.length - 1);
   }
-  return out;
+  return { tokens, commaAfter };
 }

@@ -64,9 +64,7 @@ export const RULES: Rule[] = [
       const first = Number(m[1]);
       const second = Number(m[2]);
       const follows = m[2]!.length === 4 ? second === first + 1 : second === (first + 1) % 100 && second > 12;
-      return follows
-        ? academicYear(first, ctx, `the ${first}–${String(first + 1).slice(2)} academic year`)
-        : null;
+      return follows ? academicYear(first, ctx) : null;
     },
   },
   // "AY 26-27": the short form, only after "AY"
@@ -74,9 +72,7 @@ export const RULES: Rule[] = [
     pattern: /\bay\s*'?(\d\d)\s*(?:-|\u2013|\/)\s*(\d\d)\b/g,
     read: (m, ctx) => {
       const first = 2000 + Number(m[1]);
-      return Number(m[2]) === (first + 1) % 100
-        ? academicYear(first, ctx, `the ${first}–${m[2]} academic year`)
-        : null;
+      return Number(m[2]) === (first + 1) % 100 ? academicYear(first, ctx) : null;
     },
   },
   // 2027-01-10, 2027-01
@@ -274,8 +270,7 @@ export const RULES: Rule[] = [
       const start = academicYearStart(ctx.today, ctx.academicYearStartMonth);
       const w = m[1]!;
       const delta = w === 'this' || w === 'current' ? 0 : w === 'last' || w === 'previous' ? -1 : 1;
-      const label = `the ${start + delta}–${String(start + delta + 1).slice(2)} academic year`;
-      return academicYear(start + delta, ctx, label);
+      return academicYear(start + delta, ctx);
     },
   },
   // the 15th (of this month, or the next one to come)

@@ -83,7 +83,12 @@ export const month = (m: IsoMonth, ctx: DateContext): DateRef => ({
   label: formatMonth(m, ctx.locale),
 });
 
-export function academicYear(startYear: number, ctx: DateContext, label: string): DateRef {
+/** An academic year by the calendar year it starts in, named "the 2026–27 academic year" unless told. */
+export function academicYear(
+  startYear: number,
+  ctx: DateContext,
+  label = `the ${startYear}–${String(startYear + 1).slice(2)} academic year`,
+): DateRef {
   const from = isoDate(startYear, ctx.academicYearStartMonth, 1);
   const to = addDays(isoDate(startYear + 1, ctx.academicYearStartMonth, 1), -1);
   return { kind: 'range', from, to, label };

@@ -132,25 +132,18 @@ export const doesIrDo: Handler = (u, ctx) => {
   const specialty = rolesOf(ctx.knowledge).specialty?.id;
   const doers = u.refs.program.length || dr || residents ? [] : otherDoers(u, ctx, specialty);
   const variants = u.variants ?? [];
-  const text = atSite
-    ? [notStatedForSites(ctx, u.placeSites, 'which procedures are done'), ...lines.map(capitalize)].join(
-        '\n\n',
-      )
+  // What the facts cannot decide is said first, then what the data does say.
+  const caveat = atSite
+    ? notStatedForSites(ctx, u.placeSites, 'which procedures are done')
     : variants.length
-      ? [
-          `I can't say yes or no: “${joinAnd(variants)}” is not among the procedures listed for ${ctx.knowledge.program.name}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What the data does say:`,
-          ...lines.map(capitalize),
-        ].join('\n\n')
+      ? `I can't say yes or no: “${joinAnd(variants)}” is not among the procedures listed for ${ctx.knowledge.program.name}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What the data does say:`
       : doers.length
-        ? [
-            `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`,
-            ...lines.map(capitalize),
-          ].join('\n\n')
-        : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
-  const verdict =
-    atSite || doers.length || variants.length || counted
-      ? 'unknown'
-      : combineVerdicts(verdicts, u.quantifier);
+        ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`
+        : undefined;
+  const text = caveat
+    ? [caveat, ...lines.map(capitalize)].join('\n\n')
+    : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');
+  const verdict = caveat || counted ? 'unknown' : combineVerdicts(verdicts, u.quantifier);
   const suggestions = procedures.length
     ? related(ctx, procedures[0]!)
     : examples(ctx.knowledge, 'who-does-referral', 'overview');

@@ -71,17 +71,17 @@ export const patients: Handler = (u, ctx) => {
 export const volume: Handler = (u, ctx) => {
   const v = ctx.knowledge.program.volume;
   const base = { suggestions: examples(ctx.knowledge, 'overview', 'children') };
-  const said = (verdict: Verdict | undefined, text = v.text) =>
+  const figureAnswer = (verdict: Verdict | undefined, text = v.text) =>
     answer('program.volume', text, ['program-volume'], { ...base, ...(verdict ? { verdict } : {}) });
   // "How many a year?": the data's figure is a month's; a year's is twelve of them, said as such.
   const perYear = says(u, 'per_year') && !says(u, 'per_month');
   const figure = v.procedures_per_month * (perYear ? 12 : 1);
   const text = perYear ? `${v.text} That is about ${formatCount(figure)} a year.` : v.text;
   const stated = statedFigure(u.text);
-  if (!u.yesNo || stated === undefined) return said(u.yesNo ? 'yes' : undefined, text);
+  if (!u.yesNo || stated === undefined) return figureAnswer(u.yesNo ? 'yes' : undefined, text);
   // "Does IR do 700 procedures at the VA?": the figure is the division's, not a site's.
   if (u.refs.site.length)
-    return said(
+    return figureAnswer(
       'unknown',
       `${notStatedForSites(ctx, u.refs.site, 'how many procedures are done')} ${v.text}`,
     );
@@ -90,14 +90,14 @@ export const volume: Handler = (u, ctx) => {
   const perProcedure =
     u.refs.procedure.length + u.refs.exclusion.length + u.refs.category.length + u.refs.year.length > 0;
   if (says(u, 'per_other') || (says(u, 'per_year') && says(u, 'per_month')) || perProcedure)
-    return said('unknown');
+    return figureAnswer('unknown');
   // "800 a month?", "more than 500?", "8,400 a year?": the stated figure against the data's.
   // "Approximately 700" is about 700: it says neither more nor less than 700.
   const about = v.approximate ? Math.abs(figure - stated) <= figure * 0.05 : figure === stated;
   const compared = says(u, 'more_than') ? 'more' : says(u, 'less_than') ? 'less' : undefined;
-  if (compared && about && v.approximate) return said('unknown', text);
+  if (compared && about && v.approximate) return figureAnswer('unknown', text);
   const holds = compared === 'more' ? figure >= stated : compared === 'less' ? figure <= stated : about;
-  return said(holds ? 'yes' : 'no', text);
+  return figureAnswer(holds ? 'yes' : 'no', text);
 };
 
 /** "Does IR cover the VA?", "Where is the VA?", "What is DUMC?" */

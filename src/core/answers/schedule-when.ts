@@ -98,13 +98,20 @@ export function nextChange(ctx: AnswerContext, s: Subject, t?: Targets): Answer 
   );
 }
 
+/** The rotation's block now or next; when none is left, the last one ("after ICU" just done). */
+function blockOfTarget(ctx: AnswerContext, s: Subject, t: Targets): Block | undefined {
+  const blocks = s.resident.blocks;
+  return (
+    blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t)) ??
+    blocks.findLast((b) => blockMatches(ctx, b, t))
+  );
+}
+
 /** "What am I on after ICU?", "after this month": the block that follows, with a different rotation. */
 export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefined): Answer {
   const blocks = s.resident.blocks;
-  // The rotation's block now or next; when none is left, the last one ("after ICU" just done).
   const anchor = hasTargets(t)
-    ? (blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t)) ??
-      blocks.findLast((b) => blockMatches(ctx, b, t)))
+    ? blockOfTarget(ctx, s, t)
     : ref
       ? [...blocksBetween(s.resident, firstDayOf(ref, ctx.today), lastDayOf(ref))].pop()
       : ctx.schedule!.blockOn(s.resident, ctx.today);
@@ -126,9 +133,7 @@ export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef |
 /** "What was I on before ICU?": the block before the rotation's (now, next, or else the last one). */
 export function blockBefore(ctx: AnswerContext, s: Subject, t: Targets): Answer {
   const blocks = s.resident.blocks;
-  const anchor =
-    blocks.find((b) => b.end >= ctx.today && blockMatches(ctx, b, t)) ??
-    blocks.findLast((b) => blockMatches(ctx, b, t));
+  const anchor = blockOfTarget(ctx, s, t);
   if (!anchor) return reply(s, `${s.has} no ${targetName(ctx, t)} on the schedule.`, []);
   const prior = blocks.findLast((b) => b.end < anchor.start && !sameRotation(b, anchor));
   if (!prior)
