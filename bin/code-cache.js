@@ -101,7 +101,19 @@ function scriptOf(text) {
   return { source: wrapped ? text : Module.wrap(text.replace(/^#!.*/, '')), build: head?.[1] };
 }
 
-/** Runs `file` (CommonJS) as Node would, with the code cache of its build when there is one. */
+/**
+ * Loads `file` (CommonJS) as require would, once (it is in require's cache), with the code cache
+ * of its build when there is one, and gives back what it exported: how the server loads a
+ * platform's SDK, bundled on its own.
+ */
+function loadWithCodeCache(file) {
+  return (Module._cache[file] ?? { exports: runWithCodeCache(file) }).exports;
+}
+
+/**
+ * Runs `file` (CommonJS) as Node would, with the code cache of its build when there is one, and
+ * gives back what it exported.
+ */
 function runWithCodeCache(file) {
   // No build id: no cache, since nothing would tell builds apart.
   const { source, build } = scriptOf(textOf(readFileSync(file)));
@@ -145,10 +157,14 @@ function runWithCodeCache(file) {
   const module = new Module(file);
   module.filename = file;
   module.paths = Module._nodeModulePaths(dirname(file));
+  // In require's cache, as Node puts a module it loads: once, and listed with the others.
+  Module._cache[file] = module;
   // As Node calls a module: `this` is its exports.
   script
     .runInThisContext()
     .call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  module.loaded = true;
+  return module.exports;
 }
 
-module.exports = { CLOSING, OPENING, privateCacheDir, runWithCodeCache, scriptOf };
+module.exports = { CLOSING, OPENING, loadWithCodeCache, privateCacheDir, runWithCodeCache, scriptOf };

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   type Activity,
   CloudAdapter,
@@ -9,13 +8,14 @@ import {
 import type { Config } from '../../src/config.js';
 
 type ConnectorClientOptions = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4];
-type AuthenticationErrorClass = new (message: string, statusCode: number) => Error;
 
-// The class CloudAdapter checks with instanceof, from botbuilder's own copy of the connector.
-const requireFromBotbuilder = createRequire(createRequire(import.meta.url).resolve('botbuilder'));
-const { AuthenticationError } = requireFromBotbuilder('botframework-connector') as {
-  AuthenticationError: AuthenticationErrorClass;
-};
+/**
+ * A request this adapter refuses: its token is missing, malformed, expired, not valid or could not
+ * be checked. Every failure of authenticateRequest becomes one, so the route needs to know only this.
+ */
+class Refusal extends Error {
+  readonly statusCode = 401;
+}
 
 /** A request whose token cannot be checked in this time (key server slow or down) is refused. */
 export const AUTH_TIMEOUT_MS = 10_000;
@@ -23,11 +23,11 @@ export const AUTH_TIMEOUT_MS = 10_000;
 export const CONNECTOR_TIMEOUT_MS = 15_000;
 
 export function isAuthenticationError(error: unknown): boolean {
-  return error instanceof AuthenticationError;
+  return error instanceof Refusal;
 }
 
 function refusal(message: string): Error {
-  return new AuthenticationError(`Unauthorized. ${message}`, 401);
+  return new Refusal(`Unauthorized. ${message}`);
 }
 
 /** The SDK's own leeway for clocks, in seconds. */
@@ -84,7 +84,7 @@ class BotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication
     try {
       return await Promise.race([super.authenticateRequest(activity, authHeader), deadline]);
     } catch (error) {
-      if (error instanceof AuthenticationError) throw error;
+      if (error instanceof Refusal) throw error;
       throw refusal((error as Error)?.message ?? 'the token could not be checked');
     } finally {
       clearTimeout(timer);

@@ -106,6 +106,42 @@ describe('the code cache of the command line', () => {
     });
   });
 
+  it("loads a bundle as require would: once, its exports given back, in require's cache, and its cache written beside another bundle's", () => {
+    const sdk = join(dir, 'sdk.cjs');
+    writeFileSync(
+      sdk,
+      `// rotabot build build-gggg\n${codeCache.OPENING}\nglobalThis.runs = (globalThis.runs ?? 0) + 1; module.exports = { answer: 42 };${codeCache.CLOSING}\n`,
+    );
+    write('build-hhhh', 'main');
+    const script = [
+      `const { loadWithCodeCache, runWithCodeCache } = require(${JSON.stringify(loader)});`,
+      `runWithCodeCache(${JSON.stringify(bundle)});`,
+      `const a = loadWithCodeCache(${JSON.stringify(sdk)});`,
+      `const b = loadWithCodeCache(${JSON.stringify(sdk)});`,
+      `console.log(a.answer, a === b, globalThis.runs, require(${JSON.stringify(sdk)}) === a);`,
+    ].join('\n');
+    const twice = () =>
+      spawnSync(process.execPath, ['-e', script], {
+        env: { PATH: process.env.PATH ?? '', TMPDIR: temp },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    for (let i = 0; i < 3; i++) {
+      const result = twice();
+      expect({ stdout: result.stdout, stderr: result.stderr }).toEqual({
+        stdout: 'bundle.cjs main\n42 true 1 true\n',
+        stderr: '',
+      });
+    }
+    // One cache for each file: neither build's cache stands in for, or removes, the other's.
+    expect(
+      cacheFiles()
+        .filter((n) => n.endsWith('.bin'))
+        .map((n) => n.replace(/.*-(build-\w+)\.bin$/, '$1'))
+        .sort(),
+    ).toEqual(['build-gggg', 'build-hhhh']);
+  });
+
   it('hands V8 a wrapped bundle as it was read, and wraps any other file as Node would', () => {
     const built = `#!/usr/bin/env node\n// rotabot build build-ffff\n${codeCache.OPENING}\nf();${codeCache.CLOSING}\n`;
     expect(codeCache.scriptOf(built)).toEqual({ source: built, build: 'build-ffff' });

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { fakeSlackApi, fakeTeamsService } from '../../bench/fake-platforms.js';
+import { BENCH_SIGNING_SECRET, signedSlackMessage, teamsMessage } from '../../bench/payloads.js';
 import { deleteKeysUnder, testKeyPrefix } from '../support/redis-keys.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,6 +88,66 @@ describe('the server process', () => {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
       expect(server.output().stderr).toBe('');
+    },
+    60_000,
+  );
+
+  it.each(['slack', 'teams'] as const)(
+    'from the build, answers on %s through its SDK, loaded from its own bundle and nothing from node_modules',
+    async (platform) => {
+      const fake =
+        platform === 'slack' ? await fakeSlackApi(() => undefined) : await fakeTeamsService(() => undefined);
+      const dir = mkdtempSync(join(tmpdir(), 'rotabot-sdks-'));
+      // What the process loaded through Node's module loader, written as it exits.
+      const probe = join(dir, 'probe.cjs');
+      const loadedFile = join(dir, 'loaded.json');
+      writeFileSync(
+        probe,
+        `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loadedFile)}, JSON.stringify(Object.keys(require.cache))));`,
+      );
+      try {
+        const env: Record<string, string> =
+          platform === 'slack'
+            ? {
+                SLACK_BOT_TOKEN: 'xoxb-test',
+                SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+                SLACK_API_URL: fake.url,
+              }
+            : { TEAMS_EMULATOR: 'on' };
+        // Without the scheduler, whose node-cron is the one package the server loads from node_modules.
+        const server = startServer({ HOST: '127.0.0.1', SCHEDULER: 'off', ...env }, [
+          '-r',
+          probe,
+          'dist/adapters/main.js',
+        ]);
+        const port = await server.listening;
+        let replied: Promise<number>;
+        let sent: Response;
+        if (platform === 'slack') {
+          replied = fake.nextReply('D7');
+          const { body, headers } = signedSlackMessage(7, 'does IR do TIPS?');
+          sent = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers, body });
+        } else {
+          const message = teamsMessage(fake.url, 8, 'does IR do TIPS?');
+          replied = fake.nextReply(message.conversation.id);
+          sent = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(message),
+          });
+        }
+        expect(sent.status).toBe(200);
+        await replied;
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+        expect(server.output().stderr).toBe('');
+        const loaded = JSON.parse(readFileSync(loadedFile, 'utf8')) as string[];
+        expect(loaded.filter((f) => f.includes('node_modules'))).toEqual([]);
+        expect(loaded.map((f) => f.slice(root.length))).toContain(`dist/server/sdk-${platform}.cjs`);
+      } finally {
+        await fake.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
     60_000,
   );
