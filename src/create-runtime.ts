@@ -29,6 +29,8 @@ export interface RuntimeParts {
   defaultScheduleLocation(config: Config): string;
   createScheduleSource(options: ScheduleSourceOptions): Promise<LiveSource<Schedule>>;
   createBot(deps: BotDeps): Bot;
+  /** Builds the roster's name index (for misspelt names) after a schedule loads. */
+  indexNames(schedule: Schedule): void;
 }
 
 export interface CreateRuntimeOptions {
@@ -75,19 +77,22 @@ const PART_NAMES: Array<keyof RuntimeParts> = [
   'defaultScheduleLocation',
   'createScheduleSource',
   'createBot',
+  'indexNames',
 ];
 
 async function realParts(): Promise<RuntimeParts> {
-  const [knowledge, schedule, bot] = await Promise.all([
+  const [knowledge, schedule, bot, people] = await Promise.all([
     import('./knowledge/live.js'),
     import('./schedule/source.js'),
     import('./core/bot.js'),
+    import('./core/people.js'),
   ]);
   return {
     createKnowledgeSource: knowledge.createKnowledgeSource,
     defaultScheduleLocation: schedule.defaultScheduleLocation,
     createScheduleSource: schedule.createScheduleSource,
     createBot: bot.createBot,
+    indexNames: people.indexNames,
   };
 }
 
@@ -136,7 +141,8 @@ export async function createRuntime(config: Config, options: CreateRuntimeOption
         knowledge,
         refreshMs: config.SCHEDULE_REFRESH_MINUTES * 60_000,
         logger,
-        warm: true,
+        // Each month's groups, then the roster's name index: built after a load, not on a question.
+        warm: parts.indexNames,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
       opened.push(schedule);

@@ -3,7 +3,7 @@ import type { Lexicon } from './lexicon.js';
 import { mentionIndex, type ResolvedMention } from './mentions.js';
 import { DeleteIndex } from './text/delete-index.js';
 import { typoBudget } from './text/edit-distance.js';
-import { isOrdinaryEnglish } from './text/english.js';
+import { isOrdinaryEnglish, loadOrdinaryEnglish } from './text/english.js';
 import { foldText } from './text/normalize.js';
 import { stem } from './text/phrase-index.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -82,16 +82,8 @@ function nameExpected(tokens: readonly string[], i: number, L: Lexicon): boolean
 
 const nameWords = new WeakMap<Schedule, DeleteIndex<Resident>>();
 
-/** How far a name word may be misspelt: one edit on names of 5+ letters, two on 9+ (deletions indexed to match). */
-const nameDeletes = { one: 4, two: 7 };
-
-/**
- * A resident's name with a typo ("testarosa"): one edit on names of 5+ letters, two on 9+. The
- * roster's name words are indexed once by their deletions, so a lookup reads only the few words
- * that share one, at any roster size.
- */
-function nameTypo(word: string, schedule: Schedule, vocabulary: Vocabulary): Resident[] {
-  if (word.length < 5 || vocabulary.index.knows(stem(word))) return [];
+/** The roster's name words, indexed on the first typo of a name (or by indexNames). */
+function nameIndex(schedule: Schedule): DeleteIndex<Resident> {
   let index = nameWords.get(schedule);
   if (!index) {
     index = new DeleteIndex<Resident>(nameDeletes);
@@ -103,6 +95,30 @@ function nameTypo(word: string, schedule: Schedule, vocabulary: Vocabulary): Res
     }
     nameWords.set(schedule, index);
   }
-  const close = index.within(word, typoBudget(word.length));
+  return index;
+}
+
+/**
+ * Indexes the roster's name words with their deletions now, as a server does after a schedule
+ * loads: its first misspelt names are then read from the index, where they would each scan the
+ * roster and one of them would pay for the whole index (tens of milliseconds at 50,000 names).
+ * The ordinary English words a name is told apart from are read too, once per process.
+ */
+export function indexNames(schedule: Schedule): void {
+  nameIndex(schedule).build();
+  loadOrdinaryEnglish();
+}
+
+/** How far a name word may be misspelt: one edit on names of 5+ letters, two on 9+ (deletions indexed to match). */
+const nameDeletes = { one: 4, two: 7 };
+
+/**
+ * A resident's name with a typo ("testarosa"): one edit on names of 5+ letters, two on 9+. The
+ * roster's name words are indexed once by their deletions, so a lookup reads only the few words
+ * that share one, at any roster size.
+ */
+function nameTypo(word: string, schedule: Schedule, vocabulary: Vocabulary): Resident[] {
+  if (word.length < 5 || vocabulary.index.knows(stem(word))) return [];
+  const close = nameIndex(schedule).within(word, typoBudget(word.length));
   return close.length === 1 ? close[0]!.values.slice() : [];
 }

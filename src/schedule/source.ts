@@ -33,8 +33,12 @@ export interface ScheduleSourceOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   maxBytes?: number;
-  /** Build each month's index in the background after a load (a server); a one-shot command builds what it asks. */
-  warm?: boolean;
+  /**
+   * Build each month's index in the background after a load (a server), then whatever else
+   * `warm` builds, when it is a function (the roster's name index); a one-shot command builds
+   * what it asks.
+   */
+  warm?: boolean | ((schedule: Schedule) => void);
 }
 
 export interface ScheduleSource extends LiveSource<Schedule> {
@@ -93,9 +97,15 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
     logProblems((fields, message) => logger.warn(fields, message), problems);
     current = schedule;
     if (options.warm) {
-      warmMonths(schedule, () => current === schedule && !closed).catch((error: unknown) =>
-        logger.warn({ err: error }, 'schedule indexes not built ahead: questions build them as they come'),
-      );
+      const still = () => current === schedule && !closed;
+      const also = typeof options.warm === 'function' ? options.warm : undefined;
+      warmMonths(schedule, still)
+        .then(() => {
+          if (also && still()) also(schedule);
+        })
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'schedule indexes not built ahead: questions build them as they come'),
+        );
     }
     logger.info(
       { source: reader.source, residents: schedule.residents.length, warnings: problems.length },

@@ -37,6 +37,26 @@ describe('DeleteIndex', () => {
     }
   });
 
+  it('builds its deletions when told to (a server after a load), before any lookup, and answers as a scan does', () => {
+    const i = index(false);
+    const deletions = () => (i as unknown as { byDeletion: Map<number, number[]> }).byDeletion.size;
+    expect(deletions()).toBe(0);
+    i.build();
+    const built = deletions();
+    expect(built).toBeGreaterThan(words.length);
+    i.build();
+    expect(deletions()).toBe(built);
+    for (const [query, budget] of [
+      ['fostr', 1],
+      ['tsetarossa', 2],
+      ['embolisation', 2],
+    ] as const)
+      expect(i.nearest(query, budget).map((c) => c.word)).toEqual(scan(query, budget));
+    // A word added after the build is indexed as it comes.
+    i.add('haddad', 'HADDAD');
+    expect(i.nearest('hadad', 1).map((c) => c.word)).toEqual(['haddad']);
+  });
+
   it('gives the same answers once it has built its deletions as while it scanned', () => {
     const i = index(false);
     const queries = ['fostr', 'wevaer', 'testarosa', 'embolisation', 'okafro', 'zzzzzz'];

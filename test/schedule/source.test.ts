@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { InvalidFileError, MAX_LOGGED_PROBLEMS } from '../../src/problem.js';
@@ -49,6 +49,28 @@ describe('defaultScheduleLocation', () => {
 });
 
 describe('createScheduleSource from a file', () => {
+  it('warms each schedule it loads: its months, then what `warm` builds, for the new schedule after a refresh', async () => {
+    const path = join(dir, 'warm.csv');
+    await writeFile(path, GOOD);
+    const { logger } = captureLogger();
+    const warmed: string[][] = [];
+    const source = await createScheduleSource({
+      location: path,
+      knowledge: live,
+      refreshMs: 0,
+      logger,
+      warm: (schedule) => warmed.push(schedule.residents.map((r) => r.name)),
+    });
+    // After the months, a turn of the event loop each: not during the load.
+    expect(warmed).toEqual([]);
+    await vi.waitFor(() => expect(warmed).toEqual([['Ann Lee']]));
+    await writeFile(path, BETTER);
+    await utimes(path, new Date(), new Date(Date.now() + 5_000));
+    await source.refresh();
+    await vi.waitFor(() => expect(warmed).toEqual([['Ann Lee'], ['Ann Lee', 'Bo Ng']]));
+    await source.close();
+  });
+
   it('refuses a broken new version, keeps the last good one, and takes the next good one', async () => {
     const path = join(dir, 'refresh.csv');
     await writeFile(path, GOOD);

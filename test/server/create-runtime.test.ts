@@ -4,6 +4,7 @@ import { createRuntime, type RuntimeParts } from '../../src/create-runtime.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { silentLogger } from '../../src/logger.js';
 import { InvalidFileError } from '../../src/problem.js';
+import type { Schedule } from '../../src/schedule/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { echoBot, fixed, rosterSchedule } from './fake-runtime.js';
 
@@ -21,6 +22,7 @@ function parts(overrides: Partial<RuntimeParts> = {}) {
       close: async () => void closed.push('schedule'),
     }),
     createBot: () => core,
+    indexNames: () => {},
     ...overrides,
   };
   return { all, closed, core };
@@ -90,6 +92,22 @@ describe('createRuntime', () => {
       conversation: 'private',
     });
     expect(answer.intent).toBe('fallback');
+    await runtime.store.close();
+  });
+
+  it("warms each schedule it loads with the roster's name index", async () => {
+    const indexed: Schedule[] = [];
+    const loaded = rosterSchedule([]);
+    const { all } = parts({
+      createScheduleSource: async (options) => {
+        // The source warms a schedule it loads with what it is given: here, at once.
+        if (typeof options.warm === 'function') options.warm(loaded);
+        return fixed(loaded);
+      },
+      indexNames: (schedule) => void indexed.push(schedule),
+    });
+    const runtime = await createRuntime(loadConfig({}), { logger: silentLogger, parts: all });
+    expect(indexed).toEqual([loaded]);
     await runtime.store.close();
   });
 

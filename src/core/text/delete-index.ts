@@ -83,12 +83,16 @@ export class DeleteIndex<T> {
     });
   }
 
+  /** Indexes every word's deletions now, where it would wait for SCAN_FIRST lookups: a server's warm-up. */
+  build(): void {
+    if (this.built) return;
+    this.built = true;
+    for (let id = 0; id < this.words.length; id++) this.indexWord(id);
+  }
+
   /** The ids that may lie within `budget` of `query`: all of them while scanning, else those sharing a deletion. */
   private candidates(query: string, budget: number): Iterable<number> {
-    if (!this.built && ++this.lookups > SCAN_FIRST) {
-      this.built = true;
-      for (let id = 0; id < this.words.length; id++) this.indexWord(id);
-    }
+    if (!this.built && ++this.lookups > SCAN_FIRST) this.build();
     // The shortest word within budget has query.length - budget letters: stored that deep, it
     // shares a deletion with the query (see above); stored shallower, only a scan is sure.
     if (!this.built || this.depthFor(query.length - budget) < budget) {

@@ -60,6 +60,11 @@ export function hasLine(text: string, word: string): boolean {
   return false;
 }
 
+/** Reads the words now, where the first question that needs them would: a server's warm-up. */
+export function loadOrdinaryEnglish(): void {
+  words ??= load();
+}
+
 /** True for a common English word (lower-case, as a question's words are). */
 export function isOrdinaryEnglish(word: string): boolean {
   words ??= load();
