@@ -1,6 +1,8 @@
 /**
  * A large grid schedule for benchmarks and index tests: deterministic (seeded), with shared
  * first and last names so name lookups find several people, and empty cells here and there.
+ * With `manySurnames`, half the surnames are made of three syllables instead, 2,000 in all, as
+ * a large program has thousands of surnames for typo correction to search.
  */
 
 const FIRST = ['Ada', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jun', 'Kofi', 'Lena'];
@@ -19,6 +21,32 @@ const LAST = [
   'Mensah',
   'Ito',
 ];
+const SYLLABLES = [
+  [
+    'Bra',
+    'Cor',
+    'Dal',
+    'Fen',
+    'Gar',
+    'Hol',
+    'Kes',
+    'Lun',
+    'Mor',
+    'Nav',
+    'Per',
+    'Quin',
+    'Ros',
+    'Sal',
+    'Tor',
+    'Val',
+    'Wes',
+    'Yar',
+    'Zel',
+    'Ab',
+  ],
+  ['an', 'el', 'ov', 'ir', 'um', 'ak', 'et', 'os', 'ur', 'ib'],
+  ['ski', 'sen', 'ton', 'dez', 'ova', 'ley', 'ric', 'mann', 'ard', 'ik'],
+];
 const LABELS = ['IR', 'IR-VA', 'ICU', 'Surg Onc', 'Research', 'Elective', 'DR-Body', 'DR-Chest', 'DR-Neuro'];
 
 /** A tiny linear congruential generator: the same fixture on every run. */
@@ -30,12 +58,18 @@ function createRandom(seed: number): () => number {
   };
 }
 
-export function generateScheduleCsv(residents: number, months: string[], seed = 42): string {
+export function generateScheduleCsv(
+  residents: number,
+  months: string[],
+  seed = 42,
+  { manySurnames = false } = {},
+): string {
   const random = createRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const lines = [['email', 'name', 'level', 'slack_id', ...months].join(',')];
   for (let i = 0; i < residents; i += 1) {
-    const name = `${pick(FIRST)} ${pick(LAST)}`;
+    const last = manySurnames && random() < 0.5 ? SYLLABLES.map(pick).join('') : pick(LAST);
+    const name = `${pick(FIRST)} ${last}`;
     const cells = months.map(() => (random() < 0.05 ? '' : pick(LABELS)));
     const slackId = i % 10 === 0 ? `U${String(i).padStart(8, '0')}` : '';
     lines.push([`resident${i}@example.edu`, `"${name}"`, `R${1 + (i % 5)}`, slackId, ...cells].join(','));
