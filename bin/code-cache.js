@@ -159,10 +159,16 @@ function runWithCodeCache(file) {
   module.paths = Module._nodeModulePaths(dirname(file));
   // In require's cache, as Node puts a module it loads: once, and listed with the others.
   Module._cache[file] = module;
-  // As Node calls a module: `this` is its exports.
-  script
-    .runInThisContext()
-    .call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  try {
+    // As Node calls a module: `this` is its exports.
+    script
+      .runInThisContext()
+      .call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  } catch (error) {
+    // As require does: a module that threw is not kept, so the next load runs it again.
+    delete Module._cache[file];
+    throw error;
+  }
   module.loaded = true;
   return module.exports;
 }

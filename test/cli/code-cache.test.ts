@@ -142,6 +142,28 @@ describe('the code cache of the command line', () => {
     ).toEqual(['build-gggg', 'build-hhhh']);
   });
 
+  it('runs a bundle that threw again on the next load, as require does, instead of handing back what it left', () => {
+    const sdk = join(dir, 'flaky.cjs');
+    writeFileSync(
+      sdk,
+      `// rotabot build build-iiii\n${codeCache.OPENING}\nglobalThis.tries = (globalThis.tries ?? 0) + 1; if (globalThis.tries === 1) throw new Error('not yet'); module.exports = { ok: true };${codeCache.CLOSING}\n`,
+    );
+    const script = [
+      `const { loadWithCodeCache } = require(${JSON.stringify(loader)});`,
+      `try { loadWithCodeCache(${JSON.stringify(sdk)}); } catch (e) { console.log('first:', e.message); }`,
+      `console.log('second:', JSON.stringify(loadWithCodeCache(${JSON.stringify(sdk)})), globalThis.tries);`,
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['-e', script], {
+      env: { PATH: process.env.PATH ?? '', TMPDIR: temp },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect({ stdout: result.stdout, stderr: result.stderr }).toEqual({
+      stdout: 'first: not yet\nsecond: {"ok":true} 2\n',
+      stderr: '',
+    });
+  });
+
   it('hands V8 a wrapped bundle as it was read, and wraps any other file as Node would', () => {
     const built = `#!/usr/bin/env node\n// rotabot build build-ffff\n${codeCache.OPENING}\nf();${codeCache.CLOSING}\n`;
     expect(codeCache.scriptOf(built)).toEqual({ source: built, build: 'build-ffff' });
