@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer.js';
+import { indexNames } from '../../src/core/people.js';
 import { createLabelResolver } from '../../src/knowledge/rotation-names.js';
 import { parseSchedule } from '../../src/schedule/parse.js';
 import type { Schedule } from '../../src/schedule/types.js';
@@ -92,6 +93,24 @@ describe('a misspelt name shared by many residents', () => {
   it('finds the one resident a misspelt unique name belongs to', () => {
     const { understanding } = ask(schedule, 'what is parkk on in March?');
     expect(understanding.people[0]?.map((r) => r.email)).toEqual(['other@example.edu']);
+  });
+
+  it('finds the same residents from the index a server builds at load as from a scan', () => {
+    const questions = [
+      'what is parkk on in March?',
+      'what is marchetty on in March?',
+      'what is lea on in March?',
+    ];
+    const scanned = load(`${rows.join('\n')}\n`);
+    const built = load(`${rows.join('\n')}\n`);
+    indexNames(built);
+    for (const q of questions) {
+      const emails = (s: Schedule) => ask(s, q).understanding.people.map((p) => p.map((r) => r.email));
+      expect(emails(built), q).toEqual(emails(scanned));
+    }
+    expect(ask(built, 'what is parkk on in March?').understanding.people[0]?.map((r) => r.email)).toEqual([
+      'other@example.edu',
+    ]);
   });
 });
 

@@ -49,6 +49,43 @@ describe('defaultScheduleLocation', () => {
 });
 
 describe('createScheduleSource from a file', () => {
+  it('does not warm a schedule replaced before its warm-up ends, and a warm-up that fails is logged while the schedule serves', async () => {
+    const path = join(dir, 'replaced.csv');
+    // A schedule of ten years: its warm-up takes a turn of the event loop for each of 120 months.
+    const months = Array.from(
+      { length: 120 },
+      (_, i) => `${2020 + Math.floor((i + 6) / 12)}-${String(((i + 6) % 12) + 1).padStart(2, '0')}`,
+    );
+    await writeFile(
+      path,
+      `email,name,level,${months.join(',')}\nann@example.edu,Ann Lee,R4,${months.map(() => 'IR').join(',')}\n`,
+    );
+    const { logger, lines } = captureLogger();
+    const warmed: string[][] = [];
+    const source = await createScheduleSource({
+      location: path,
+      knowledge: live,
+      refreshMs: 0,
+      logger,
+      warm: (schedule) => {
+        warmed.push(schedule.residents.map((r) => r.name));
+        throw new Error('index failed');
+      },
+    });
+    // Replaced at once, while the first schedule's months are still being built.
+    await writeFile(path, BETTER);
+    await utimes(path, new Date(), new Date(Date.now() + 5_000));
+    await source.refresh();
+    await vi.waitFor(() => expect(warmed).toEqual([['Ann Lee', 'Bo Ng']]));
+    await vi.waitFor(() =>
+      expect(lines.filter((l) => l.level === 40).map((l) => l.msg)).toContain(
+        'schedule indexes not built ahead: questions build them as they come',
+      ),
+    );
+    expect(labelOf(source)).toBe('ICU');
+    await source.close();
+  });
+
   it('warms each schedule it loads: its months, then what `warm` builds, for the new schedule after a refresh', async () => {
     const path = join(dir, 'warm.csv');
     await writeFile(path, GOOD);
