@@ -2,7 +2,8 @@
  * A large grid schedule for benchmarks and index tests: deterministic (seeded), with shared
  * first and last names so name lookups find several people, and empty cells here and there.
  * With `manySurnames`, half the surnames are made of three syllables instead, 2,000 in all, as
- * a large program has thousands of surnames for typo correction to search.
+ * a large program has thousands of surnames for typo correction to search; with
+ * `distinctSurnames`, every resident's surname is their own (syllables spelling their row).
  */
 
 const FIRST = ['Ada', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jun', 'Kofi', 'Lena'];
@@ -58,17 +59,33 @@ function createRandom(seed: number): () => number {
   };
 }
 
+/** A surname no other row has: the row's number spelt in the first syllables, base 20. */
+function ownSurname(row: number): string {
+  const [first] = SYLLABLES;
+  let name = '';
+  let n = row;
+  do {
+    name += first![n % first!.length]!.toLowerCase();
+    n = Math.floor(n / first!.length);
+  } while (n > 0);
+  return `${name[0]!.toUpperCase()}${name.slice(1)}son`;
+}
+
 export function generateScheduleCsv(
   residents: number,
   months: string[],
   seed = 42,
-  { manySurnames = false } = {},
+  { manySurnames = false, distinctSurnames = false } = {},
 ): string {
   const random = createRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const lines = [['email', 'name', 'level', 'slack_id', ...months].join(',')];
   for (let i = 0; i < residents; i += 1) {
-    const last = manySurnames && random() < 0.5 ? SYLLABLES.map(pick).join('') : pick(LAST);
+    const last = distinctSurnames
+      ? ownSurname(i)
+      : manySurnames && random() < 0.5
+        ? SYLLABLES.map(pick).join('')
+        : pick(LAST);
     const name = `${pick(FIRST)} ${last}`;
     const cells = months.map(() => (random() < 0.05 ? '' : pick(LABELS)));
     const slackId = i % 10 === 0 ? `U${String(i).padStart(8, '0')}` : '';

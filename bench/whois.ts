@@ -9,7 +9,7 @@ import { parseSchedule } from '../src/schedule/parse.js';
 import type { Schedule } from '../src/schedule/types.js';
 import type { Report } from './run.js';
 import { generateScheduleCsv, monthsFrom } from './schedule-fixture.js';
-import { ms, summarize } from './stats.js';
+import { mb, ms, summarize } from './stats.js';
 
 /**
  * Who-is answers on real rotations at 5 / 1,000 / 10,000 / 50,000 residents, and first-seen
@@ -161,12 +161,14 @@ export async function bench(report: Report): Promise<void> {
     ]);
     // As the server warms a schedule it loads: every month's groups, then the roster's name index.
     await warmMonths(schedule);
+    const indexing = performance.now();
     indexNames(schedule);
+    const indexedIn = performance.now() - indexing;
     const warmed = firstAbout(['May 2026', 'June 2026', 'July 2026', 'August 2026', 'September 2026']);
     report(
       `first question about a month ${residents.toLocaleString('en-US').padStart(6)} residents: ` +
         `p50 ${ms(cold.p50)} (max ${ms(cold.max)}) built on the question; ` +
-        `p50 ${ms(warmed.p50)} (max ${ms(warmed.max)}) after the server's warm-up`,
+        `p50 ${ms(warmed.p50)} (max ${ms(warmed.max)}) after the server's warm-up; its name index built in ${ms(indexedIn)}`,
     );
     // Each month's index is built on its first question; then a pause, so the collector is done
     // with the parse's garbage before anything is timed.
@@ -207,6 +209,23 @@ export async function bench(report: Report): Promise<void> {
       `first-seen misspelling ${residents.toLocaleString('en-US').padStart(6)} residents: procedure p50 ${ms(seen.p50)} p99 ${ms(seen.p99)} ` +
         `(spelt right: p50 ${ms(right.p50)} p99 ${ms(right.p99)}); ` +
         `name p50 ${ms(named.p50)} p99 ${ms(named.p99)} (whole answer; ${nameCount} names)`,
+    );
+  }
+  // What the warm-up's name index costs when no two residents share a surname.
+  for (const residents of [10_000, 50_000]) {
+    const { schedule } = parseSchedule(
+      generateScheduleCsv(residents, MONTHS.slice(0, 3), 42, { distinctSurnames: true }),
+      { source: 'distinct.csv', resolveLabel },
+    );
+    if (!schedule) throw new Error('the generated schedule did not load');
+    const heap = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const started = performance.now();
+    indexNames(schedule);
+    const took = performance.now() - started;
+    const grown = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heap;
+    report(
+      `name index at load, ${residents.toLocaleString('en-US')} residents with distinct surnames: built in ${ms(took)}, ` +
+        `about ${mb(grown)} more memory (before a collection)`,
     );
   }
 }
