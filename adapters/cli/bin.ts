@@ -2,6 +2,7 @@
 import { fstatSync, readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { main } from './main.js';
+import { outputFor, SyncOutput } from './sync-output.js';
 
 // A command checks the knowledge base's files at most once (on a cache miss, and in `check`):
 // the full zod API's fast path for an object schema is JavaScript generated and compiled on its
@@ -15,10 +16,15 @@ const MAX_STDIN_FILE_BYTES = 64 * 1024 * 1024;
 // A reader that stops early ("… | head") closes the pipe: the rest of the output has nowhere to
 // go, which is that reader's choice, not an error of ours. The command still ends as it would
 // have, with its own status ("rotabot check | head -1" still fails when the files do).
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
-  throw error;
-});
+function nodeStdout(): NodeJS.WriteStream {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+  return process.stdout;
+}
+const stdout = outputFor(1, nodeStdout);
+const stderr = outputFor(2, () => process.stderr);
 
 /** Resolves once everything written to `stream` before now is out (or can no longer go anywhere). */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {
@@ -46,8 +52,8 @@ main(process.argv.slice(2), {
     return process.stdin;
   },
   stdinFile,
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: stdout as NodeJS.WritableStream,
+  stderr: stderr as NodeJS.WritableStream,
   env: process.env,
 }).then(async (code) => {
   // The status first: whatever ends the process from here on ends it with this one.
@@ -55,6 +61,8 @@ main(process.argv.slice(2), {
   // Ends as soon as the output is out. Left to itself, a short command waits for the garbage
   // collector to finish marking the heap it is about to throw away (a full collection, about a
   // twentieth of a batch's time).
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  await Promise.all(
+    [stdout, stderr].map((s) => (s instanceof SyncOutput ? s.flushed() : flushed(s as NodeJS.WriteStream))),
+  );
   process.exit(code);
 });
