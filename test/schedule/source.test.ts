@@ -50,31 +50,31 @@ describe('defaultScheduleLocation', () => {
 
 describe('createScheduleSource from a file', () => {
   it('does not warm a schedule replaced before its warm-up ends, and a warm-up that fails is logged while the schedule serves', async () => {
-    const path = join(dir, 'replaced.csv');
-    // A schedule of ten years: its warm-up takes a turn of the event loop for each of 120 months.
+    // A schedule of twenty years: its warm-up takes a turn of the event loop for each of 240
+    // months. The next version comes from memory (a sheet's address, fetched by a stand-in), so it
+    // is read in a few turns, long before those months are built.
     const months = Array.from(
-      { length: 120 },
+      { length: 240 },
       (_, i) => `${2020 + Math.floor((i + 6) / 12)}-${String(((i + 6) % 12) + 1).padStart(2, '0')}`,
     );
-    await writeFile(
-      path,
-      `email,name,level,${months.join(',')}\nann@example.edu,Ann Lee,R4,${months.map(() => 'IR').join(',')}\n`,
-    );
+    let sheet = `email,name,level,${months.join(',')}\nann@example.edu,Ann Lee,R4,${months.map(() => 'IR').join(',')}\n`;
+    const inMemory: typeof fetch = async () =>
+      new Response(sheet, { headers: { 'content-type': 'text/csv', etag: `"${sheet.length}"` } });
     const { logger, lines } = captureLogger();
     const warmed: string[][] = [];
     const source = await createScheduleSource({
-      location: path,
+      location: 'https://sheets.example/schedule.csv',
       knowledge: live,
       refreshMs: 0,
       logger,
+      fetch: inMemory,
       warm: (schedule) => {
         warmed.push(schedule.residents.map((r) => r.name));
         throw new Error('index failed');
       },
     });
     // Replaced at once, while the first schedule's months are still being built.
-    await writeFile(path, BETTER);
-    await utimes(path, new Date(), new Date(Date.now() + 5_000));
+    sheet = BETTER;
     await source.refresh();
     await vi.waitFor(() => expect(warmed).toEqual([['Ann Lee', 'Bo Ng']]));
     await vi.waitFor(() =>
