@@ -29,8 +29,8 @@ export interface RuntimeParts {
   defaultScheduleLocation(config: Config): string;
   createScheduleSource(options: ScheduleSourceOptions): Promise<LiveSource<Schedule>>;
   createBot(deps: BotDeps): Bot;
-  /** Builds the roster's name index (for misspelt names) after a schedule loads. */
-  indexNames(schedule: Schedule): void;
+  /** Builds the roster's name index (for misspelt names) after a schedule loads, a step at a time. */
+  indexNames(schedule: Schedule, still: () => boolean): Promise<void>;
 }
 
 export interface CreateRuntimeOptions {

@@ -87,26 +87,54 @@ function nameIndex(schedule: Schedule): DeleteIndex<Resident> {
   let index = nameWords.get(schedule);
   if (!index) {
     index = new DeleteIndex<Resident>(nameDeletes);
-    for (const r of schedule.residents) {
-      // Each resident once per word ("Ada Ada"), so a lookup returns the word's residents as they are.
-      for (const part of new Set(foldText(r.name).split(/[^a-z]+/))) {
-        if (part.length >= 4) index.add(part, r);
-      }
-    }
+    for (const _ of addNames(index, schedule.residents));
     nameWords.set(schedule, index);
   }
   return index;
 }
 
+/** How many residents' names are added between two turns of the event loop (see indexNames). */
+const NAMES_PER_STEP = 2_000;
+
+/** Adds the residents' name words to `index`, a step of NAMES_PER_STEP residents at a time. */
+function* addNames(index: DeleteIndex<Resident>, residents: readonly Resident[]): Generator<void> {
+  for (let i = 0; i < residents.length; i++) {
+    const r = residents[i]!;
+    // Each resident once per word ("Ada Ada"), so a lookup returns the word's residents as they are.
+    for (const part of new Set(foldText(r.name).split(/[^a-z]+/))) {
+      if (part.length >= 4) index.add(part, r);
+    }
+    if ((i + 1) % NAMES_PER_STEP === 0) yield;
+  }
+}
+
 /**
- * Indexes the roster's name words with their deletions now, as a server does after a schedule
+ * Indexes the roster's name words with their deletions, as a server does after a schedule
  * loads: its first misspelt names are then read from the index, where they would each scan the
- * roster and one of them would pay for the whole index (tens of milliseconds at 50,000 names).
- * The ordinary English words a name is told apart from are read too, once per process.
+ * roster and one of them would pay for the whole index (0.4 s at 50,000 distinct names). Built a
+ * step at a time, a turn of the event loop each, so questions are answered meanwhile; `still()`
+ * false stops it. A misspelt name asked meanwhile builds what it needs itself. The ordinary
+ * English words a name is told apart from are read too, once per process.
  */
-export function indexNames(schedule: Schedule): void {
-  nameIndex(schedule).build();
+export async function indexNames(schedule: Schedule, still: () => boolean = () => true): Promise<void> {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   loadOrdinaryEnglish();
+  await turn();
+  let index = nameWords.get(schedule);
+  if (!index) {
+    const building = new DeleteIndex<Resident>(nameDeletes);
+    for (const _ of addNames(building, schedule.residents)) {
+      await turn();
+      if (!still()) return;
+    }
+    // A question may have made the roster's index meanwhile: that one is kept.
+    index = nameWords.get(schedule) ?? building;
+    nameWords.set(schedule, index);
+  }
+  for (const _ of index.buildSteps()) {
+    await turn();
+    if (!still()) return;
+  }
 }
 
 /** How far a name word may be misspelt: one edit on names of 5+ letters, two on 9+ (deletions indexed to match). */

@@ -38,7 +38,7 @@ export interface ScheduleSourceOptions {
    * `warm` builds, when it is a function (the roster's name index); a one-shot command builds
    * what it asks.
    */
-  warm?: boolean | ((schedule: Schedule) => void);
+  warm?: boolean | ((schedule: Schedule, still: () => boolean) => void | Promise<void>);
 }
 
 export interface ScheduleSource extends LiveSource<Schedule> {
@@ -100,9 +100,7 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
       const still = () => current === schedule && !closed;
       const also = typeof options.warm === 'function' ? options.warm : undefined;
       warmMonths(schedule, still)
-        .then(() => {
-          if (also && still()) also(schedule);
-        })
+        .then(() => (also && still() ? also(schedule, still) : undefined))
         .catch((error: unknown) =>
           logger.warn({ err: error }, 'schedule indexes not built ahead: questions build them as they come'),
         );

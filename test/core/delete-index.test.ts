@@ -57,6 +57,29 @@ describe('DeleteIndex', () => {
     expect(i.nearest('hadad', 1).map((c) => c.word)).toEqual(['haddad']);
   });
 
+  it('builds in steps, answering as a scan does meanwhile, and a lookup that needs the index finishes it', () => {
+    // Enough words for several steps.
+    const many = new DeleteIndex<number>({ one: 4, two: 7 });
+    const all: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      const w = `w${n.toString(36)}qzx${(n * 7919).toString(36)}`;
+      all.push(w);
+      many.add(w, n);
+    }
+    const steps = many.buildSteps();
+    expect(steps.next().done).toBe(false);
+    expect(many.nearest(`${all[123]!}k`, 1).map((c) => c.values)).toEqual([[123]]);
+    // Added while the steps run: found once they end.
+    many.add('haddadson', -1);
+    // Past the lookups it scans for, a lookup builds the rest itself.
+    for (let n = 0; n < 20; n++) many.nearest('zzzzzzz', 1);
+    expect(steps.next().done).toBe(true);
+    expect(many.buildSteps().next().done).toBe(true);
+    expect((many as unknown as { hashes: Int32Array }).hashes.length).toBeGreaterThan(all.length);
+    expect(many.nearest(`${all[19_999]!.slice(0, -1)}`, 1).map((c) => c.values)).toEqual([[19_999]]);
+    expect(many.nearest('hadadson', 1).map((c) => c.values)).toEqual([[-1]]);
+  });
+
   it('gives the same answers once it has built its deletions as while it scanned', () => {
     const i = index(false);
     const queries = ['fostr', 'wevaer', 'testarosa', 'embolisation', 'okafro', 'zzzzzz'];

@@ -96,7 +96,7 @@ describe('createScheduleSource from a file', () => {
       knowledge: live,
       refreshMs: 0,
       logger,
-      warm: (schedule) => warmed.push(schedule.residents.map((r) => r.name)),
+      warm: (schedule) => void warmed.push(schedule.residents.map((r) => r.name)),
     });
     // After the months, a turn of the event loop each: not during the load.
     expect(warmed).toEqual([]);

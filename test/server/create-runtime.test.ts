@@ -22,7 +22,7 @@ function parts(overrides: Partial<RuntimeParts> = {}) {
       close: async () => void closed.push('schedule'),
     }),
     createBot: () => core,
-    indexNames: () => {},
+    indexNames: async () => {},
     ...overrides,
   };
   return { all, closed, core };
@@ -101,10 +101,10 @@ describe('createRuntime', () => {
     const { all } = parts({
       createScheduleSource: async (options) => {
         // The source warms a schedule it loads with what it is given: here, at once.
-        if (typeof options.warm === 'function') options.warm(loaded);
+        if (typeof options.warm === 'function') await options.warm(loaded, () => true);
         return fixed(loaded);
       },
-      indexNames: (schedule) => void indexed.push(schedule),
+      indexNames: async (schedule) => void indexed.push(schedule),
     });
     const runtime = await createRuntime(loadConfig({}), { logger: silentLogger, parts: all });
     expect(indexed).toEqual([loaded]);

@@ -27,6 +27,8 @@ import { editDistance } from './edit-distance.js';
 const SCAN_FIRST = 16;
 const PREFIX = 8;
 
+/** How many deletions a step of a build in steps handles (see buildSteps): about 2 ms of work. */
+const STEP = 1 << 16;
 /** A deletion's hash has 30 bits (see hashWithout): sorted 15 at a time when the index is built. */
 const RADIX_BITS = 15;
 const RADIX = 2 ** RADIX_BITS;
@@ -48,6 +50,8 @@ export class DeleteIndex<T> {
   /** Ids by word length: a scan reads only words whose length is within the budget. */
   private readonly byLength: number[][] = [];
   private built = false;
+  /** A build in steps under way (see buildSteps). */
+  private building: Generator<void> | undefined;
   private lookups = 0;
   /** Which lookup last took each id (ids taken once per lookup, without a set per lookup). */
   private takenBy = new Uint32Array(0);
@@ -96,13 +100,28 @@ export class DeleteIndex<T> {
     });
   }
 
-  /** Indexes every word's deletions now, where it would wait for SCAN_FIRST lookups: a server's warm-up. */
+  /** Indexes every word's deletions now (what a build in steps has left, if one is under way). */
   build(): void {
-    if (this.built) return;
-    this.built = true;
+    for (const _ of this.buildSteps());
+  }
+
+  /**
+   * Indexes every word's deletions a step at a time, about STEP entries each, for a caller that
+   * lets other work run between steps (a server's warm-up after a load). The index keeps
+   * scanning until the last step; a lookup that needs the index meanwhile finishes the build.
+   */
+  buildSteps(): Generator<void> {
+    if (this.built) return [][Symbol.iterator]() as Generator<void>;
+    this.building ??= this.steps();
+    return this.building;
+  }
+
+  private *steps(): Generator<void> {
+    const words = this.words.length;
     // At most this many deletions (a doubled letter leaves some out).
     let most = 0;
-    for (const word of this.words) {
+    for (let id = 0; id < words; id++) {
+      const word = this.words[id]!;
       const n = Math.min(word.length, PREFIX);
       const depth = n <= 1 ? 0 : this.depthFor(word.length);
       most += 1 + (depth >= 1 ? n : 0) + (depth >= 2 && n > 2 ? (n * (n - 1)) / 2 : 0);
@@ -110,12 +129,18 @@ export class DeleteIndex<T> {
     const hashes = new Int32Array(most);
     const ids = new Int32Array(most);
     let count = 0;
-    this.words.forEach((word, id) => {
-      forEachDeletion(word, this.depthFor(word.length), (variant) => {
-        hashes[count] = variant;
-        ids[count++] = id;
-      });
-    });
+    const visit = (variant: number, id: number) => {
+      hashes[count] = variant;
+      ids[count++] = id;
+    };
+    for (let id = 0, since = 0; id < words; id++) {
+      const word = this.words[id]!;
+      forEachDeletion(word, this.depthFor(word.length), (variant) => visit(variant, id));
+      if (count - since >= STEP) {
+        since = count;
+        yield;
+      }
+    }
     // Sorted by hash, ids in the order they came within a hash: a radix sort, by the hash's low
     // 15 bits and then its high 15 (each pass counts, then places, keeping the order it found).
     let fromHashes = hashes.subarray(0, count);
@@ -125,18 +150,29 @@ export class DeleteIndex<T> {
     const counts = new Uint32Array(RADIX + 1);
     for (const shift of [0, RADIX_BITS]) {
       counts.fill(0);
-      for (let i = 0; i < count; i++) counts[((fromHashes[i]! >>> shift) & (RADIX - 1)) + 1]!++;
+      for (let start = 0; start < count; start += STEP) {
+        for (let i = start, end = Math.min(count, start + STEP); i < end; i++)
+          counts[((fromHashes[i]! >>> shift) & (RADIX - 1)) + 1]!++;
+        yield;
+      }
       for (let d = 0; d < RADIX; d++) counts[d + 1]! += counts[d]!;
-      for (let i = 0; i < count; i++) {
-        const at = counts[(fromHashes[i]! >>> shift) & (RADIX - 1)]!++;
-        toHashes[at] = fromHashes[i]!;
-        toIds[at] = fromIds[i]!;
+      for (let start = 0; start < count; start += STEP) {
+        for (let i = start, end = Math.min(count, start + STEP); i < end; i++) {
+          const at = counts[(fromHashes[i]! >>> shift) & (RADIX - 1)]!++;
+          toHashes[at] = fromHashes[i]!;
+          toIds[at] = fromIds[i]!;
+        }
+        yield;
       }
       [fromHashes, toHashes] = [toHashes, fromHashes];
       [fromIds, toIds] = [toIds, fromIds];
     }
     this.hashes = fromHashes;
     this.hashIds = fromIds;
+    this.built = true;
+    this.building = undefined;
+    // Words added while the steps ran: indexed as any word added after the build.
+    for (let id = words; id < this.words.length; id++) this.indexWord(id);
   }
 
   /** The ids of the words, built or added since, that leave the deletion `variant`. */
