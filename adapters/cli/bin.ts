@@ -2,7 +2,7 @@
 import { fstatSync, readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { main } from './main.js';
-import { outputFor, SyncOutput } from './sync-output.js';
+import { flushed, outputFor } from './sync-output.js';
 
 // A command checks the knowledge base's files at most once (on a cache miss, and in `check`):
 // the full zod API's fast path for an object schema is JavaScript generated and compiled on its
@@ -25,16 +25,6 @@ function nodeStdout(): NodeJS.WriteStream {
 }
 const stdout = outputFor(1, nodeStdout);
 const stderr = outputFor(2, () => process.stderr);
-
-/** Resolves once everything written to `stream` before now is out (or can no longer go anywhere). */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  if (stream.destroyed || !stream.writable) return Promise.resolve();
-  // An empty write's callback runs after every earlier write has been handed to the system.
-  return new Promise((resolve) => {
-    stream.write('', () => resolve());
-    stream.once('close', resolve);
-  });
-}
 
 /** Standard input read at once when it is a file (no stream, which costs a short command 5 ms). */
 function stdinFile(): string | undefined {
@@ -61,8 +51,6 @@ main(process.argv.slice(2), {
   // Ends as soon as the output is out. Left to itself, a short command waits for the garbage
   // collector to finish marking the heap it is about to throw away (a full collection, about a
   // twentieth of a batch's time).
-  await Promise.all(
-    [stdout, stderr].map((s) => (s instanceof SyncOutput ? s.flushed() : flushed(s as NodeJS.WriteStream))),
-  );
+  await Promise.all([flushed(stdout), flushed(stderr)]);
   process.exit(code);
 });

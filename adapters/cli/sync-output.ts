@@ -39,15 +39,24 @@ export class SyncOutput extends EventEmitter {
     return this.writable;
   }
 
-  /** Resolves once everything written is out: at once, unless a full pipe handed it to Node's stream. */
-  flushed(): Promise<void> {
-    const stream = this.stream;
-    if (!stream || stream.destroyed || !stream.writable) return Promise.resolve();
-    return new Promise((resolve) => {
-      stream.write('', () => resolve());
-      stream.once('close', resolve);
-    });
+  /** Node's stream, once a full pipe handed the rest to it. */
+  get handedTo(): NodeJS.WriteStream | undefined {
+    return this.stream;
   }
+}
+
+/**
+ * Resolves once everything written to `out` before now is out (or can no longer go anywhere): at
+ * once for a SyncOutput, unless a full pipe handed the rest to Node's stream.
+ */
+export function flushed(out: NodeJS.WritableStream | SyncOutput): Promise<void> {
+  const stream = out instanceof SyncOutput ? out.handedTo : (out as NodeJS.WriteStream);
+  if (!stream || stream.destroyed || !stream.writable) return Promise.resolve();
+  // An empty write's callback runs after every earlier write has been handed to the system.
+  return new Promise((resolve) => {
+    stream.write('', () => resolve());
+    stream.once('close', resolve);
+  });
 }
 
 /** Standard output or error as a command writes it: Node's stream for a terminal, else a SyncOutput. */

@@ -34,11 +34,11 @@ export interface ScheduleSourceOptions {
   timeoutMs?: number;
   maxBytes?: number;
   /**
-   * Build each month's index in the background after a load (a server), then whatever else
-   * `warm` builds, when it is a function (the roster's name index); a one-shot command builds
-   * what it asks.
+   * A server's warm-up after each load: each month's index is built in the background, then
+   * `warm` runs (the roster's name index) while `still()` holds. A one-shot command gives none
+   * and builds what it asks.
    */
-  warm?: boolean | ((schedule: Schedule, still: () => boolean) => void | Promise<void>);
+  warm?: (schedule: Schedule, still: () => boolean) => void | Promise<void>;
 }
 
 export interface ScheduleSource extends LiveSource<Schedule> {
@@ -96,11 +96,11 @@ export async function createScheduleSource(options: ScheduleSourceOptions): Prom
     }
     logProblems((fields, message) => logger.warn(fields, message), problems);
     current = schedule;
-    if (options.warm) {
+    const { warm } = options;
+    if (warm) {
       const still = () => current === schedule && !closed;
-      const also = typeof options.warm === 'function' ? options.warm : undefined;
       warmMonths(schedule, still)
-        .then(() => (also && still() ? also(schedule, still) : undefined))
+        .then(() => (still() ? warm(schedule, still) : undefined))
         .catch((error: unknown) =>
           logger.warn({ err: error }, 'schedule indexes not built ahead: questions build them as they come'),
         );

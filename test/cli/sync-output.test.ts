@@ -26,7 +26,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { outputFor, SyncOutput } = await import('../../adapters/cli/sync-output.js');
+const { flushed, outputFor, SyncOutput } = await import('../../adapters/cli/sync-output.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'rotabot-sync-output-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,7 +58,7 @@ describe('standard output written straight to a file or a pipe', () => {
     const out = outputFor(fd, made);
     expect(out).toBeInstanceOf(SyncOutput);
     for (let i = 0; i < 100; i++) out.write(`line ${i} ${'é'.repeat(i)}\n`);
-    await (out as InstanceType<typeof SyncOutput>).flushed();
+    await flushed(out);
     expect(made).not.toHaveBeenCalled();
     const lines = readFileSync(file, 'utf8').split('\n');
     expect(lines).toHaveLength(101);
@@ -74,7 +74,7 @@ describe('standard output written straight to a file or a pipe', () => {
     failures.push({ code: 'EAGAIN', after: 3 });
     out.write('second\n');
     out.write('third\n');
-    await out.flushed();
+    await flushed(out);
     expect(readFileSync(file, 'utf8')).toBe('first\nsec');
     expect(got).toEqual(['ond\n', 'third\n', '']);
   });

@@ -101,7 +101,7 @@ describe('createRuntime', () => {
     const { all } = parts({
       createScheduleSource: async (options) => {
         // The source warms a schedule it loads with what it is given: here, at once.
-        if (typeof options.warm === 'function') await options.warm(loaded, () => true);
+        await options.warm?.(loaded, () => true);
         return fixed(loaded);
       },
       indexNames: async (schedule) => void indexed.push(schedule),

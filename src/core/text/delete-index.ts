@@ -37,8 +37,8 @@ export class DeleteIndex<T> {
   /**
    * Every word's deletions, as built (see forEachDeletion): the hashes sorted, each beside the id
    * of a word that leaves it, in two flat arrays. A lookup finds a hash by binary search. Flat, a
-   * roster of 50,000 distinct names holds its two million deletions in 18 MB, where a map of
-   * lists held them in 280 MB and took seconds to build.
+   * roster of 50,000 distinct names (3.6 million deletions) is indexed in about 45 MB, where a map
+   * of lists took about 200 MB and seconds to build.
    */
   private hashes = new Int32Array(0);
   private hashIds = new Int32Array(0);
@@ -111,31 +111,25 @@ export class DeleteIndex<T> {
    * scanning until the last step; a lookup that needs the index meanwhile finishes the build.
    */
   buildSteps(): Generator<void> {
-    if (this.built) return [][Symbol.iterator]() as Generator<void>;
     this.building ??= this.steps();
     return this.building;
   }
 
   private *steps(): Generator<void> {
+    if (this.built) return;
     const words = this.words.length;
-    // At most this many deletions (a doubled letter leaves some out).
     let most = 0;
-    for (let id = 0; id < words; id++) {
-      const word = this.words[id]!;
-      const n = Math.min(word.length, PREFIX);
-      const depth = n <= 1 ? 0 : this.depthFor(word.length);
-      most += 1 + (depth >= 1 ? n : 0) + (depth >= 2 && n > 2 ? (n * (n - 1)) / 2 : 0);
-    }
+    for (let id = 0; id < words; id++)
+      most += deletionsAtMost(this.words[id]!, this.depthFor(this.words[id]!.length));
     const hashes = new Int32Array(most);
     const ids = new Int32Array(most);
     let count = 0;
-    const visit = (variant: number, id: number) => {
-      hashes[count] = variant;
-      ids[count++] = id;
-    };
     for (let id = 0, since = 0; id < words; id++) {
       const word = this.words[id]!;
-      forEachDeletion(word, this.depthFor(word.length), (variant) => visit(variant, id));
+      forEachDeletion(word, this.depthFor(word.length), (variant) => {
+        hashes[count] = variant;
+        ids[count++] = id;
+      });
       if (count - since >= STEP) {
         since = count;
         yield;
@@ -256,6 +250,13 @@ export class DeleteIndex<T> {
       .sort((a, b) => a - b)
       .map((id) => ({ word: this.words[id]!, distance: best, values: this.values[id]! }));
   }
+}
+
+/** How many deletions forEachDeletion hands over for `word` at most (a doubled letter leaves some out). */
+function deletionsAtMost(word: string, depth: number): number {
+  const n = Math.min(word.length, PREFIX);
+  if (depth < 1 || n <= 1) return 1;
+  return 1 + n + (depth >= 2 && n > 2 ? (n * (n - 1)) / 2 : 0);
 }
 
 /**
