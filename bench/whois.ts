@@ -207,7 +207,7 @@ export async function bench(report: Report): Promise<void> {
     // caches are cold): one of each kind, spelt right, timed on their own, so that is not read as
     // a misspelling's cost.
     const [woken = 0] = time(() => ask(`does IR do ${timedWords[0]}?`, schedule), 1);
-    ask(`what is ${schedule.residents[1]?.name ?? 'Ada'} on in March?`);
+    ask(`what is ${schedule.residents[1]?.name ?? 'Ada'} on in March?`, schedule);
     for (let i = 0; i < 400; i++) {
       const typo = procedureTypos[i];
       if (typo !== undefined) timed.seen.push(...time(() => ask(`does IR do ${typo}?`, schedule), 1));
