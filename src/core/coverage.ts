@@ -34,6 +34,12 @@ export type Coverage =
 
 /** What the question asks about that the data does not hold, if anything. */
 export function coverageOf(u: Understanding, L: Lexicon): Coverage {
+  // "Who is the attending on IR this week?", "which fellows are at the VA?": the people asked
+  // about are not the schedule's residents, even where a phrase places the word ("faculty" of a
+  // site's coverage). The answer says so before saying which residents are there.
+  const others =
+    u.intent === 'schedule.who' ? wordsAndCommas(u.text).tokens.filter((w) => L.ORDINARY_NOUNS.has(w)) : [];
+  if (others.length) return { kind: 'partial', phrase: phraseOf(u.text, others, L) };
   const unplaced = u.unknownWords;
   if (!unplaced.length || u.corrections.some((c) => c.alternatives.length)) return { kind: 'covered' };
   // "What is Jordan on?": a name the schedule does not have is answered as a person not found;

@@ -56,12 +56,13 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
   // "Can I take two electives?" is about what the program allows, not the asker's schedule.
   const hypothetical = heard.has('hypothetical') && !dated;
   // "when does ICU end", "am I done with ICU": the end of the asker's block.
+  // Not an end word before a figure: "over 500 procedures", "done 5 IR months".
+  const endWord = raw.some(
+    (w, i) =>
+      L.END_WORDS.has(w) && !/^\d/.test(raw[i + 1] ?? '') && L.NUMBERS[raw[i + 1] ?? ''] === undefined,
+  );
   const endQuestion =
-    rawHas(L.END_WORDS) &&
-    scheduleTarget &&
-    !any('year') &&
-    (u.asks.when || u.yesNo) &&
-    !heard.has('not_an_end');
+    endWord && scheduleTarget && !any('year') && (u.asks.when || u.yesNo) && !heard.has('not_an_end');
   // A rotation named as itself: "IR" is also the program, so "IR" alone is not a rotation named.
   const rotationNamed = u.matches.some(
     (m) =>

@@ -135,6 +135,7 @@ export const PHRASE_LISTS = [
   'separate',
   'only',
   'pediatric',
+  'operator_role',
 ] as const;
 export type PhraseListName = (typeof PHRASE_LISTS)[number];
 

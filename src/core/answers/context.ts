@@ -2,6 +2,8 @@ import type { Knowledge } from '../../knowledge/schema.js';
 import type { Resident, Schedule } from '../../schedule/types.js';
 import type { IsoDate } from '../../time/local-date.js';
 import type { Quantifier } from '../frame.js';
+import type { Lexicon } from '../lexicon.js';
+import { foldText } from '../text/normalize.js';
 import type { Answer, ConversationKind, Platform, Suggestion, Verdict } from '../types.js';
 import type { Understanding } from '../understand.js';
 import type { Vocabulary } from '../vocabulary.js';
@@ -97,9 +99,51 @@ export function notStatedForSites(ctx: AnswerContext, siteIds: readonly string[]
   return `I can't say for ${joinAnd(names)} in particular: the program description does not say ${what} at each site. What it does say:`;
 }
 
-/** A figure written in the question in digits ("800", "8,400", "~700"), if any. */
-export function statedFigure(text: string): number | undefined {
+/**
+ * A figure the question states: in digits ("800", "8,400", "~700"), else in the language file's
+ * number words when they make a figure of twenty or more ("a thousand", "seven hundred and fifty").
+ */
+export function statedFigure(text: string, L?: Pick<Lexicon, 'NUMBERS' | 'JOINERS'>): number | undefined {
   // Not a level's or a name's digits ("R4", "Y90"): a figure stands on its own.
   const m = /(?:^|[^\w.])(\d{1,3}(?:,\d{3})+|\d+)(?![\w/:])/.exec(text);
-  return m ? Number(m[1]!.replaceAll(',', '')) : undefined;
+  if (m) return Number(m[1]!.replaceAll(',', ''));
+  return L && figureInWords(foldText(text).split(/[^a-z]+/), L);
+}
+
+/**
+ * The first run of number words that makes a figure of twenty or more: a hundred multiplies what
+ * comes before it, a thousand or more closes a part ("two thousand five hundred" is 2,500).
+ * A joiner inside a run is read through ("seven hundred and fifty").
+ */
+function figureInWords(
+  words: readonly string[],
+  L: Pick<Lexicon, 'NUMBERS' | 'JOINERS'>,
+): number | undefined {
+  const numbers = L.NUMBERS;
+  let total = 0;
+  let current = 0;
+  let inRun = false;
+  const close = () => {
+    const figure = total + current;
+    total = 0;
+    current = 0;
+    inRun = false;
+    return figure >= 20 ? figure : undefined;
+  };
+  for (let i = 0; i <= words.length; i++) {
+    const n = numbers[words[i] ?? ''];
+    if (n === undefined) {
+      if (inRun && L.JOINERS.has(words[i]!) && numbers[words[i + 1] ?? ''] !== undefined) continue;
+      const figure = inRun ? close() : undefined;
+      if (figure !== undefined) return figure;
+      continue;
+    }
+    inRun = true;
+    if (n === 100) current = Math.max(current, 1) * 100;
+    else if (n >= 1000) {
+      total += Math.max(current, 1) * n;
+      current = 0;
+    } else current += n;
+  }
+  return undefined;
 }

@@ -79,6 +79,15 @@ function otherDoers(u: Understanding, ctx: AnswerContext, specialty: string | un
   ];
 }
 
+/** What the data says residents do themselves: the work of the referrals that say so. */
+function residentsOwnWork(ctx: AnswerContext): string {
+  const own = ctx.knowledge.exclusions.filter((x) => x.residents_do);
+  if (!own.length) return 'It does not say which procedures residents do themselves.';
+  // In the referral's own words, which say where residents do it.
+  const first = own[0]!;
+  return `What residents do themselves it says only of ${joinAnd(own.map((x) => x.name.toLowerCase()))}, which the division does not routinely do. ${first.by_divisions ?? exclusionLine(ctx, first)}`;
+}
+
 /** "Does IR do TIPS?" → "Yes — …"; "Does IR do biopsies?" → "No — …"; "TIPS?" → the fact without Yes. */
 export const doesIrDo: Handler = (u, ctx) => {
   const procedures = u.refs.procedure.map((id) => ctx.vocabulary.procedures.get(id)!).filter(Boolean);
@@ -112,7 +121,7 @@ export const doesIrDo: Handler = (u, ctx) => {
   }
   // "How many TIPS a month?": the description gives only the division's total.
   // "Does IR do 700 TIPS a month?": a count of one procedure, which the data does not give.
-  const figure = statedFigure(u.text);
+  const figure = statedFigure(u.text, ctx.vocabulary.words);
   // A number of a name ("Y 90", "type 2 endoleak") is no count.
   const counted =
     u.yesNo &&
@@ -132,14 +141,21 @@ export const doesIrDo: Handler = (u, ctx) => {
   const specialty = rolesOf(ctx.knowledge).specialty?.id;
   const doers = u.refs.program.length || dr || residents ? [] : otherDoers(u, ctx, specialty);
   const variants = u.variants ?? [];
+  // "Will I be primary operator for TIPS?": the data says the division does it, and which of the
+  // work it does not do residents do themselves; what part residents play in the division's own
+  // procedures it does not say.
+  const roleAsked = residents && procedures.length > 0 && says(u, 'operator_role');
+  if (roleAsked) lines.push(residentsOwnWork(ctx));
   // What the facts cannot decide is said first, then what the data does say.
   const caveat = atSite
     ? notStatedForSites(ctx, u.placeSites, 'which procedures are done')
-    : variants.length
-      ? `I can't say yes or no: “${joinAnd(variants)}” is not among the procedures listed for ${ctx.knowledge.program.name}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What the data does say:`
-      : doers.length
-        ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`
-        : undefined;
+    : roleAsked
+      ? `I can't say yes or no: the program description does not say what part residents play in ${joinAnd(procedures.map((p) => p.name))}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What it does say:`
+      : variants.length
+        ? `I can't say yes or no: “${joinAnd(variants)}” is not among the procedures listed for ${ctx.knowledge.program.name}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What the data does say:`
+        : doers.length
+          ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`
+          : undefined;
   const text = caveat
     ? [caveat, ...lines.map(capitalize)].join('\n\n')
     : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');

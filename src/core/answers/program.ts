@@ -51,11 +51,12 @@ export const patients: Handler = (u, ctx) => {
       : says(u, 'pediatric')
         ? p.pediatric
         : p.adult;
-  // "Do we treat kids at the VA?": the patients are the division's; nothing is said per site.
-  if (u.placeSites.length)
+  // "Do we treat kids at the VA?", "does the VA treat kids?": the patients are the division's;
+  // nothing is said per site.
+  if (u.refs.site.length)
     return answer(
       'program.patients',
-      `${notStatedForSites(ctx, u.placeSites, 'which patients are treated')}\n\n${p.text}`,
+      `${notStatedForSites(ctx, u.refs.site, 'which patients are treated')}\n\n${p.text}`,
       ['program-patients'],
       {
         suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
@@ -77,7 +78,7 @@ export const volume: Handler = (u, ctx) => {
   const perYear = says(u, 'per_year') && !says(u, 'per_month');
   const figure = v.procedures_per_month * (perYear ? 12 : 1);
   const text = perYear ? `${v.text} That is about ${formatCount(figure)} a year.` : v.text;
-  const stated = statedFigure(u.text);
+  const stated = statedFigure(u.text, ctx.vocabulary.words);
   if (!u.yesNo || stated === undefined) return figureAnswer(u.yesNo ? 'yes' : undefined, text);
   // "Does IR do 700 procedures at the VA?": the figure is the division's, not a site's.
   if (u.refs.site.length)

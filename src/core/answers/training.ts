@@ -152,8 +152,14 @@ export const training: Handler = (u, ctx) => {
     // which option there is, and leave the verdict undecided rather than guess.
     const concerned = new Set(withOptions.flatMap((y) => y.optional_groups));
     const holds = groups.length === 0 || groups.every((g) => concerned.has(g));
-    const verdict = u.yesNo && !holds ? { verdict: 'unknown' as const } : decide(u.yesNo, true);
-    const said = holds ? text : `I can't say yes or no: the options listed do not mention it. ${text}`;
+    // "Can I do two electives?": an option says what it swaps, not how many times it can be taken.
+    const more = u.yesNo && holds && u.numbers.some((n) => n > 1);
+    const verdict = u.yesNo && (!holds || more) ? { verdict: 'unknown' as const } : decide(u.yesNo, true);
+    const said = !holds
+      ? `I can't say yes or no: the options listed do not mention it. ${text}`
+      : more
+        ? `I can't say yes or no: the options listed do not say that one can be taken more than once. ${text}`
+        : text;
     return answer('training', said, [...facts, ...withOptions.map((y) => y.id)], { suggestions, ...verdict });
   }
   // "Are the first three years just DR?": years identical to DR residency are all DR.

@@ -286,3 +286,77 @@ describe('a site written in the schedule itself', () => {
     expect(answer.text).not.toContain('does not say');
   });
 });
+
+describe('what the facts do not decide gets no Yes or No', () => {
+  it.each([
+    'will I be primary operator for TIPS?',
+    'am I the primary operator on Y90?',
+    'will I do TIPS myself?',
+    'do residents scrub in on TIPS?',
+  ])('the part residents play in a procedure of the division: %s', (question) => {
+    const a = ask(question, { as: CASEY });
+    expect(a.verdict).toBe('unknown');
+    expect(a.text).toMatch(
+      /^I can't say yes or no: the program description does not say what part residents play/,
+    );
+    // What the data does say: the division does it, and what residents do themselves.
+    expect(a.text).toContain("division's routine procedures");
+    expect(a.text).toContain(
+      'residents are the primary operator for them during their abdominal radiology rotations',
+    );
+  });
+
+  it('what residents do themselves, and the division doing a procedure, are still decided', () => {
+    expect(ask('will I be primary operator for biopsies?', { as: CASEY }).verdict).toBe('yes');
+    expect(ask('does IR do TIPS?', { as: CASEY }).verdict).toBe('yes');
+    expect(ask('does IR operate on ports?', { as: CASEY }).verdict).toBe('yes');
+  });
+
+  it.each(['does the VA treat kids?', 'do we treat kids at the VA?'])(
+    'patients at one site: %s',
+    (question) => {
+      const a = ask(question);
+      expect(a.verdict).toBe('unknown');
+      expect(a.text).toMatch(/^I can't say for Durham VA in particular/);
+      expect(a.text).toContain('Adult and pediatric patients');
+      expect(ask('does IR treat kids?').verdict).toBe('yes');
+    },
+  );
+
+  it.each([
+    ['does IR do a thousand procedures a month?', 'no'],
+    ['do we do seven hundred procedures a month?', 'yes'],
+    ['does the division do two thousand five hundred procedures a month?', 'no'],
+    ['does IR do over five hundred procedures a month?', 'yes'],
+    // "Over" before a figure is no end of a block, even from a resident on IR.
+    ['does IR do over 500 procedures a month?', 'yes'],
+  ])('a figure in words is checked as one in digits: %s', (question, verdict) => {
+    const a = ask(question, { as: CASEY });
+    expect(a.understanding.intent).toBe('program.volume');
+    expect(a.verdict).toBe(verdict);
+  });
+
+  it('an option taken more than once is not what the option says', () => {
+    const twice = ask('can I do two electives?', { as: CASEY });
+    expect(twice.verdict).toBe('unknown');
+    expect(twice.text).toContain('replace an interventional radiology month');
+    expect(ask('can I do an elective instead of an IR month?', { as: CASEY }).verdict).toBe('yes');
+  });
+
+  it.each([
+    ['who is the attending on IR this week?', 'the attending'],
+    ['which fellows are at the VA in March?', 'fellows'],
+    ["who's the faculty at the VA in January?", 'the faculty'],
+    ['who is the chief at the VA in March?', 'the chief'],
+  ])('people the schedule does not hold are named before its residents: %s', (question, named) => {
+    const a = ask(question, { as: CASEY });
+    expect(a.text).toMatch(new RegExp(`^I don't have information about “${named}”`));
+    expect(a.understanding.intent).toBe('schedule.who');
+  });
+
+  it('trainees are the residents', () => {
+    const a = ask('which trainees are at the VA in March?', { as: CASEY });
+    expect(a.text).not.toContain("I don't have information");
+    expect(a.text).toMatch(/at Durham VA in March/);
+  });
+});
