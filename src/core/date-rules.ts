@@ -204,6 +204,8 @@ export const RULES: Rule[] = [
   { pattern: /\b(yesterday)\b/g, read: (_m, ctx) => day(addDays(ctx.today, -1), ctx) },
   // "the week after next": two weeks from today
   { pattern: /\b(?:the\s+)?week\s+after\s+next\b/g, read: (_m, ctx) => day(addDays(ctx.today, 14), ctx) },
+  // "the week before last": two weeks ago
+  { pattern: /\b(?:the\s+)?week\s+before\s+last\b/g, read: (_m, ctx) => day(addDays(ctx.today, -14), ctx) },
   {
     pattern: /\b(next|this|last|previous)\s+week\b/g,
     read: (m, ctx) => day(addDays(ctx.today, m[1] === 'next' ? 7 : m[1] === 'this' ? 0 : -7), ctx),
@@ -244,10 +246,11 @@ export const RULES: Rule[] = [
   // months relative to now
   {
     pattern:
-      /\b(this|current|next|following|coming|upcoming|last|previous|past)\s+month\b|\bmonth after next\b/g,
+      /\bmonth\s+after\s+next\b|\bmonth\s+before\s+last\b|\b(this|current|next|following|coming|upcoming|last|previous|past)\s+month\b/g,
     read: (m, ctx) => {
       const current = monthOf(ctx.today);
-      if (m[0] === 'month after next') return month(addMonths(current, 2), ctx);
+      if (/after/.test(m[0])) return month(addMonths(current, 2), ctx);
+      if (/before/.test(m[0])) return month(addMonths(current, -2), ctx);
       const w = m[1]!;
       const delta = w === 'this' || w === 'current' ? 0 : ['last', 'previous', 'past'].includes(w) ? -1 : 1;
       return month(addMonths(current, delta), ctx);

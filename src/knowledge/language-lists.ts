@@ -136,6 +136,8 @@ export const PHRASE_LISTS = [
   'only',
   'pediatric',
   'operator_role',
+  'after_next',
+  'before_last',
 ] as const;
 export type PhraseListName = (typeof PHRASE_LISTS)[number];
 

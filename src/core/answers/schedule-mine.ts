@@ -49,6 +49,7 @@ import {
   firstBlock,
   nextChange,
   nextChanges,
+  stepsAway,
   whenOn,
 } from './schedule-when.js';
 
@@ -290,6 +291,9 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (u.order && hasTargets(t) && ref) return order(ctx, s, t, ref, u.order);
   // "Is Harper an R2?", "am I a PGY-3?": the resident's level, not a year of the schedule.
   if (u.yesNo && u.refs.year.length && !u.dates.length && !hasTargets(t)) return levelIs(ctx, s, u.refs.year);
+  // "My rotation after next", "what was I on before last?": counted rotations, not a date.
+  if (!ref && !hasTargets(t) && (says(u, 'after_next') || says(u, 'before_last')))
+    return stepsAway(ctx, s, 2, says(u, 'after_next'));
   // "What was my last rotation?": the block before this one.
   if (u.past && aspect('last') && !hasTargets(t) && !u.dates.length) return previousBlock(ctx, s);
   // "Is my Surg Onc month at Duke?": where the asker's blocks of that rotation are.
@@ -326,6 +330,15 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (!ref && u.asks.next && (u.numbers[0] ?? 1) > 1) return nextChanges(ctx, s, Math.min(u.numbers[0]!, 12));
   if (!ref && u.asks.next) return nextChange(ctx, s, t);
   if (hasTargets(t) && !ref) return whenOn(ctx, s, t, u.past);
+  // "Am I on a rotation in March?": any block at all then decides it, where the schedule runs.
+  const covered = ctx.schedule!.coverage;
+  if (u.yesNo && !hasTargets(t) && !t.except && says(u, 'rotation_word') && covered) {
+    const from = ref ? firstDayOf(ref, ctx.today) : ctx.today;
+    const to = ref ? lastDayOf(ref) : ctx.today;
+    const any = blocksBetween(s.resident, from, to).length > 0;
+    const scheduled = from >= covered.first && to <= covered.last;
+    return { ...onDate(ctx, s, ref, t), ...(any || scheduled ? decide(true, any) : {}) };
+  }
   return onDate(ctx, s, ref, t);
 }
 

@@ -211,8 +211,8 @@ export function firstBlock(ctx: AnswerContext, s: Subject, ref: DateRef | undefi
   );
 }
 
-/** "My next 3 rotations": the next changes, as a list. */
-export function nextChanges(ctx: AnswerContext, s: Subject, count: number): Answer {
+/** The first `count` changes of rotation ahead of today: each block that starts one. */
+function changesAhead(ctx: AnswerContext, s: Subject, count: number): Block[] {
   const upcoming: Block[] = [];
   let last = ctx.schedule!.blockOn(s.resident, ctx.today);
   for (const b of s.resident.blocks) {
@@ -220,6 +220,41 @@ export function nextChanges(ctx: AnswerContext, s: Subject, count: number): Answ
     if (b.start > ctx.today && (!last || !sameRotation(b, last))) upcoming.push(b);
     if (b.start > ctx.today) last = b;
   }
+  return upcoming;
+}
+
+/** The last `count` rotations behind today, latest first: a run of one rotation is one. */
+function changesBehind(ctx: AnswerContext, s: Subject, count: number): Block[] {
+  const behind: Block[] = [];
+  for (const b of [...s.resident.blocks].reverse()) {
+    if (b.end >= ctx.today) continue;
+    const later = behind.at(-1);
+    if (later && sameRotation(b, later)) behind[behind.length - 1] = b;
+    else if (behind.length === count) break;
+    else behind.push(b);
+  }
+  return behind;
+}
+
+/**
+ * "My rotation after next", "the one before last": the rotation `steps` changes ahead of the
+ * current one, or `steps` rotations behind today.
+ */
+export function stepsAway(ctx: AnswerContext, s: Subject, steps: number, ahead: boolean): Answer {
+  const blocks = ahead ? changesAhead(ctx, s, steps) : changesBehind(ctx, s, steps);
+  const block = blocks.length === steps ? blocks.at(-1) : undefined;
+  const which = ahead ? 'after next' : 'before last';
+  if (!block) return reply(s, `${s.has} no rotation ${which} on the schedule.${coverageNote(ctx)}`, blocks);
+  return reply(
+    s,
+    `${s.possessive} rotation ${which} ${ahead ? 'is' : 'was'} ${blockName(ctx, block)} (${span(ctx, block)}).`,
+    ahead ? blocks : [...blocks].reverse(),
+  );
+}
+
+/** "My next 3 rotations": the next changes, as a list. */
+export function nextChanges(ctx: AnswerContext, s: Subject, count: number): Answer {
+  const upcoming = changesAhead(ctx, s, count);
   if (!upcoming.length)
     return reply(s, `${s.has} no further rotation on the schedule.${coverageNote(ctx)}`, []);
   return reply(s, `${s.possessive} next ${plural(upcoming.length, 'rotation')}:`, upcoming, {

@@ -425,3 +425,28 @@ describe('how a question is put', () => {
     expect(ask(`where is dr ${typo} next month`).text).toContain(r5.name);
   });
 });
+
+describe('the whole month asked without "everyone"', () => {
+  it.each(["who's working in March?", 'who is on a rotation in March?', 'who is rotating in April?'])(
+    '%s lists every resident of the month',
+    (question) => {
+      const a = ask(question);
+      expect(a.understanding.intent).toBe('schedule.who');
+      expect(a.items).toHaveLength(schedule.residents.length);
+    },
+  );
+
+  it('the asker on a rotation stays the asker, and the schedule decides it where it runs', () => {
+    const a = ask('am I on a rotation in March?', { as: 'avery.samplewood@example.edu' });
+    expect(a.understanding.intent).toBe('schedule.mine');
+    expect(a.verdict).toBe('yes');
+    // Harper's row starts in July 2026: nothing in August 2025, which the schedule covers.
+    expect(ask('was I on a rotation in August 2025?', { as: 'harper.exampleton@example.edu' }).verdict).toBe(
+      'no',
+    );
+    // Beyond the schedule nothing is decided.
+    expect(ask('am I on a rotation in July 2028?', { as: 'avery.samplewood@example.edu' }).verdict).toBe(
+      'unknown',
+    );
+  });
+});
