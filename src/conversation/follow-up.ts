@@ -370,6 +370,7 @@ export function completeFollowUp(
         academicYearStartMonth: v.knowledge.program.academic_year_start_month,
         locale,
         past: asked.past,
+        ...(env.schedule?.coverage ? { scheduledUntil: env.schedule.coverage.last } : {}),
       })) ||
     asked;
 

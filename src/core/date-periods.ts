@@ -11,7 +11,7 @@ import {
   weekday,
 } from '../time/local-date.js';
 import type { Rule } from './date-rules.js';
-import { day, fullYear, month, placeMonth } from './date-words.js';
+import { ahead, day, fullYear, month, placeMonth } from './date-words.js';
 import type { DateRef } from './dates.js';
 import { holiday, holidayPattern } from './holidays.js';
 
@@ -51,10 +51,10 @@ export const PERIOD_RULES: Rule[] = [
     read: (m, ctx) =>
       season(
         m[2]!,
-        placeMonth(SEASON_STARTS[m[2] as Season], {
-          ...ctx,
-          past: m[1] === 'last' ? true : m[1] === 'next' ? false : ctx.past,
-        }),
+        placeMonth(
+          SEASON_STARTS[m[2] as Season],
+          m[1] === 'next' ? ahead(ctx) : { ...ctx, past: m[1] === 'last' ? true : ctx.past },
+        ),
       ),
   },
   // a bare calendar year: "in 2028"

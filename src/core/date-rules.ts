@@ -13,6 +13,7 @@ import {
 import { PERIOD_RULES } from './date-periods.js';
 import {
   academicYear,
+  ahead,
   day,
   fullYear,
   MONTH_RE,
@@ -168,7 +169,7 @@ export const RULES: Rule[] = [
   {
     pattern: /\b(in|of|for|during|through|until|till|by|since|early|late|mid|next|last|this|coming)\s+may\b/g,
     read: (m, ctx) => {
-      if (m[1] === 'next') return month(placeMonth(5, { ...ctx, past: false }), ctx);
+      if (m[1] === 'next') return month(placeMonth(5, ahead(ctx)), ctx);
       if (m[1] === 'last') return month(placeMonth(5, { ...ctx, past: true }), ctx);
       return month(placeMonth(5, ctx), ctx);
     },
@@ -180,7 +181,8 @@ export const RULES: Rule[] = [
     ),
     read: (m, ctx) => {
       const which = m[1]?.trim();
-      const past = which === 'last' ? true : which === 'next' || which === 'coming' ? false : ctx.past;
+      if (which === 'next' || which === 'coming') return month(placeMonth(MONTHS[m[2]!]!, ahead(ctx)), ctx);
+      const past = which === 'last' ? true : ctx.past;
       return month(placeMonth(MONTHS[m[2]!]!, { ...ctx, past }), ctx);
     },
   },

@@ -59,7 +59,13 @@ export function placeMonth(month: number, ctx: DateContext): IsoMonth {
   const { year, month: current } = parseIsoDate(ctx.today);
   if (month === current) return isoMonth(year, month);
   if (ctx.past) return isoMonth(month < current ? year : year - 1, month);
-  return isoMonth(month > current ? year : year + 1, month);
+  const next = isoMonth(month > current ? year : year + 1, month);
+  const earlier = isoMonth(month > current ? year - 1 : year, month);
+  // The nearer of the two: "October" in December is the one just gone, "July" in June the next.
+  const nearer = (month - current + 12) % 12 > 6;
+  return nearer && beyondSchedule(`${next}-01`, ctx) && inThisAcademicYear(`${earlier}-01`, ctx)
+    ? earlier
+    : next;
 }
 
 export function placeDay(month: number, day: number, ctx: DateContext): IsoDate | null {
@@ -67,9 +73,36 @@ export function placeDay(month: number, day: number, ctx: DateContext): IsoDate 
   for (const y of ctx.past ? [year, year - 1] : [year, year + 1]) {
     if (!validDay(y, month, day)) continue;
     const d = isoDate(y, month, day);
-    if (ctx.past ? d <= ctx.today : d >= ctx.today) return d;
+    if (!(ctx.past ? d <= ctx.today : d >= ctx.today)) continue;
+    // Beyond the schedule, this academic year's day of that name, already gone, if there is one.
+    const before = y - 1;
+    if (!ctx.past && beyondSchedule(d, ctx) && validDay(before, month, day)) {
+      const earlier = isoDate(before, month, day);
+      // The nearer of the two, as for a month.
+      const nearer = (month - parseIsoDate(ctx.today).month + 12) % 12 > 6;
+      if (nearer && inThisAcademicYear(earlier, ctx)) return earlier;
+    }
+    return d;
   }
   return null;
+}
+
+/** "Next July", "next spring": the next one to come, said so, whether or not it is scheduled. */
+export function ahead(ctx: DateContext): DateContext {
+  const { scheduledUntil: _, ...rest } = ctx;
+  return { ...rest, past: false };
+}
+
+/** After the last day the schedule covers, when it is known. */
+function beyondSchedule(date: IsoDate, ctx: DateContext): boolean {
+  return ctx.scheduledUntil !== undefined && date > ctx.scheduledUntil;
+}
+
+/** On or after the first day of today's academic year. */
+function inThisAcademicYear(date: IsoDate, ctx: DateContext): boolean {
+  const { year, month } = parseIsoDate(ctx.today);
+  const start = ctx.academicYearStartMonth;
+  return date >= isoDate(month >= start ? year : year - 1, start, 1);
 }
 
 export const day = (date: IsoDate, ctx: DateContext): DateRef => ({

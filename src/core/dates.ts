@@ -22,6 +22,12 @@ export interface DateContext {
   /** The holidays residents name, from the language file ("christmas", "thanksgiving"). */
   holidays?: ReadonlyMap<string, HolidayRule>;
   /**
+   * The last day the schedule covers. A month or day named without a year is the next one to
+   * come; when that one is beyond the schedule, and this academic year's is not and is nearer, it
+   * is this academic year's ("what am I on in October?" asked in December, before next year's grid).
+   */
+  scheduledUntil?: IsoDate;
+  /**
    * The text is a bare follow-up of a schedule question ("and May?"): a month name alone is the
    * month, even one that is also a verb ("may").
    */

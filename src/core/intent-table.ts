@@ -21,6 +21,7 @@ export const INTENT_TABLE: readonly Row[] = [
   ['schedule.person', ['person'], ['personal']],
   ['program.site', ['directions'], ['dated', 'person']],
   ['schedule.mine', ['ordered'], ['person']],
+  ['rotation.info', ['rotationExists'], ['asksWho', 'procedure']],
   ['procedure.who', ['procedure', 'asksWhoOrWhere']],
   ['procedure.does', ['procedure']],
   ['schedule.who', ['asksWho', 'personal', 'others', 'scheduleTarget']],

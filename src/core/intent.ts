@@ -171,6 +171,14 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     // "What hospitals do we rotate at?": the program's sites.
     sitesAsked: heard.has('sites_asked') && !any('rotation', 'group', 'site'),
     rotationTalk: rotationNamed || (any('site') && heard.has('rotation_word')),
+    // "Is there a peds rotation?", "do residents rotate on nucs?": whether the program has it.
+    rotationExists:
+      u.yesNo &&
+      rotationNamed &&
+      ((heard.has('exists_asked') && heard.has('rotation_word')) || heard.has('rotate_asked')) &&
+      !u.personal &&
+      !dated &&
+      u.people.length === 0,
     // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
     describe: heard.has('describe') && !heard.has('whose'),
     // "Who's on what in December", "where's everyone next month": the whole month, no filter.

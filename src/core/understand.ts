@@ -252,6 +252,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     locale: vocabulary.knowledge.program.locale,
     past,
     holidays: L.HOLIDAYS,
+    ...(ctx.schedule?.coverage ? { scheduledUntil: ctx.schedule.coverage.last } : {}),
   });
   // British spelling is folded only into words the bot knows, so "biopises" stays a typo to correct.
   const tokens = rest

@@ -137,6 +137,8 @@ export const PHRASE_LISTS = [
   'pediatric',
   'operator_role',
   'after_next',
+  'exists_asked',
+  'rotate_asked',
   'before_last',
 ] as const;
 export type PhraseListName = (typeof PHRASE_LISTS)[number];

@@ -51,6 +51,30 @@ export const patients: Handler = (u, ctx) => {
       : says(u, 'pediatric')
         ? p.pediatric
         : p.adult;
+  // "Is there a pediatric IR rotation?": a rotation for these patients is asked, and the rotations
+  // list has a kind of rotation, not one per patient: the rotations whose names say the same
+  // patients, and the division's patients, without a verdict.
+  if (says(u, 'rotation_word') && says(u, 'pediatric')) {
+    const named = ctx.knowledge.rotations.filter((r) =>
+      said(
+        ctx.vocabulary.words.PHRASES,
+        foldText([r.name, ...r.labels].join(' ')).split(/[^a-z0-9]+/),
+        true,
+      ).has('pediatric'),
+    );
+    const listed = named.length
+      ? ` The rotations listed for them: ${joinAnd(named.map((r) => `${r.name} (${r.labels[0]})${r.description ? `, ${r.description.charAt(0).toLowerCase()}${r.description.slice(1).split('. ')[0]!.replace(/\.$/, '')}` : ''}`))}.`
+      : ' No rotation listed is named for them.';
+    return answer(
+      'program.patients',
+      `I can't say yes or no: the rotations are listed by kind, not by the patients treated.${listed}\n\n${p.text}`,
+      ['program-patients', ...named.map((r) => r.id)],
+      {
+        suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
+        ...(u.yesNo ? { verdict: 'unknown' as const } : {}),
+      },
+    );
+  }
   // "Do we treat kids at the VA?", "does the VA treat kids?": the patients are the division's;
   // nothing is said per site.
   if (u.refs.site.length)
@@ -188,7 +212,14 @@ export const rotationInfo: Handler = (u, ctx) => {
   if (sited.length)
     lines.unshift(sited.map((r) => `${r.name} is at ${v.sites.get(r.site!)?.name ?? r.site}.`).join(' '));
   const first = rotations[0];
+  // "Is there a peds rotation?": the rotation named is one the program has.
+  const exists =
+    u.yesNo &&
+    (says(u, 'exists_asked') || says(u, 'rotate_asked')) &&
+    !u.placeSites.length &&
+    rotations.length > 0;
   return answer('rotation.info', lines.join('\n\n'), [...u.refs.group, ...rotations.map((r) => r.id)], {
+    ...(exists ? decide(true, true) : {}),
     ...(unsited.length
       ? { unanswered: true, ...(u.yesNo ? { verdict: 'unknown' as const } : {}) }
       : sited.length

@@ -305,7 +305,9 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (hasTargets(t) && u.yesNo && !u.dates.length && says(u, 'done_so_far') && says(u, 'yet_words'))
     return anyBlock(ctx, s, t, 'behind');
   // "Am I ever on ICU?", "do I go to the VA again?": any such block on the whole schedule (or ahead).
-  if (hasTargets(t) && u.yesNo && !u.dates.length && (says(u, 'ever_words') || says(u, 'again_words')))
+  // "Do I rotate on peds?": the habit, so the whole schedule.
+  const ever = says(u, 'ever_words') || says(u, 'rotate_asked');
+  if (hasTargets(t) && u.yesNo && !u.dates.length && (ever || says(u, 'again_words')))
     return anyBlock(ctx, s, t, says(u, 'again_words') ? 'ahead' : 'ever');
   if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
   if (!u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length) return firstBlock(ctx, s, ref, t);

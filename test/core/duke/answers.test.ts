@@ -450,3 +450,29 @@ describe('the whole month asked without "everyone"', () => {
     );
   });
 });
+
+describe('whether the program has a rotation', () => {
+  it.each([
+    ['is there a peds rotation?', 'dr-peds'],
+    ['is there a pediatric radiology rotation?', 'dr-peds'],
+    ['do we rotate on peds?', 'dr-peds'],
+    ['do residents rotate on nucs?', 'dr-nucs'],
+    ['is there an ICU rotation?', 'icu'],
+  ])('%s', (question, id) => {
+    // Asked by a resident, and never read as the asker's own schedule.
+    const a = ask(question, { as: 'avery.samplewood@example.edu' });
+    expect(a.understanding.intent).toBe('rotation.info');
+    expect(a.factIds).toContain(id);
+    expect(a.verdict).toBe('yes');
+  });
+
+  it("the asker's own rotating is read from the whole schedule", () => {
+    const has = (email: string) => schedule.byEmail(email)!.blocks.some((b) => b.rotationId === 'dr-peds');
+    expect(has('avery.samplewood@example.edu')).toBe(false);
+    expect(has('harper.exampleton@example.edu')).toBe(true);
+    expect(ask('do I rotate on peds?', { as: 'avery.samplewood@example.edu' }).verdict).toBe('no');
+    const harper = ask('do I rotate on peds?', { as: 'harper.exampleton@example.edu' });
+    expect(harper.verdict).toBe('yes');
+    expect(harper.text).toContain('January 2027');
+  });
+});

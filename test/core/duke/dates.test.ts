@@ -143,3 +143,37 @@ describe('date words in the program time zone', () => {
     expect(rest.trim().split(/\s+/)).toEqual(['who', 'is', 'at', 'the', 'va', 'in']);
   });
 });
+
+describe('a month named without a year, beyond the schedule', () => {
+  // December 2, 2026; the schedule runs to June 30, 2027.
+  const scheduled = { ...ctx('2026-12-02'), scheduledUntil: '2027-06-30' };
+
+  it("is this academic year's when next year's is not scheduled", () => {
+    expect(month('what am I on in October?', scheduled)).toBe('2026-10');
+    expect(month('am i on surg onc in july', scheduled)).toBe('2026-07');
+    expect(day('where am I on October 15?', scheduled)).toBe('2026-10-15');
+  });
+
+  it('is the next one to come when it is scheduled, or when "next" is said', () => {
+    expect(month('what am I on in March?', scheduled)).toBe('2027-03');
+    expect(month('what am I on next October?', scheduled)).toBe('2027-10');
+    expect(month('where am I next july', scheduled)).toBe('2027-07');
+    // Without a schedule to go by, the next one to come, as always.
+    expect(month('what am I on in October?', ctx('2026-12-02'))).toBe('2027-10');
+  });
+
+  it('is the nearer of the two, and never before this academic year', () => {
+    // In June, "July" is next month, unscheduled yet: not the July eleven months ago.
+    const june = { ...ctx('2027-06-10'), scheduledUntil: '2027-06-30' };
+    expect(month('what am I on in July?', june)).toBe('2027-07');
+    expect(month('what was I on in May?', june)).toBe('2027-05');
+    // In August 2026 a June is ahead of it, in this academic year, and scheduled.
+    expect(month('what am I on in June?', { ...ctx('2026-08-10'), scheduledUntil: '2027-06-30' })).toBe(
+      '2027-06',
+    );
+    // In July 2026 last year's months are another academic year: not taken.
+    expect(month('what am I on in May?', { ...ctx('2026-07-05'), scheduledUntil: '2026-06-30' })).toBe(
+      '2027-05',
+    );
+  });
+});
