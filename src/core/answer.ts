@@ -269,6 +269,18 @@ function combined(answers: Answer[], askingBack: boolean[], either = false): Ans
   };
 }
 
+/**
+ * "Do I have more IR months than Casey?", "is Blair at the VA at the same time as me?", "ICU and
+ * Surg Onc back to back?": a schedule set beside another's or beside itself, which no schedule
+ * answer checks (a count stated is checked: "more than once"). Its facts, without the verdict.
+ */
+function uncompared(raw: Answer, u: Understanding): Answer {
+  const compared = says(u, 'schedule_compared') || (says(u, 'comparative') && says(u, 'than'));
+  if (!SCHEDULE_INTENTS.has(u.intent) || !u.yesNo || u.numbers.length || !compared) return raw;
+  const { verdict: _, ...facts } = raw;
+  return facts;
+}
+
 function respondOne(understanding: Understanding, ctx: AnswerContext): Answer {
   // "What am I on 4/31?": say the date does not exist rather than answer about another day.
   if (understanding.impossibleDate) {
@@ -277,7 +289,7 @@ function respondOne(understanding: Understanding, ctx: AnswerContext): Answer {
   }
   const coverage = coverageOf(understanding, ctx.vocabulary.words);
   if (coverage.kind === 'uncovered') return render(notCovered(coverage.phrase, ctx), understanding);
-  const raw = HANDLERS[understanding.intent](understanding, ctx);
+  const raw = uncompared(HANDLERS[understanding.intent](understanding, ctx), understanding);
   if (coverage.kind === 'covered') return render(raw, understanding);
   // The subject is not in the data, the rest is: say so, then what the data does say, undecided.
   const missing = notCovered(coverage.phrase, ctx);

@@ -393,8 +393,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   };
   // "tell me" is a way of asking, and "I heard/think/wonder" a way of speaking, not the asker's schedule.
   const personal = raw.some((w, i) => PERSONAL.has(w) && !whole.covers('not_personal', i + opening));
-  const numbers = tokens.flatMap((t) =>
-    /^\d{1,2}$/.test(t) ? [Number(t)] : L.NUMBERS[t] ? [L.NUMBERS[t]!] : [],
+  // "the first one", "that one", "which one": a number word after a determiner or an ordinal of
+  // the follow-ups is a pronoun, not a count.
+  const ordinals = vocabulary.knowledge.language.follow_ups.ordinals;
+  const pronoun = (i: number) => {
+    const before = tokens[i - 1] ?? '';
+    return L.DETERMINERS.has(before) || ordinals[before] !== undefined;
+  };
+  const numbers = tokens.flatMap((t, i) =>
+    /^\d{1,2}$/.test(t) ? [Number(t)] : L.NUMBERS[t] && !pronoun(i) ? [L.NUMBERS[t]!] : [],
   );
   const cues = inWords.names;
   const quantifier = quantifierOf(words, L);

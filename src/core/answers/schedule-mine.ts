@@ -175,9 +175,22 @@ function count(
     {
       items: blocks.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`),
       itemsTitle: blocks.length ? `${cap(name)} blocks` : undefined,
-      ...decide(u.yesNo, months.size > 0),
+      ...decide(u.yesNo, claimHolds(u, months.size)),
     },
   );
+}
+
+/**
+ * Whether a count of months bears out the question: the count it states ("5 months", "more than
+ * once", "at least two"), else any at all ("do I have any VA months left?").
+ */
+function claimHolds(u: Understanding, months: number): boolean {
+  const claimed = u.numbers[0];
+  if (claimed === undefined) return months > 0;
+  if (says(u, 'at_least')) return months >= claimed;
+  if (says(u, 'more_than')) return months > claimed;
+  if (says(u, 'less_than')) return months < claimed;
+  return months === claimed;
 }
 
 /** "Am I at the VA in March?" — Yes/No first. */
@@ -322,6 +335,8 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (u.asks.left && !u.asks.howMany && !ref)
     return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);
   if (u.asks.howMany) return count(ctx, s, u, t, ref);
+  // "Do I get 5 months of IR this year?", "am I at the VA more than once?": a count claimed.
+  if (hasTargets(t) && u.yesNo && u.numbers.length && !u.asks.when) return count(ctx, s, u, t, ref);
   if (hasTargets(t) && u.yesNo && !ref && aspect('next')) return isNext(ctx, s, t);
   // "Is Casey not on IR next month?": on anything but what is ruled out.
   if ((hasTargets(t) || t.except) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);

@@ -360,3 +360,49 @@ describe('what the facts do not decide gets no Yes or No', () => {
     expect(a.text).toMatch(/at Durham VA in March/);
   });
 });
+
+describe('a schedule claim is decided only as far as it is checked', () => {
+  const DANA = 'dana.testarossa@example.edu';
+  const october = new Date('2026-10-15T15:00:00Z');
+  /** Dana's months of a rotation id prefix in the 2026–27 academic year, from the grid. */
+  const monthsOf = (prefix: string) =>
+    schedule
+      .byEmail(DANA)!
+      .blocks.filter(
+        (b) => b.start >= '2026-07-01' && b.start <= '2027-06-30' && b.rotationId?.startsWith(prefix),
+      ).length;
+
+  it('a count stated is compared with the schedule', () => {
+    const ir = monthsOf('ir');
+    const va = monthsOf('ir-va');
+    expect([ir, va]).toEqual([4, 1]);
+    const verdictOf = (q: string) => ask(q, { as: DANA, now: october }).verdict;
+    expect(verdictOf('do i get 5 months of IR this year?')).toBe('no');
+    expect(verdictOf('do I have 4 IR months this year?')).toBe('yes');
+    expect(verdictOf('do i have two VA months this year?')).toBe('no');
+    expect(verdictOf('am I at the VA more than once this year?')).toBe('no');
+    expect(verdictOf('am I at the VA at least once this year?')).toBe('yes');
+    expect(verdictOf('do I have less than 2 VA months this year?')).toBe('yes');
+  });
+
+  it.each([
+    ['is it true that i have more IR months than casey this year', 'ellis.mockingham@example.edu'],
+    ['is blair at the VA at the same time as me at all this year', 'avery.samplewood@example.edu'],
+    ['does anyone have ICU and surg onc back to back', undefined],
+  ])('a schedule set beside another or itself gets its facts without a verdict: %s', (question, as) => {
+    const a = ask(question, as ? { as } : {});
+    expect(a.verdict).toBe('unknown');
+    expect(a.text).toMatch(/^I can't say yes or no from what I know/);
+  });
+
+  it('"other than" rules a rotation out and stays decided', () => {
+    expect(ask('is Casey on something other than IR next month?').verdict).toMatch(/^(yes|no)$/);
+  });
+
+  it('a rotation for one kind of patient names the rotations listed for them, undecided', () => {
+    const a = ask('is there a pediatric IR rotation?');
+    expect(a.verdict).toBe('unknown');
+    expect(a.text).toContain('Pediatric Radiology (DR-Peds)');
+    expect(a.text).toContain('Adult and pediatric patients are treated in our unified division.');
+  });
+});
