@@ -356,6 +356,8 @@ export function completeFollowUp(
   pointAt?: ContextFrame,
 ): Completion {
   if (!context) return STANDALONE;
+  // "Who should I ask then?": whom to ask is the contact, whatever came before.
+  if (asked.intent === 'program.contact') return STANDALONE;
   // The cue words are the knowledge base's (language.yaml, follow_ups).
   const words = env.vocabulary.knowledge.language.follow_ups;
   const cues = readCues(asked.text, words, env.vocabulary, asked.words);
@@ -522,6 +524,8 @@ export function completeFollowUp(
     assumed.push(...pronounFor);
     // A question of its own with a pronoun: its own ask, the pronoun's referent filled in.
     if (!assumed.length) return STANDALONE;
+    // "How many of those are at the VA?" after the months left: those are of the months left.
+    if (thingSource?.asks.left && own.asks.howMany) own.asks = { ...own.asks, left: true };
     const facts = { ...u, ...own };
     const intent = decideIntentForText(facts, u.text, v);
     return { kind: 'completed', understanding: withParts(u, { ...own, intent }), assumed };

@@ -1,14 +1,22 @@
 import type { Answer } from '../core/types.js';
 import type { Understanding } from '../core/understand.js';
+import { DEFAULT_LOCALE } from '../time/format-date.js';
+import { blockTime } from './answered.js';
 import type { ContextFrame, ConversationContext } from './context.js';
 import type { Completion } from './follow-up.js';
 
 /** Small talk and failures leave the conversation's subject where it was. */
 const NOT_A_SUBJECT = new Set(['greeting', 'thanks', 'help', 'fallback', 'calendar.link', 'error']);
 
-/** The parts of an understood question a follow-up may reuse: ids, dates and names, no text. */
-export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame {
+/**
+ * The parts of an understood question a follow-up may reuse: ids, dates and names, no text. The
+ * time of "what am I on after ICU?" is the block its answer named, so that "and after that?" goes
+ * on from there.
+ */
+export function contextFrameOf(u: Understanding, answer?: Answer, locale = DEFAULT_LOCALE): ContextFrame {
   const subjects = refList(u.refs);
+  const steps = u.asks.after || u.cues.includes('before_words');
+  const answered = steps && answer?.about?.length ? [blockTime(answer.about[0]!, locale)] : undefined;
   return {
     intent: u.intent,
     yesNo: u.yesNo,
@@ -18,7 +26,7 @@ export function contextFrameOf(u: Understanding, answer?: Answer): ContextFrame 
     subjects: subjects.slice(0, 32),
     named: u.matches.slice(0, 16).map((m) => m.refs.slice(0, 8).map((r) => ({ kind: r.kind, id: r.id }))),
     people: u.people.slice(0, 4).map((candidates) => candidates.slice(0, 8).map((r) => r.name)),
-    time: u.dates.slice(0, 8),
+    time: answered ?? u.dates.slice(0, 8),
     ...(answer?.about?.length ? { found: answer.about.slice(0, 12) } : {}),
     ...(answer?.items?.length ? { count: answer.items.length } : {}),
     ...(u.order ? { order: u.order } : {}),
@@ -40,10 +48,10 @@ function refList(refs: Understanding['refs']): ContextFrame['subjects'] {
  */
 export function nextContext(
   previous: ConversationContext | undefined,
-  understood: { understanding: Understanding; answer: Answer; followUp?: Completion },
+  understood: { understanding: Understanding; answer: Answer; followUp?: Completion; locale?: string },
   now: Date,
 ): ConversationContext {
-  const { understanding, answer, followUp } = understood;
+  const { understanding, answer, followUp, locale } = understood;
   const frames = previous?.frames ?? [];
   const clarifying =
     followUp?.kind === 'clarify' ? followUp.readings.map((r) => r.frame) : nameReadings(understanding);
@@ -57,9 +65,10 @@ export function nextContext(
         contextFrameOf(
           others[others.length - 1]!,
           answer.about ? { ...answer, items: undefined } : undefined,
+          locale,
         ),
       ]
-    : [contextFrameOf(understanding, answer)];
+    : [contextFrameOf(understanding, answer, locale)];
   // Asked back among other questions: those are remembered, the reply picks the reading.
   const beside =
     followUp?.kind === 'clarify' && followUp.among

@@ -70,7 +70,10 @@ export function createBot(deps: BotDeps): Bot {
           ctx.calendarUrl = await deps.calendarLink(ctx.resident.email);
         }
         const answer = answerPrepared(prepared);
-        await contexts.save(message, nextContext(context, { ...prepared, answer }, now));
+        await contexts.save(
+          message,
+          nextContext(context, { ...prepared, answer, locale: ctx.knowledge.program.locale }, now),
+        );
         deps.metrics.answered(answer.intent, Boolean(answer.unanswered));
         log.info(
           { intent: answer.intent, unanswered: Boolean(answer.unanswered), facts: answer.factIds.length },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSchedule } from '../../src/schedule/index.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { schedule } from '../core/helpers.js';
 import { downStore } from '../support/runtime.js';
 import { AVERY, alone, CASEY, conversation, conversationBot, months, NOW, shown } from './helpers.js';
 
@@ -311,5 +312,43 @@ describe('the reply to "which one do you mean?"', () => {
     await chat.say('what is Jordan on in March?');
     const tips = await chat.say('does IR do TIPS?');
     expect(tips.verdict).toBe('yes');
+  });
+});
+
+describe('follow-ups go on from what the last answer named', () => {
+  it('"and after that?" goes on from the block answered, each time', async () => {
+    const chat = conversation(conversationBot());
+    // Avery: IR in December and January, the VA in February, IR again in March.
+    expect((await chat.say('what am I on next month?')).text).toMatch(/^In December 2026/);
+    expect((await chat.say('and after that?')).text).toMatch(/Durham VA from Monday, February 1, 2027/);
+    expect((await chat.say('and after that?')).text).toMatch(
+      /^After Interventional Radiology at the Durham VA \(February 2027\), you are on Interventional Radiology at Duke University Medical Center from Monday, March 1, 2027/,
+    );
+  });
+
+  it('"the one before?" goes back from the month asked', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('what was I on in October?');
+    expect((await chat.say('and the one before?')).text).toMatch(
+      /^Before Interventional Radiology at Duke University Medical Center \(October 2026\), you were on Interventional Radiology at the Durham VA \(September 2026\)/,
+    );
+  });
+
+  it('"how many of those" counts among the months left', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('how many IR months do I have left?');
+    const left = schedule
+      .byEmail(AVERY)!
+      .blocks.filter((b) => b.rotationId === 'ir-va' && b.end >= '2026-11-28').length;
+    const va = await chat.say('how many of those are at the VA?');
+    expect(va.text).toContain(`${left} months of Interventional Radiology at Durham VA left`);
+  });
+
+  it('whom to ask is the contact, and "no, I meant May" is the month', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say('does IR do kyphoplasty?');
+    expect((await chat.say('who should I ask then?')).intent).toBe('program.contact');
+    await chat.say('what am I on next month?');
+    expect((await chat.say('no, I meant May')).text).toMatch(/^In May 2027 you are on/);
   });
 });

@@ -1,6 +1,7 @@
 import { rolesOf } from '../../knowledge/roles.js';
 import type { Exclusion, Procedure } from '../../knowledge/schema.js';
 import { says } from '../cues.js';
+import { foldText } from '../text/normalize.js';
 import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
@@ -132,10 +133,22 @@ export const doesIrDo: Handler = (u, ctx) => {
     lines.push(
       `The program description gives no count per procedure, only the division's total: ${ctx.knowledge.program.volume.text.charAt(0).toLowerCase()}${ctx.knowledge.program.volume.text.slice(1)}`,
     );
-  // "Do we do Y-90 at the VA?": the knowledge base says what the division does, not where; a
-  // site named as a place (not as who does it) is a part the facts do not decide.
-  const sites = u.placeSites.map((id) => ctx.vocabulary.sites.get(id)!).filter(Boolean);
-  const atSite = sites.length > 0 && (procedures.length > 0 || exclusions.length > 0) && !dr;
+  // "Do we do Y-90 at the VA?", "does the VA do TIPS?": the knowledge base says what the division
+  // does, not where; a site named, as the place or as who does it, is a part the facts do not decide.
+  // A site named in the program's own name stands for the program ("does Duke do nanoknife?").
+  const programWords = new Set(foldText(ctx.knowledge.program.name).split(/[^a-z0-9]+/));
+  const doerSites = u.refs.site.filter(
+    (id) =>
+      !u.matches.some(
+        (m) =>
+          m.refs.some((r) => r.kind === 'site' && r.id === id) &&
+          foldText(m.text)
+            .split(/[^a-z0-9]+/)
+            .every((w) => programWords.has(w)),
+      ),
+  );
+  const siteIds = [...new Set([...u.placeSites, ...doerSites])];
+  const atSite = siteIds.length > 0 && (procedures.length > 0 || exclusions.length > 0) && !dr;
   // "Does neuro do biopsies?", "does the ICU do TIPS?": a rotation named as who does it that is
   // neither the program nor a division the data names: what it does is not said.
   const specialty = rolesOf(ctx.knowledge).specialty?.id;
@@ -148,7 +161,7 @@ export const doesIrDo: Handler = (u, ctx) => {
   if (roleAsked) lines.push(residentsOwnWork(ctx));
   // What the facts cannot decide is said first, then what the data does say.
   const caveat = atSite
-    ? notStatedForSites(ctx, u.placeSites, 'which procedures are done')
+    ? notStatedForSites(ctx, siteIds, 'which procedures are done')
     : roleAsked
       ? `I can't say yes or no: the program description does not say what part residents play in ${joinAnd(procedures.map((p) => p.name))}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What it does say:`
       : variants.length

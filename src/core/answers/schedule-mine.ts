@@ -329,8 +329,9 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (u.past && !u.asks.howMany && aspect('first') && !u.refs.year.length && first)
     return firstBlock(ctx, s, ref ?? { kind: 'range', from: first, to: ctx.today, label: 'the schedule' }, t);
   if (!u.past && !u.asks.howMany && aspect('last')) return finalBlock(ctx, s, ref, t);
-  if (hasTargets(t) && says(u, 'before_words') && !u.asks.after && !u.asks.howMany && !ref)
-    return blockBefore(ctx, s, t);
+  // "What was I on before ICU?"; "and the one before?" of a month, "before March": the block before.
+  if (says(u, 'before_words') && !u.asks.after && !u.asks.howMany && (hasTargets(t) || ref))
+    return blockBefore(ctx, s, t, ref);
   if (u.asks.after && !u.asks.howMany) return after(ctx, s, t, ref);
   if (u.asks.left && !u.asks.howMany && !ref)
     return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);

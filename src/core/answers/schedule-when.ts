@@ -110,11 +110,9 @@ function blockOfTarget(ctx: AnswerContext, s: Subject, t: Targets): Block | unde
 /** "What am I on after ICU?", "after this month": the block that follows, with a different rotation. */
 export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef | undefined): Answer {
   const blocks = s.resident.blocks;
-  const anchor = hasTargets(t)
-    ? blockOfTarget(ctx, s, t)
-    : ref
-      ? [...blocksBetween(s.resident, firstDayOf(ref, ctx.today), lastDayOf(ref))].pop()
-      : ctx.schedule!.blockOn(s.resident, ctx.today);
+  const anchor =
+    anchorOf(ctx, s, t, ref, 'last') ??
+    (hasTargets(t) ? undefined : ctx.schedule!.blockOn(s.resident, ctx.today));
   if (!anchor) return nextChange(ctx, s, t);
   const next = blocks.find((b) => b.start > anchor.end && !sameRotation(b, anchor));
   if (!next)
@@ -123,18 +121,44 @@ export function after(ctx: AnswerContext, s: Subject, t: Targets, ref: DateRef |
       `after ${blockName(ctx, anchor)} (${span(ctx, anchor)}) ${s.has} nothing else on the schedule.${coverageNote(ctx)}`,
       [anchor],
     );
+  // The block answered comes first: "and after that?" goes on from it.
   return reply(
     s,
     `after ${blockName(ctx, anchor)} (${span(ctx, anchor)}), ${s.is} on ${blockName(ctx, next)} from ${formatDate(next.start, ctx.knowledge.program.locale)}.`,
-    [anchor, next],
+    [next, anchor],
   );
 }
 
+/**
+ * The block a question goes on from ("after ICU", "after that" of a month, "before March"): the
+ * rotation's block in the time asked when both are given, else the rotation's now or next, else
+ * the first (or last) block of the time asked.
+ */
+function anchorOf(
+  ctx: AnswerContext,
+  s: Subject,
+  t: Targets,
+  ref: DateRef | undefined,
+  end: 'first' | 'last',
+): Block | undefined {
+  const inRef = ref ? blocksBetween(s.resident, firstDayOf(ref, ctx.today), lastDayOf(ref)) : [];
+  const pick = (list: Block[]) => (end === 'first' ? list[0] : list.at(-1));
+  if (hasTargets(t)) return pick(inRef.filter((b) => blockMatches(ctx, b, t))) ?? blockOfTarget(ctx, s, t);
+  return pick(inRef);
+}
+
 /** "What was I on before ICU?": the block before the rotation's (now, next, or else the last one). */
-export function blockBefore(ctx: AnswerContext, s: Subject, t: Targets): Answer {
+export function blockBefore(ctx: AnswerContext, s: Subject, t: Targets, ref?: DateRef): Answer {
   const blocks = s.resident.blocks;
-  const anchor = blockOfTarget(ctx, s, t);
-  if (!anchor) return reply(s, `${s.has} no ${targetName(ctx, t)} on the schedule.`, []);
+  const anchor = anchorOf(ctx, s, t, ref, 'first');
+  if (!anchor)
+    return reply(
+      s,
+      hasTargets(t)
+        ? `${s.has} no ${targetName(ctx, t)} on the schedule.`
+        : `${s.has} nothing on the schedule in ${ref?.label ?? 'the time asked'}.${coverageNote(ctx)}`,
+      [],
+    );
   const prior = blocks.findLast((b) => b.end < anchor.start && !sameRotation(b, anchor));
   if (!prior)
     return reply(
@@ -248,7 +272,7 @@ export function stepsAway(ctx: AnswerContext, s: Subject, steps: number, ahead: 
   return reply(
     s,
     `${s.possessive} rotation ${which} ${ahead ? 'is' : 'was'} ${blockName(ctx, block)} (${span(ctx, block)}).`,
-    ahead ? blocks : [...blocks].reverse(),
+    [block],
   );
 }
 

@@ -406,3 +406,13 @@ describe('a schedule claim is decided only as far as it is checked', () => {
     expect(a.text).toContain('Adult and pediatric patients are treated in our unified division.');
   });
 });
+
+describe('a site named as who does a procedure', () => {
+  it('is the site, unless the program is named after it', () => {
+    const va = ask('does the VA do TIPS?');
+    expect(va.verdict).toBe('unknown');
+    expect(va.text).toMatch(/^I can't say for Durham VA in particular/);
+    // "Duke" is a word of the program's own name: Duke Interventional Radiology does it.
+    expect(ask('does Duke do Y90?').verdict).toBe('yes');
+  });
+});
