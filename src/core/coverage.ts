@@ -58,6 +58,14 @@ export function coverageOf(u: Understanding, L: Lexicon): Coverage {
   if (u.intent === 'procedure.unknown' && says(u, 'have_words')) return { kind: 'uncovered', phrase };
   // "Do we do TIPS and BRTO?": a name the data does not have beside one it has; the rest is answered.
   if (u.intent === 'procedure.does' && unlistedBeside(u, L)) return { kind: 'partial', phrase };
+  // "Do residents do percutaneous biliary drainage?" where only drainages are listed, as an area
+  // of work: a word no ordinary English explains, right against the area's name, makes it one
+  // procedure, which the data may not list. (Against a procedure's own name such a word only
+  // describes it: "hepatic chemoembolisation".)
+  if ((u.intent === 'procedure.does' || u.intent === 'category.list') && u.yesNo && qualifiesArea(u)) {
+    const named = u.matches.flatMap((m) => m.text.split(' '));
+    return { kind: 'partial', phrase: phraseOf(u.text, [...unplaced, ...named], L) };
+  }
   // "What's the mortality of TIPS?", "side effects of Y90?": something asked of a procedure beyond
   // whether the division does it; "should I give heparin before a TIPS?": clinical advice. The
   // data holds neither: say so, then what it does say of the procedure.
@@ -129,6 +137,19 @@ function unlistedBeside(u: Understanding, L: Lexicon): boolean {
     if (run.some((t) => !isOrdinaryEnglish(t)) && (before || after || listed(start))) return true;
   }
   return false;
+}
+
+/** An unplaced word, not ordinary English, right before or after the name of an area of work. */
+function qualifiesArea(u: Understanding): boolean {
+  const areas = u.matches.filter((m) => m.refs.length > 0 && m.refs.every((r) => r.kind === 'category'));
+  const taken = new Set(areas.flatMap((m) => m.positions ?? range(m.start, m.end)));
+  return u.words.some(
+    (w, i) => u.unknownWords.includes(w) && !isOrdinaryEnglish(w) && (taken.has(i - 1) || taken.has(i + 1)),
+  );
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
 /** The question's words, and the positions of those a comma follows ("TIPS, PICCs" → TIPS's). */

@@ -171,6 +171,13 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     // "What hospitals do we rotate at?": the program's sites.
     sitesAsked: heard.has('sites_asked') && !any('rotation', 'group', 'site'),
     rotationTalk: rotationNamed || (any('site') && heard.has('rotation_word')),
+    // "What year am I?", "what level is Harper?": a resident's level, not the year's shape.
+    levelOfResident:
+      heard.has('level_asked') &&
+      (u.personal || u.people.length > 0) &&
+      !dated &&
+      !u.yesNo &&
+      !scheduleTarget,
     // "Is there a peds rotation?", "do residents rotate on nucs?": whether the program has it.
     rotationExists:
       u.yesNo &&
@@ -213,9 +220,20 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     // "whats jon's schedule": a schedule asked about a word nothing placed, with no "my" — someone
     // the schedule does not have, never the asker's own schedule.
     // An ordinary word ("the call schedule") is a topic the data may not cover, not a name.
+    // "Do you do celiac plexus blocks?": a name no list has, asked of the division.
+    unlistedAsked:
+      rawHas(L.PERFORM) &&
+      rawHas(L.ABOUT_IR) &&
+      u.unknownWords.some((w) => !isOrdinaryEnglish(w)) &&
+      !dated &&
+      !scheduleTarget &&
+      !u.personal &&
+      u.people.length === 0,
+    // "What are Jordan's blocks?"; not "do you do celiac plexus blocks?", a procedure asked of the division.
     strangersSchedule:
       !u.personal &&
       strongSchedule &&
+      !(rawHas(L.PERFORM) && rawHas(L.ABOUT_IR)) &&
       u.unknownWords.some((w) => !isOrdinaryEnglish(w)) &&
       !any('year', 'topic', 'faq', 'program'),
   };

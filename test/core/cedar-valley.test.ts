@@ -21,3 +21,33 @@ describe("Cedar Valley: Children's is a site as well as a word for patients", ()
     expect(ask('do we treat children?').understanding.intent).toBe('program.patients');
   });
 });
+
+describe('Cedar Valley: its own facts, and what its files do not say', () => {
+  it('a unified division is checked against its own patients: adults and children are apart', () => {
+    expect(knowledge.program.patients.unified).toBe(false);
+    expect(ask('does the program treat adults and kids in one unified division?').answer.verdict).toBe('no');
+    expect(ask('are adults and kids treated separately?').answer.verdict).toBe('yes');
+  });
+
+  it('IR is one of its rotations, not the program: what IR does is not said', () => {
+    expect(knowledge.rotations.map((r) => r.id)).toContain('ir');
+    expect(knowledge.program.aliases ?? []).not.toContain('IR');
+    for (const q of [
+      'does IR do biopsies?',
+      'does IR treat kids?',
+      'how many procedures does IR do a month?',
+    ]) {
+      const { answer } = ask(q);
+      expect(answer.text, q).toMatch(/^I can't say for Interventional Radiology/);
+    }
+    // The program itself does them.
+    expect(ask('do we do biopsies?').answer.verdict).toBe('yes');
+  });
+
+  it('a word no list explains before an area of work makes a procedure it may not list', () => {
+    const { answer } = ask('do residents do percutaneous biliary drainage?');
+    expect(answer.verdict).toBe('unknown');
+    expect(answer.text).toContain('“percutaneous biliary drainage”');
+    expect(ask('do residents do drainages?').answer.verdict).toBe('yes');
+  });
+});

@@ -1,5 +1,6 @@
 import { rolesOf } from '../../knowledge/roles.js';
 import type { Exclusion, Procedure } from '../../knowledge/schema.js';
+import { phraseOf } from '../coverage.js';
 import { says } from '../cues.js';
 import { foldText } from '../text/normalize.js';
 import type { Understanding } from '../understand.js';
@@ -68,7 +69,7 @@ function related(ctx: AnswerContext, p: Procedure) {
 }
 
 /** The rotations named, outside the program's own group, that no division stands for. */
-function otherDoers(u: Understanding, ctx: AnswerContext, specialty: string | undefined): string[] {
+export function otherDoers(u: Understanding, ctx: AnswerContext, specialty: string | undefined): string[] {
   const groups = u.refs.group.filter((g) => g !== specialty);
   const rotations = u.refs.rotation.filter((id) => {
     const group = ctx.vocabulary.rotations.get(id)?.group;
@@ -221,7 +222,10 @@ export const whoDoes: Handler = (u, ctx) => {
 /** A procedure the knowledge base does not list: neither yes nor no, and whom to ask. */
 export const unknownProcedure: Handler = (u, ctx) => {
   const named = u.matches.filter((m) => !m.refs.some((r) => r.kind === 'program')).map((m) => m.text);
-  const term = u.unknownWords.join(' ') || named.join(' ');
+  // In the order asked, with the words between: "hepatic vein pressure measurements".
+  const term = u.unknownWords.length
+    ? phraseOf(u.text, u.unknownWords, ctx.vocabulary.words)
+    : named.join(' ');
   const text = `I can't say yes or no: “${term}” is not among the ${ctx.knowledge.othersNotListed ? 'routine ' : ''}procedures listed for ${ctx.knowledge.program.name}${ctx.knowledge.othersNotListed ? ', and the division performs many others' : ''}. ${capitalize(whomToAsk(ctx.knowledge))} will know.`;
   return answer('procedure.unknown', text, ['program-contact'], {
     unanswered: true,
@@ -241,11 +245,18 @@ export const categoryList: Handler = (u, ctx) => {
   const also = others.length
     ? `\n\nYou also mentioned ${joinAnd(others)}: ask about ${others.length === 1 ? 'it' : 'them'} next.`
     : '';
-  const text = `${capitalize(category.name)} is one of the areas the division routinely works in.${about}${ctx.knowledge.othersNotListed ? ' Its routine procedures are listed below; the division performs many others too.' : ' Its procedures are listed below.'}${also}`;
+  const listed = `${capitalize(category.name)} is one of the areas the division routinely works in.${about}${ctx.knowledge.othersNotListed ? ' Its routine procedures are listed below; the division performs many others too.' : ' Its procedures are listed below.'}${also}`;
+  // "Does IR do biopsies?" where IR is a rotation, not the program: what it does is not said.
+  const residents = says(u, 'trainees') || (u.personal && !u.refs.program.length);
+  const doers =
+    u.refs.program.length || residents ? [] : otherDoers(u, ctx, rolesOf(ctx.knowledge).specialty?.id);
+  const text = doers.length
+    ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:\n\n${listed}`
+    : listed;
   return answer('category.list', text + correctionNote(u), [category.id, ...procedures.map((p) => p.id)], {
     itemsTitle: category.name,
     items: procedures.map((p) => p.name),
-    ...decide(u.yesNo, true),
+    ...(doers.length ? (u.yesNo ? { verdict: 'unknown' as const } : {}) : decide(u.yesNo, true)),
     suggestions: others
       .map((o) => ask(o, `Which ${o.toLowerCase()} procedures does ${rolesOf(ctx.knowledge).short} do?`))
       .concat(examples(ctx.knowledge, 'overview')),

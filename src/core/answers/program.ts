@@ -5,6 +5,7 @@ import { foldText } from '../text/normalize.js';
 import { formatCount } from '../text/numbers.js';
 import { said } from '../text/phrases.js';
 import type { Verdict } from '../types.js';
+import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
   answer,
@@ -19,6 +20,7 @@ import {
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
+import { otherDoers } from './procedures.js';
 
 /** "What does IR do?" — the division in one paragraph, with its categories. */
 export const overview: Handler = (_u, ctx) => {
@@ -41,16 +43,48 @@ export const overview: Handler = (_u, ctx) => {
   );
 };
 
+/**
+ * "How many procedures does IR do?" where IR is a rotation group and not the program: the rotation
+ * named as who does it, whose patients and volume the data does not give. A caveat, or undefined.
+ */
+function notTheProgram(u: Understanding, ctx: AnswerContext, what: string): string | undefined {
+  if (u.refs.program.length) return undefined;
+  // A rotation whose name is also the topic's word ("peds" of the patients) is no one doing it.
+  const topical = new Set(
+    u.matches.filter((m) => m.refs.some((r) => r.kind === 'topic')).flatMap((m) => m.refs.map((r) => r.id)),
+  );
+  const named = {
+    ...u,
+    refs: {
+      ...u.refs,
+      group: u.refs.group.filter((id) => !topical.has(id)),
+      rotation: u.refs.rotation.filter((id) => !topical.has(id)),
+    },
+  };
+  const doers = otherDoers(named, ctx, rolesOf(ctx.knowledge).specialty?.id);
+  return doers.length
+    ? `I can't say for ${joinAnd(doers)}: the program description does not say ${what}. What it does say:`
+    : undefined;
+}
+
 /** "Does IR treat kids?" — adult and pediatric patients in one unified division. */
 export const patients: Handler = (u, ctx) => {
   const p = ctx.knowledge.program.patients;
+  const other = notTheProgram(u, ctx, 'which patients it treats');
+  if (other)
+    return answer('program.patients', `${other}\n\n${p.text}`, ['program-patients'], {
+      suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
+      ...(u.yesNo ? { verdict: 'unknown' as const } : {}),
+    });
   const holds = says(u, 'separate')
     ? !p.unified
-    : says(u, 'only')
-      ? !(p.adult && p.pediatric)
-      : says(u, 'pediatric')
-        ? p.pediatric
-        : p.adult;
+    : says(u, 'unified')
+      ? p.unified
+      : says(u, 'only')
+        ? !(p.adult && p.pediatric)
+        : says(u, 'pediatric')
+          ? p.pediatric
+          : p.adult;
   // "Is there a pediatric IR rotation?": a rotation for these patients is asked, and the rotations
   // list has a kind of rotation, not one per patient: the rotations whose names say the same
   // patients, and the division's patients, without a verdict.
@@ -96,6 +130,12 @@ export const patients: Handler = (u, ctx) => {
 export const volume: Handler = (u, ctx) => {
   const v = ctx.knowledge.program.volume;
   const base = { suggestions: examples(ctx.knowledge, 'overview', 'children') };
+  const other = notTheProgram(u, ctx, 'how many procedures it does');
+  if (other)
+    return answer('program.volume', `${other} ${v.text}`, ['program-volume'], {
+      ...base,
+      ...(u.yesNo ? { verdict: 'unknown' as const } : {}),
+    });
   const figureAnswer = (verdict: Verdict | undefined, text = v.text) =>
     answer('program.volume', text, ['program-volume'], { ...base, ...(verdict ? { verdict } : {}) });
   // "How many a year?": the data's figure is a month's; a year's is twelve of them, said as such.

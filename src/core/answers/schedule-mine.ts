@@ -5,6 +5,7 @@ import { says } from '../cues.js';
 import { bareLabel } from '../date-words.js';
 import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
 import type { Aspect } from '../frame.js';
+import { foldText } from '../text/normalize.js';
 import type { Answer, Platform } from '../types.js';
 import type { Understanding } from '../understand.js';
 import {
@@ -302,6 +303,8 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   const sides = u.order ? comparedAndWith(u) : undefined;
   if (u.order && sides) return orderOfSubjects(ctx, s, sides[0], sides[1], u.order);
   if (u.order && hasTargets(t) && ref) return order(ctx, s, t, ref, u.order);
+  // "What level is Harper?", "what year am I?": the resident's level on the schedule.
+  if (says(u, 'level_asked') && !u.yesNo && !hasTargets(t) && !u.dates.length) return levelOf(ctx, s, u);
   // "Is Harper an R2?", "am I a PGY-3?": the resident's level, not a year of the schedule.
   if (u.yesNo && u.refs.year.length && !u.dates.length && !hasTargets(t)) return levelIs(ctx, s, u.refs.year);
   // "My rotation after next", "what was I on before last?": counted rotations, not a date.
@@ -463,6 +466,23 @@ function levelIs(ctx: AnswerContext, s: Subject, years: readonly string[]): Answ
   const holds = levels.some((l) => l.toLowerCase() === s.resident.level.toLowerCase());
   const who = s.you ? 'you are' : `${s.resident.name} is`;
   return reply(s, `${who} ${s.resident.level} on the schedule.`, [], decide(true, holds));
+}
+
+/**
+ * "What level is Harper?": the level on the schedule, and the year's other name in the words asked
+ * ("what PGY is Renee?": "R2 (PGY-3)").
+ */
+function levelOf(ctx: AnswerContext, s: Subject, u: Understanding): Answer {
+  const level = s.resident.level;
+  const year = [...ctx.vocabulary.years.values()].find((y) => y.level.toLowerCase() === level.toLowerCase());
+  const asked = new Set(foldText(u.text).split(/[^a-z]+/));
+  const other = year?.aliases?.find((a) =>
+    foldText(a)
+      .split(/[^a-z]+/)
+      .some((w) => w.length > 1 && asked.has(w) && !year.level.toLowerCase().includes(w)),
+  );
+  const who = s.you ? 'you are' : `${s.resident.name} is`;
+  return reply(s, `${who} ${level}${other ? ` (${other})` : ''} on the schedule.`, []);
 }
 
 /** "What was my last rotation?": the last block that ended before today. */

@@ -476,3 +476,25 @@ describe('whether the program has a rotation', () => {
     expect(harper.text).toContain('January 2027');
   });
 });
+
+describe("a resident's level", () => {
+  it.each([
+    ['what level is harper', 'harper.exampleton@example.edu'],
+    ["whats renee's pgy", 'renee.fauxley@example.edu'],
+    ['what PGY is Casey?', 'casey.demoreaux@example.edu'],
+    ['what year is Blair in?', 'blair.fictionson@example.edu'],
+  ])('%s', (question, email) => {
+    const a = ask(question);
+    expect(a.text).toMatch(
+      new RegExp(`^${schedule.byEmail(email)!.name} is ${schedule.byEmail(email)!.level}\\b`),
+    );
+  });
+
+  it("the asker's own, with the year's other name in the words asked", () => {
+    const casey = schedule.byEmail('casey.demoreaux@example.edu')!;
+    expect(ask('what year am i', { as: casey.email }).text).toMatch(new RegExp(`^You are ${casey.level}\\b`));
+    expect(ask("whats renee's pgy").text).toContain('(PGY-3)');
+    // "What year is the research month?" is still the training's.
+    expect(ask('what year is the research month?').understanding.intent).toBe('training');
+  });
+});

@@ -416,3 +416,14 @@ describe('a site named as who does a procedure', () => {
     expect(ask('does Duke do Y90?').verdict).toBe('yes');
   });
 });
+
+describe('procedures named in the words asked', () => {
+  it('an unlisted name is said in the order asked, and "do u do" asks the division', () => {
+    expect(ask('does IR do hepatic vein pressure measurements?').text).toContain(
+      '“hepatic vein pressure measurements”',
+    );
+    const celiac = ask('do u do celiac plexus blocks');
+    expect(celiac.understanding.intent).toBe('procedure.unknown');
+    expect(celiac.text).toContain('“celiac plexus”');
+  });
+});
