@@ -17,7 +17,7 @@ export const INTENT_TABLE: readonly Row[] = [
   ['greeting', ['nothingAsked']],
   ['help', ['asksHelp']],
   ['calendar.link', ['calendar']],
-  ['program.contact', ['contactTopic'], ['dated']],
+  ['program.contact', ['contactAsked']],
   ['schedule.person', ['person'], ['personal']],
   ['program.site', ['directions'], ['dated', 'person']],
   ['schedule.mine', ['ordered'], ['person']],

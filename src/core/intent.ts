@@ -108,7 +108,9 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     asksHelp: said(L.PHRASES, content).whole('help_whole') || heard.has('help_question'),
     shortHelp: rawHas(L.HELP) && content.length <= 3,
     calendar: rawHas(L.CALENDAR),
-    contactTopic: refs.topic.includes('contact'),
+    // "Who do I ask?" (not at a time: "who is the contact in March" is no one's); "can I switch ICU
+    // to January?": a change of the schedule, which the coordinator makes.
+    contactAsked: (refs.topic.includes('contact') && !dated) || (heard.has('change_asked') && dated),
     patientsTopic: refs.topic.includes('patients'),
     person: u.people.length > 0,
     personal: u.personal,

@@ -139,6 +139,7 @@ export const PHRASE_LISTS = [
   'unified',
   'operator_role',
   'after_next',
+  'change_asked',
   'level_asked',
   'schedule_compared',
   'comparative',

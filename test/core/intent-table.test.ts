@@ -12,8 +12,9 @@ describe('the intent table', () => {
     // An exclusion rules a row out: the same parts with the asker named are the asker's schedule.
     expect(intentOf(parts('person'))).toBe('schedule.person');
     expect(intentOf(parts('person', 'personal', 'aboutAsker', 'scheduleAsked'))).toBe('schedule.mine');
-    expect(intentOf(parts('contactTopic'))).toBe('program.contact');
-    expect(intentOf(parts('contactTopic', 'dated'))).toBe('fallback');
+    expect(intentOf(parts('contactAsked'))).toBe('program.contact');
+    expect(intentOf(parts('contactAsked', 'dated'))).toBe('program.contact');
+    expect(intentOf(parts('dated'))).toBe('fallback');
   });
 
   it('answers fallback when no row applies', () => {

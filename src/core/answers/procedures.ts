@@ -160,16 +160,22 @@ export const doesIrDo: Handler = (u, ctx) => {
   // procedures it does not say.
   const roleAsked = residents && procedures.length > 0 && says(u, 'operator_role');
   if (roleAsked) lines.push(residentsOwnWork(ctx));
+  // "Am I primary on drains during MSK?": where residents operate is said in the referral's own
+  // words, not by division: its words, undecided.
+  const roleAtDivision =
+    dr && exclusions.length > 0 && (residentsNamed || u.personal) && says(u, 'operator_role');
   // What the facts cannot decide is said first, then what the data does say.
   const caveat = atSite
     ? notStatedForSites(ctx, siteIds, 'which procedures are done')
     : roleAsked
       ? `I can't say yes or no: the program description does not say what part residents play in ${joinAnd(procedures.map((p) => p.name))}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What it does say:`
-      : variants.length
-        ? `I can't say yes or no: “${joinAnd(variants)}” is not among the procedures listed for ${ctx.knowledge.program.name}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What the data does say:`
-        : doers.length
-          ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`
-          : undefined;
+      : roleAtDivision
+        ? `I can't say yes or no for ${joinAnd([...asked].map((id) => ctx.vocabulary.divisions.get(id)?.name ?? id))}: the program description says where residents do this in its own words:`
+        : variants.length
+          ? `I can't say yes or no: “${joinAnd(variants)}” is not among the procedures listed for ${ctx.knowledge.program.name}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What the data does say:`
+          : doers.length
+            ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`
+            : undefined;
   const text = caveat
     ? [caveat, ...lines.map(capitalize)].join('\n\n')
     : lines.map((l, i) => (i ? capitalize(l) : l)).join('\n\n');

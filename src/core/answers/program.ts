@@ -143,25 +143,29 @@ export const volume: Handler = (u, ctx) => {
   const figure = v.procedures_per_month * (perYear ? 12 : 1);
   const text = perYear ? `${v.text} That is about ${formatCount(figure)} a year.` : v.text;
   const stated = statedFigure(u.text, ctx.vocabulary.words);
-  if (!u.yesNo || stated === undefined) return figureAnswer(u.yesNo ? 'yes' : undefined, text);
-  // "Does IR do 700 procedures at the VA?": the figure is the division's, not a site's.
+  // "How many procedures does the VA do?", "does IR do 700 at the VA?": the figure is the
+  // division's, not a site's.
   if (u.refs.site.length)
     return figureAnswer(
-      'unknown',
+      u.yesNo ? 'unknown' : undefined,
       `${notStatedForSites(ctx, u.refs.site, 'how many procedures are done')} ${v.text}`,
     );
+  if (!u.yesNo || stated === undefined) return figureAnswer(u.yesNo ? 'yes' : undefined, text);
   // "700 a month or a year?", "30 a day?", "700 TIPS a month?": the figure is the division's total
   // of a month; it decides nothing of another time, of one procedure or of one year's residents.
   const perProcedure =
     u.refs.procedure.length + u.refs.exclusion.length + u.refs.category.length + u.refs.year.length > 0;
-  if (says(u, 'per_other') || (says(u, 'per_year') && says(u, 'per_month')) || perProcedure)
-    return figureAnswer('unknown');
   // "800 a month?", "more than 500?", "8,400 a year?": the stated figure against the data's.
   // "Approximately 700" is about 700: it says neither more nor less than 700.
   const about = v.approximate ? Math.abs(figure - stated) <= figure * 0.05 : figure === stated;
-  const compared = says(u, 'more_than') ? 'more' : says(u, 'less_than') ? 'less' : undefined;
-  if (compared && about && v.approximate) return figureAnswer('unknown', text);
-  const holds = compared === 'more' ? figure >= stated : compared === 'less' ? figure <= stated : about;
+  // "700 a week?": the month's figure said of another time is not it; another figure is undecided.
+  const compared = says(u, 'more_than') || says(u, 'less_than');
+  if (says(u, 'per_other') && about && !compared && !perProcedure) return figureAnswer('no');
+  if (says(u, 'per_other') || (says(u, 'per_year') && says(u, 'per_month')) || perProcedure)
+    return figureAnswer('unknown');
+  const direction = says(u, 'more_than') ? 'more' : says(u, 'less_than') ? 'less' : undefined;
+  if (direction && about && v.approximate) return figureAnswer('unknown', text);
+  const holds = direction === 'more' ? figure >= stated : direction === 'less' ? figure <= stated : about;
   return figureAnswer(holds ? 'yes' : 'no', text);
 };
 
@@ -186,7 +190,8 @@ export const site: Handler = (u, ctx) => {
     (specialty !== undefined && u.refs.group.includes(specialty)) ||
     says(u, 'about_ir');
   // Near is decided by the description; far only when it says near; coverage only when named as the division's.
-  const decided = asksFar || asksNear ? near : coverage && byDivision;
+  // "Does the VA have its own IR faculty?": the description says who covers it, not what else it has.
+  const decided = asksFar || asksNear ? near : coverage && byDivision && !says(u, 'separate');
   const holds = !asksFar;
   return answer('program.site', lines.join('\n\n'), ids, {
     suggestions: examples(ctx.knowledge, 'who-at-site-now', 'overview'),

@@ -164,6 +164,8 @@ function count(
   const months = new Set(
     blocks.flatMap(monthsTouched).filter((m) => m >= monthOf(from) && (!done || m < monthOf(ctx.today))),
   );
+  // The blocks counted: "done so far" leaves out the one under way, as the count does.
+  const counted = blocks.filter((b) => monthsTouched(b).some((m) => months.has(m)));
   const left = u.asks.left ? ' left' : '';
   const scope = ref
     ? `${left} in ${ref.kind === 'month' ? formatMonth(ref.month, ctx.knowledge.program.locale) : ref.label}`
@@ -172,10 +174,10 @@ function count(
   return reply(
     s,
     `${s.has}${done ? ' done' : ''} ${plural(months.size, 'month')} of ${name}${scope}${done ? ' so far' : ''}.${coverageNote(ctx)}`,
-    blocks,
+    counted,
     {
-      items: blocks.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`),
-      itemsTitle: blocks.length ? `${cap(name)} blocks` : undefined,
+      items: counted.map((b) => `${span(ctx, b)}: ${blockName(ctx, b)}`),
+      itemsTitle: counted.length ? `${cap(name)} blocks` : undefined,
       ...decide(u.yesNo, claimHolds(u, months.size)),
     },
   );
@@ -315,8 +317,10 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   // "Is my Surg Onc month at Duke?": where the asker's blocks of that rotation are.
   const siteApart = t.sites.some((x) => !t.impliedSites.includes(x));
   const rotationNamed = t.rotations.length + t.groups.length > 0;
-  if (u.yesNo && !u.dates.length && siteApart && rotationNamed && !aspect('next') && !aspect('left'))
-    return blocksAtSite(ctx, s, t);
+  // "Is my ICU at Duke or the VA?": the same, as a choice.
+  const choice = u.yesNo || says(u, 'or_words');
+  if (choice && !u.dates.length && siteApart && rotationNamed && !aspect('next') && !aspect('left'))
+    return blocksAtSite(ctx, s, t, u.yesNo);
   // "Have I done community yet?": any such block behind the asker.
   if (hasTargets(t) && u.yesNo && !u.dates.length && says(u, 'done_so_far') && says(u, 'yet_words'))
     return anyBlock(ctx, s, t, 'behind');
@@ -525,7 +529,7 @@ function anyBlock(ctx: AnswerContext, s: Subject, t: Targets, when: 'ever' | 'ah
 }
 
 /** "Is my Surg Onc month at Duke?": the rotation's blocks and their sites; unknown where the schedule gives none. */
-function blocksAtSite(ctx: AnswerContext, s: Subject, t: Targets): Answer {
+function blocksAtSite(ctx: AnswerContext, s: Subject, t: Targets, yesNo: boolean): Answer {
   const what = { ...t, sites: [], impliedSites: [] };
   const blocks = s.resident.blocks.filter((b) => blockMatches(ctx, b, what));
   if (!blocks.length) return anyBlock(ctx, s, t, 'ever');
@@ -543,6 +547,6 @@ function blocksAtSite(ctx: AnswerContext, s: Subject, t: Targets): Answer {
     s,
     `${s.possessive} ${targetName(ctx, what)} months: ${where}.`,
     blocks,
-    verdict ? { verdict } : {},
+    verdict && yesNo ? { verdict } : {},
   );
 }

@@ -427,3 +427,41 @@ describe('procedures named in the words asked', () => {
     expect(celiac.text).toContain('“celiac plexus”');
   });
 });
+
+describe('more of what the facts decide, and what they do not', () => {
+  it('the volume of one site is not given; the month figure said of a week is not it', () => {
+    const va = ask('how many procedures does the VA do a month');
+    expect(va.text).toMatch(/^I can't say for Durham VA in particular/);
+    expect(ask('is it 700 procedures a week?').verdict).toBe('no');
+    expect(ask('does IR do 175 procedures a week?').verdict).toBe('unknown');
+  });
+
+  it("a rotation's site asked as a choice: the schedule gives none for ICU", () => {
+    const a = ask('is my ICU at duke or the VA?', { as: 'ellis.mockingham@example.edu' });
+    expect(a.text).toContain('the schedule does not say at which site');
+    expect(a.text).not.toMatch(/^(Yes|No)\b/);
+  });
+
+  it('what the VA has of its own, and where residents operate beyond the referral, are undecided', () => {
+    expect(ask('does the VA have its own IR faculty').verdict).toBe('unknown');
+    expect(ask('do IR faculty cover the VA?').verdict).toBe('yes');
+    const msk = ask('am i primary on drains during MSK', { as: CASEY });
+    expect(msk.verdict).toBe('unknown');
+    expect(msk.text).toContain('during their abdominal radiology rotations');
+  });
+
+  it('a change of the schedule asked for is the coordinator', () => {
+    for (const q of ['can i switch ICU to january', 'can I swap my March block with Casey?'])
+      expect(ask(q, { as: CASEY }).understanding.intent, q).toBe('program.contact');
+    // Without a time, the option of the training.
+    expect(ask('can I swap an IR month for an elective?', { as: CASEY }).understanding.intent).toBe(
+      'training',
+    );
+  });
+
+  it('"done so far" lists the blocks it counts', () => {
+    const a = ask('how many IR months has casey done so far', { now: new Date('2026-12-02T15:00:00Z') });
+    const counted = Number(/done (\d+) months?/.exec(a.text)?.[1]);
+    expect(a.items).toHaveLength(counted);
+  });
+});
