@@ -287,6 +287,8 @@ function respondOne(understanding: Understanding, ctx: AnswerContext): Answer {
     const text = `“${understanding.impossibleDate}” is not a date on the calendar (dates read month/day, as in 1/10 for January 10). Which day did you mean?`;
     return render({ intent: 'fallback', text, factIds: [], unanswered: true }, understanding);
   }
+  const beyond = levelBeyond(understanding, ctx);
+  if (beyond) return render(beyond, understanding);
   const coverage = coverageOf(understanding, ctx.vocabulary.words);
   if (coverage.kind === 'uncovered') return render(notCovered(coverage.phrase, ctx), understanding);
   const raw = uncompared(HANDLERS[understanding.intent](understanding, ctx), understanding);
@@ -302,6 +304,24 @@ function respondOne(understanding: Understanding, ctx: AnswerContext): Answer {
     },
     understanding,
   );
+}
+
+/**
+ * "What does an R6 do?" in a five-year residency: a word written as the program's levels are
+ * ("R" and a number) that is none of them. The years there are, and that this one is not.
+ */
+function levelBeyond(u: Understanding, ctx: AnswerContext): Answer | undefined {
+  const years = ctx.knowledge.training.years;
+  const shape = /^([a-z]+)-?(\d+)$/;
+  const prefixes = new Set(years.map((y) => shape.exec(y.level.toLowerCase())?.[1]).filter(Boolean));
+  const levels = new Set(years.map((y) => y.level.toLowerCase().replace('-', '')));
+  const word = u.unknownWords.find((w) => {
+    const m = shape.exec(w);
+    return m !== null && prefixes.has(m[1]) && !levels.has(w.replace('-', ''));
+  });
+  if (!word || !years.length) return undefined;
+  const text = `${ctx.knowledge.program.name} has ${years.length} training years, ${years[0]!.level} to ${years.at(-1)!.level}: there is no ${word.toUpperCase()}.`;
+  return { intent: 'training', text, factIds: ['training'], ...(u.yesNo ? { verdict: 'no' as const } : {}) };
 }
 
 /** "I don't have information about the dress code": the user's words, and whom to ask. */

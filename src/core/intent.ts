@@ -181,13 +181,14 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
       !u.yesNo &&
       !scheduleTarget,
     // "Is there a peds rotation?", "do residents rotate on nucs?": whether the program has it.
+    // "Is there a cardiology rotation?": a rotation the data does not name (not a resident's name).
     rotationExists:
       u.yesNo &&
-      rotationNamed &&
+      (rotationNamed || (heard.has('rotation_word') && u.unknownWords.some((w) => !isOrdinaryEnglish(w)))) &&
       ((heard.has('exists_asked') && heard.has('rotation_word')) || heard.has('rotate_asked')) &&
       !u.personal &&
       !dated &&
-      u.people.length === 0,
+      u.people.every((found) => found.length === 0),
     // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
     describe: heard.has('describe') && !heard.has('whose'),
     // "Who's on what in December", "where's everyone next month": the whole month, no filter.

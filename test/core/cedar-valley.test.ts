@@ -51,3 +51,12 @@ describe('Cedar Valley: its own facts, and what its files do not say', () => {
     expect(ask('do residents do drainages?').answer.verdict).toBe('yes');
   });
 });
+
+describe('Cedar Valley: a level beyond its four years', () => {
+  it('is said not to exist, with the years there are', () => {
+    expect(knowledge.training.years.map((y) => y.level)).toEqual(['R1', 'R2', 'R3', 'R4']);
+    const { answer } = ask('is there an R5 year?');
+    expect(answer.verdict).toBe('no');
+    expect(answer.text).toContain('R1 to R4: there is no R5');
+  });
+});

@@ -465,3 +465,18 @@ describe('more of what the facts decide, and what they do not', () => {
     expect(a.items).toHaveLength(counted);
   });
 });
+
+describe('rotations and levels the program does not have', () => {
+  it('a level past the last year is said not to exist', () => {
+    expect(ask('is there an R6 year?').verdict).toBe('no');
+    expect(ask('what does an R6 do?').text).toContain('R1 to R5: there is no R6');
+    expect(ask('what does an R5 do?').understanding.intent).toBe('training');
+  });
+
+  it('a rotation the data does not name is no resident, and is said unknown in the words asked', () => {
+    const a = ask('is there a cardiology rotation?', { as: CASEY });
+    expect(a.understanding.intent).not.toBe('schedule.person');
+    expect(a.text).toContain('“a cardiology rotation”');
+    expect(a.verdict).toBe('unknown');
+  });
+});
