@@ -27,7 +27,11 @@ export const INTENT_TABLE: readonly Row[] = [
   ['procedure.does', ['procedure']],
   ['procedure.unknown', ['unlistedAsked']],
   ['schedule.who', ['asksWho', 'personal', 'others', 'scheduleTarget']],
-  ['rotation.info', ['describe', 'rotationTalk'], ['personal', 'dated', 'asksWho', 'person', 'year']],
+  [
+    'rotation.info',
+    ['describe', 'rotationTalk'],
+    ['personal', 'dated', 'asksWho', 'person', 'year', 'afterRotation'],
+  ],
   ['rotation.info', ['yesNo', 'rotationAtSite'], ['asksWho', 'year', 'others']],
   ['schedule.who', ['everyone']],
   ['program.volume', ['volumeNumber']],

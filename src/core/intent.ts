@@ -100,6 +100,7 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
       return after !== undefined && L.AFTER_NAME.has(after);
     });
   const volume = String(vocabulary.knowledge.program.volume.procedures_per_month);
+  const afterRotation = u.asks.after && rotationNamed && !u.asks.who && u.people.length === 0;
   return {
     empty: raw.length === 0,
     farewell: heard.whole('farewell'),
@@ -199,7 +200,9 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     rotationsListed: heard.has('rotations_word') && listAsked,
     // "Which year is the research block?": where it falls in training, not on the asker's schedule.
     whichYear: heard.has('which_year'),
-    aboutAsker: u.personal || bareSchedule || onlyDate || endQuestion,
+    aboutAsker: u.personal || bareSchedule || onlyDate || endQuestion || afterRotation,
+    // "What's after neuro?": what follows a rotation is a block of someone's schedule, the asker's.
+    afterRotation,
     scheduleAsked: dated || scheduleTarget || scheduleCue || u.asks.howMany || u.asks.when || u.asks.left,
     trainingQuestion:
       (trainingTalk && !dated && !strongSchedule && !u.asks.left && !u.past) ||

@@ -183,8 +183,16 @@ export const training: Handler = (u, ctx) => {
   }
   // "Is R4 the same as DR residency?": only a year that says `same_as` that group is; its months
   // of that group do not make it identical.
+  // "Is R2 different from DR residency?": the same question, its verdict the other way.
   const asksSame = says(u, 'same_asked');
-  if (u.yesNo && asksSame && years.length && same !== undefined && rolesOf(k).sameAs.has(same)) {
+  const asksDifferent = !asksSame && says(u, 'separate');
+  if (
+    u.yesNo &&
+    (asksSame || asksDifferent) &&
+    years.length &&
+    same !== undefined &&
+    rolesOf(k).sameAs.has(same)
+  ) {
     const alike = years.filter((y) => y.same_as === same);
     const unlike = years.filter((y) => y.same_as !== same);
     const verb = (ys: readonly TrainingYear[]) => (ys.length === 1 ? 'is' : 'are');
@@ -196,7 +204,8 @@ export const training: Handler = (u, ctx) => {
     ]
       .filter(Boolean)
       .join(' ');
-    return answer('training', text, [...facts, same], { suggestions, ...decide(true, !unlike.length) });
+    const holds = asksDifferent ? !alike.length : !unlike.length;
+    return answer('training', text, [...facts, same], { suggestions, ...decide(true, holds) });
   }
   // "Is R4 mostly DR?": more than half of the year's months.
   if (u.yesNo && years.length === 1 && groups.length === 1 && says(u, 'most_words')) {

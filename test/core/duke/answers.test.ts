@@ -498,3 +498,21 @@ describe("a resident's level", () => {
     expect(ask('what year is the research month?').understanding.intent).toBe('training');
   });
 });
+
+describe('what follows a rotation, and whether a year differs', () => {
+  it('"what\'s after neuro?" is the asker\'s block after it', () => {
+    const a = ask("what's after neuro", {
+      as: 'ellis.mockingham@example.edu',
+      now: new Date('2027-05-10T15:00:00Z'),
+    });
+    expect(a.understanding.intent).toBe('schedule.mine');
+    expect(a.text).toMatch(/^After Neuroradiology \(May 2027\), you are on Research/);
+  });
+
+  it('a year "different from" the one it is identical to is No, in any spelling', () => {
+    expect(ask('is the R2 year different from DR residency?').verdict).toBe('no');
+    expect(ask('is the R2 year diff from DR residency').verdict).toBe('no');
+    expect(ask('is R4 different from DR residency?').verdict).toBe('yes');
+    expect(ask('is R2 the same as DR?').verdict).toBe('yes');
+  });
+});
