@@ -36,7 +36,7 @@ export const INTENT_TABLE: readonly Row[] = [
   ['schedule.who', ['everyone']],
   ['program.volume', ['volumeNumber']],
   ['rotation.list', ['rotationsListed'], ['personal', 'dated', 'scheduleTarget']],
-  ['schedule.mine', ['personal', 'my', 'year'], ['howMany', 'dated']],
+  ['schedule.mine', ['personal', 'my', 'year'], ['dated']],
   ['schedule.mine', ['personal', 'levelAsked'], ['person']],
   ['training', ['whichYear', 'rotationNamed'], ['dated', 'personal']],
   ['schedule.person', ['strangersSchedule']],

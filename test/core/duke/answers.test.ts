@@ -516,3 +516,19 @@ describe('what follows a rotation, and whether a year differs', () => {
     expect(ask('is R2 the same as DR?').verdict).toBe('yes');
   });
 });
+
+describe("a count in the asker's own training year", () => {
+  it('reads the academic year in which the asker is at that level', () => {
+    const a = ask('how many VA months do I have in my R5 year', {
+      as: 'avery.samplewood@example.edu',
+      now: new Date('2026-12-02T15:00:00Z'),
+    });
+    const va = schedule
+      .byEmail('avery.samplewood@example.edu')!
+      .blocks.filter((b) => b.rotationId === 'ir-va' && b.start >= '2026-07-01' && b.start <= '2027-06-30');
+    expect(a.understanding.intent).toBe('schedule.mine');
+    expect(a.text).toContain(
+      `${va.length} months of Interventional Radiology at the Durham VA in your R5 year (2026–27)`,
+    );
+  });
+});
