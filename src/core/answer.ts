@@ -276,7 +276,7 @@ function combined(answers: Answer[], askingBack: boolean[], either = false): Ans
  */
 function uncompared(raw: Answer, u: Understanding): Answer {
   const compared = says(u, 'schedule_compared') || (says(u, 'comparative') && says(u, 'than'));
-  if (!SCHEDULE_INTENTS.has(u.intent) || !u.yesNo || u.numbers.length || !compared) return raw;
+  if (!SCHEDULE_INTENTS.has(u.intent) || !u.yesNo || !compared || u.countClaimed) return raw;
   const { verdict: _, ...facts } = raw;
   return facts;
 }

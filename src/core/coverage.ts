@@ -2,7 +2,7 @@ import { says } from './cues.js';
 import type { Lexicon } from './lexicon.js';
 import { isOrdinaryEnglish } from './text/english.js';
 import { foldText } from './text/normalize.js';
-import type { Intent, Understanding } from './understand.js';
+import { type Intent, READ_BY, type Understanding } from './understand.js';
 
 /*
  * Coverage decides honesty. Every content word of a question is accounted for by an entity, a cue,
@@ -33,7 +33,12 @@ export type Coverage =
   | { kind: 'partial'; phrase: string };
 
 /** What the question asks about that the data does not hold, if anything. */
-export function coverageOf(u: Understanding, L: Lexicon): Coverage {
+export function coverageOf(asked: Understanding, L: Lexicon): Coverage {
+  // A word only some answers read is unplaced in any other: "am I supervised on IR?".
+  const unread = (asked.heldBy ?? [])
+    .filter((h) => !h.lists.some((list) => READ_BY[list]?.includes(asked.intent)))
+    .map((h) => h.word);
+  const u = unread.length ? { ...asked, unknownWords: [...asked.unknownWords, ...unread] } : asked;
   // "Who is the attending on IR this week?", "which fellows are at the VA?": the people asked
   // about are not the schedule's residents, even where a phrase places the word ("faculty" of a
   // site's coverage). The answer says so before saying which residents are there.

@@ -61,9 +61,9 @@ export function placeMonth(month: number, ctx: DateContext): IsoMonth {
   if (ctx.past) return isoMonth(month < current ? year : year - 1, month);
   const next = isoMonth(month > current ? year : year + 1, month);
   const earlier = isoMonth(month > current ? year - 1 : year, month);
-  // The nearer of the two: "October" in December is the one just gone, "July" in June the next.
-  const nearer = (month - current + 12) % 12 > 6;
-  return nearer && beyondSchedule(`${next}-01`, ctx) && inThisAcademicYear(`${earlier}-01`, ctx)
+  return justGone(month, current) &&
+    beyondSchedule(`${next}-01`, ctx) &&
+    inThisAcademicYear(`${earlier}-01`, ctx)
     ? earlier
     : next;
 }
@@ -78,9 +78,7 @@ export function placeDay(month: number, day: number, ctx: DateContext): IsoDate 
     const before = y - 1;
     if (!ctx.past && beyondSchedule(d, ctx) && validDay(before, month, day)) {
       const earlier = isoDate(before, month, day);
-      // The nearer of the two, as for a month.
-      const nearer = (month - parseIsoDate(ctx.today).month + 12) % 12 > 6;
-      if (nearer && inThisAcademicYear(earlier, ctx)) return earlier;
+      if (justGone(month, parseIsoDate(ctx.today).month) && inThisAcademicYear(earlier, ctx)) return earlier;
     }
     return d;
   }
@@ -91,6 +89,15 @@ export function placeDay(month: number, day: number, ctx: DateContext): IsoDate 
 export function ahead(ctx: DateContext): DateContext {
   const { scheduledUntil: _, ...rest } = ctx;
   return { ...rest, past: false };
+}
+
+/**
+ * The month named is one of the last three gone ("October" in December): then, if the next one is
+ * not scheduled, the one just gone is meant; "July" in December is the one to come.
+ */
+function justGone(month: number, current: number): boolean {
+  const back = (current - month + 12) % 12;
+  return back >= 1 && back <= 3;
 }
 
 /** After the last day the schedule covers, when it is known. */

@@ -23,8 +23,9 @@ export interface DateContext {
   holidays?: ReadonlyMap<string, HolidayRule>;
   /**
    * The last day the schedule covers. A month or day named without a year is the next one to
-   * come; when that one is beyond the schedule, and this academic year's is not and is nearer, it
-   * is this academic year's ("what am I on in October?" asked in December, before next year's grid).
+   * come; when that one is beyond the schedule, and this academic year's is not and has just gone
+   * (at most three months back), it is this academic year's ("what am I on in October?" asked in
+   * December, before next year's grid). Left out for a question about what is to come ("will").
    */
   scheduledUntil?: IsoDate;
   /**

@@ -180,6 +180,8 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
       (u.personal || u.people.length > 0) &&
       !dated &&
       !u.yesNo &&
+      !u.asks.when &&
+      !endQuestion &&
       !scheduleTarget,
     // "Is there a peds rotation?", "do residents rotate on nucs?": whether the program has it.
     // "Is there a cardiology rotation?": a rotation the data does not name (not a resident's name).
@@ -189,6 +191,7 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
       ((heard.has('exists_asked') && heard.has('rotation_word')) || heard.has('rotate_asked')) &&
       !u.personal &&
       !dated &&
+      !any('year') &&
       u.people.every((found) => found.length === 0),
     // "What is the ICU rotation like?", "tell me about the VA rotation": the rotation itself.
     describe: heard.has('describe') && !heard.has('whose'),

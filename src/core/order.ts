@@ -45,12 +45,14 @@ export function orderOf(
 /**
  * "Is my ICU before my VA month?": a rotation or site named before the comparing word and another
  * after it. The matches named first are the ones compared (their blocks are placed beside the
- * others'). Undefined when the words compare nothing named on both sides.
+ * others'). With `timed` (the question names a date), "is my ICU before March?": the blocks named
+ * placed beside that time. Undefined when the words compare nothing named on both sides.
  */
 export function comparisonIn(
   tokens: readonly string[],
   matches: readonly PhraseMatch[],
   words: OrderWords,
+  timed = false,
 ): { order: Order; compared: PhraseMatch[] } | undefined {
   const named = (i: number) =>
     matches.some((m) => (m.positions ?? []).includes(i) || (m.start <= i && i < m.end));
@@ -65,5 +67,14 @@ export function comparisonIn(
   const scheduled = matches.filter((m) => m.refs.some((r) => SCHEDULE_KINDS.has(r.kind)));
   const compared = scheduled.filter((m) => m.end <= first);
   const withWhat = scheduled.filter((m) => m.start > last);
-  return compared.length && withWhat.length ? { order, compared } : undefined;
+  if (!compared.length) return undefined;
+  if (withWhat.length) return { order, compared };
+  // Against the time, the answer places the time's block beside the blocks named: "is my ICU
+  // before March?" is "is March after my ICU?".
+  const turned: Record<Order, Order> = {
+    before: 'after',
+    after: 'before',
+    'before-or-after': 'before-or-after',
+  };
+  return timed ? { order: turned[order], compared } : undefined;
 }

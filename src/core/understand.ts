@@ -73,11 +73,18 @@ export interface Understanding {
   unknownPeople: string[];
   /** Words the bot did not understand (neither vocabulary nor ordinary words). */
   unknownWords: string[];
+  /**
+   * Words understood only by lists that some answers read (READ_BY_SOME): "supervised" of the
+   * part residents play. Any other answer has not read them, and honesty treats them as unplaced.
+   */
+  heldBy?: Array<{ word: string; lists: CueName[] }>;
   corrections: Correction[];
   /** The question's words, normalised and typo-corrected. */
   words: string[];
   /** Numbers the question states ("two research months", "4 years"), for yes/no questions that claim a count. */
   numbers: number[];
+  /** A count of months claimed ("5 months of IR", "twice": at least two), not a span ("the next 2 weeks"). */
+  countClaimed?: CountClaim;
   /** A statement with a negation asked back ("IR doesn't do kids, right?"): the verdict answers the claim. */
   negatedClaim: boolean;
   /** "Port removal": a listed procedure's name with a word after it that makes it one the data does not list. */
@@ -114,12 +121,65 @@ export interface Understanding {
   also?: Understanding[];
 }
 
+export interface CountClaim {
+  n: number;
+  atLeast: boolean;
+}
+
 export interface UnderstandContext {
   vocabulary: Vocabulary;
   schedule?: Schedule;
   today: IsoDate;
   /** Platform mentions, written into the text as tokens by `markMentions`. */
   mentions?: readonly ResolvedMention[];
+}
+
+/**
+ * The lists only some answers read, with the answers that read them: a word placed by nothing
+ * else is understood by those answers only ("supervised" by the part residents play in a procedure).
+ */
+export const READ_BY: Partial<Record<CueName, readonly Intent[]>> = {
+  operator_role: ['procedure.does', 'category.list'],
+  level_asked: ['schedule.mine', 'schedule.person'],
+  comparative: ['schedule.mine', 'schedule.person', 'schedule.who', 'program.volume'],
+  than: ['schedule.mine', 'schedule.person', 'schedule.who', 'program.volume'],
+};
+const READ_BY_SOME = new Set(Object.keys(READ_BY) as CueName[]);
+
+/**
+ * "The first one", "that one", "which one": the word for one after a determiner or an ordinal of
+ * the follow-ups is a pronoun, not a count ("the two VA months" still counts).
+ */
+function isPronounOne(words: readonly string[], i: number, vocabulary: Vocabulary): boolean {
+  const before = words[i - 1] ?? '';
+  const ordinals = vocabulary.knowledge.language.follow_ups.ordinals;
+  return (
+    vocabulary.words.NUMBERS[words[i]!] === 1 &&
+    (vocabulary.words.DETERMINERS.has(before) || ordinals[before] !== undefined)
+  );
+}
+
+/**
+ * A count of months the question claims: a number with a month's unit after it ("5 months of IR",
+ * "two VA months"), or a number word with no unit ("once", "twice": at least that many). Not a
+ * span ("the next 2 weeks", "for 2 more months"): a number after "next", before "more", or with
+ * another unit ("2 weeks") claims no count.
+ */
+function countClaimIn(words: readonly string[], vocabulary: Vocabulary): CountClaim | undefined {
+  const L = vocabulary.words;
+  const units = vocabulary.knowledge.language.follow_ups.units;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const word = isPronounOne(words, i, vocabulary) ? undefined : L.NUMBERS[w];
+    const n = /^\d{1,2}$/.test(w) ? Number(w) : word;
+    if (n === undefined) continue;
+    if (L.NEXT_WORDS.has(words[i - 1] ?? '')) return undefined;
+    if (said(L.PHRASES, words.slice(i + 1, i + 2)).has('comparative')) return undefined;
+    const unit = words.slice(i + 1, i + 4).find((x) => units[x] !== undefined);
+    if (unit) return units[unit] === 'month' ? { n, atLeast: false } : undefined;
+    return word !== undefined ? { n, atLeast: true } : undefined;
+  }
+  return undefined;
 }
 
 /** "4", "two", "5th": a number is placed, as a number. */
@@ -246,13 +306,17 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     (whole.has('embedded_question') || all.some((_, i) => programAfter(i))) && !L.WH_WORDS.has(all[0] ?? '');
   let yesNo = startsYesNo || tagged || embedded;
 
+  // "Before Christmas" places a time, it is no past tense: the next Christmas, unless a verb says past.
+  const placing = vocabulary.knowledge.language.follow_ups.earlier;
   const { refs: dates, rest } = parseDates(fixMonthTypos(folded, vocabulary), {
     today: ctx.today,
     academicYearStartMonth: vocabulary.knowledge.program.academic_year_start_month,
     locale: vocabulary.knowledge.program.locale,
-    past,
+    past: raw.some((w) => PAST.has(w) && !placing.includes(w)),
     holidays: L.HOLIDAYS,
-    ...(ctx.schedule?.coverage ? { scheduledUntil: ctx.schedule.coverage.last } : {}),
+    ...(ctx.schedule?.coverage && !raw.some((w) => L.FUTURE_WORDS.has(w))
+      ? { scheduledUntil: ctx.schedule.coverage.last }
+      : {}),
   });
   // British spelling is folded only into words the bot knows, so "biopises" stays a typo to correct.
   const tokens = rest
@@ -334,7 +398,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     yesNo = false;
   // "Is my ICU before my VA month?": a comparison of two things named, by the language file's words;
   // "before or after" asks which.
-  const comparison = comparisonIn(words, matches, vocabulary.knowledge.language.follow_ups);
+  const comparison = comparisonIn(words, matches, vocabulary.knowledge.language.follow_ups, dates.length > 0);
   if (comparison?.order === 'before-or-after') yesNo = false;
   // "Is my ICU before research?" compares; "before" there is no past tense.
   const earlier = vocabulary.knowledge.language.follow_ups.earlier;
@@ -349,6 +413,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const inWords = cuesOf(words, L);
   // A word is placed by a name it is part of, a phrase it is part of, or a word list that places it
   // on its own; "fellows" outside "which fellows" is what the question is about.
+  const heldBy: Array<{ word: string; lists: CueName[] }> = [];
   words.forEach((w, i) => {
     const t = wordTokens[i]!;
     // "block 3", "month 3": a numbered period no date rule read is not understood, unit and all.
@@ -360,6 +425,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       vocabulary.lexicon.has(w) ||
       (isNumber(w, L) && !numbered);
     if (!placed && !unknownWords.includes(t)) unknownWords.push(t);
+    // Placed by a list only some answers read ("supervised", "level"): kept, for honesty to judge.
+    const by = inWords.phrases.hits.filter((h) => h.start <= i && i < h.end).map((h) => h.list as CueName);
+    const alone = !covered.has(i) && !vocabulary.lexicon.has(w) && !isNumber(w, L);
+    if (alone && by.length && by.every((list) => READ_BY_SOME.has(list))) heldBy.push({ word: t, lists: by });
   });
   const variants = unlistedVariants(words, wordTokens, matches, vocabulary);
   const placeSites = [
@@ -386,24 +455,20 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     when: has(WHEN),
     where: has(WHERE),
     howMany: whole.has('count_asked') || has(TOTAL_WORDS) || yearSum(folded, vocabulary),
-    left: has(LEFT) && !whole.has('comparison'),
+    // "More than 10 months left?" asks what is left; the "more" of "more than once" does not.
+    left: raw.some((w, i) => LEFT.has(w) && !whole.covers('comparison', i + opening)),
     // From the words left after dates: "the day after tomorrow" is a date, not "after".
     next: tokens.some((w) => L.NEXT_WORDS.has(w)),
     after: tokens.some((w) => L.AFTER_WORDS.has(w)),
   };
   // "tell me" is a way of asking, and "I heard/think/wonder" a way of speaking, not the asker's schedule.
   const personal = raw.some((w, i) => PERSONAL.has(w) && !whole.covers('not_personal', i + opening));
-  // "the first one", "that one", "which one": a number word after a determiner or an ordinal of
-  // the follow-ups is a pronoun, not a count.
-  const ordinals = vocabulary.knowledge.language.follow_ups.ordinals;
-  const pronoun = (i: number) => {
-    const before = tokens[i - 1] ?? '';
-    return L.DETERMINERS.has(before) || ordinals[before] !== undefined;
-  };
+  const pronoun = (i: number) => isPronounOne(tokens, i, vocabulary);
   const numbers = tokens.flatMap((t, i) =>
     /^\d{1,2}$/.test(t) ? [Number(t)] : L.NUMBERS[t] && !pronoun(i) ? [L.NUMBERS[t]!] : [],
   );
   const cues = inWords.names;
+  const countClaimed = countClaimIn(tokens, vocabulary);
   const quantifier = quantifierOf(words, L);
   const opens: CueName[] = [
     ...(L.LISTS_OF.get(words[0] ?? '') ?? []),
@@ -423,6 +488,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     people,
     unknownPeople,
     unknownWords,
+    ...(heldBy.length ? { heldBy } : {}),
+    ...(countClaimed ? { countClaimed } : {}),
     corrections,
     words,
     numbers,

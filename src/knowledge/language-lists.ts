@@ -30,6 +30,7 @@ export const WORD_LISTS = [
   'option_words',
   'others_words',
   'past',
+  'future_words',
   'perform',
   'personal',
   'procedure_list',

@@ -258,11 +258,13 @@ export const rotationInfo: Handler = (u, ctx) => {
     lines.unshift(sited.map((r) => `${r.name} is at ${v.sites.get(r.site!)?.name ?? r.site}.`).join(' '));
   const first = rotations[0];
   // "Is there a peds rotation?": the rotation named is one the program has.
+  // One rotation named, and nothing beside it (no year, no program it would be part of).
   const exists =
     u.yesNo &&
     (says(u, 'exists_asked') || says(u, 'rotate_asked')) &&
     !u.placeSites.length &&
-    rotations.length > 0;
+    rotations.length === 1 &&
+    u.refs.program.length + u.refs.year.length === 0;
   return answer('rotation.info', lines.join('\n\n'), [...u.refs.group, ...rotations.map((r) => r.id)], {
     ...(exists ? decide(true, true) : {}),
     ...(unsited.length

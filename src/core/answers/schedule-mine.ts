@@ -188,12 +188,14 @@ function count(
  * once", "at least two"), else any at all ("do I have any VA months left?").
  */
 function claimHolds(u: Understanding, months: number): boolean {
-  const claimed = u.numbers[0];
-  if (claimed === undefined) return months > 0;
+  const claim = u.countClaimed;
+  if (!claim) return months > 0;
+  const claimed = claim.n;
+  // "At least" is said with "no fewer than" and "more than" (the language file's lists overlap).
   if (says(u, 'at_least')) return months >= claimed;
   if (says(u, 'more_than')) return months > claimed;
   if (says(u, 'less_than')) return months < claimed;
-  return months === claimed;
+  return claim.atLeast ? months >= claimed : months === claimed;
 }
 
 /** "Am I at the VA in March?" — Yes/No first. */
@@ -306,7 +308,15 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (u.order && sides) return orderOfSubjects(ctx, s, sides[0], sides[1], u.order);
   if (u.order && hasTargets(t) && ref) return order(ctx, s, t, ref, u.order);
   // "What level is Harper?", "what year am I?": the resident's level on the schedule.
-  if (says(u, 'level_asked') && !u.yesNo && !hasTargets(t) && !u.dates.length) return levelOf(ctx, s, u);
+  if (
+    says(u, 'level_asked') &&
+    !u.yesNo &&
+    !u.asks.when &&
+    !aspect('end') &&
+    !hasTargets(t) &&
+    !u.dates.length
+  )
+    return levelOf(ctx, s, u);
   // "Is Harper an R2?", "am I a PGY-3?": the resident's level, not a year of the schedule.
   if (u.yesNo && u.refs.year.length && !u.dates.length && !hasTargets(t)) return levelIs(ctx, s, u.refs.year);
   // "My rotation after next", "what was I on before last?": counted rotations, not a date.
@@ -326,7 +336,8 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
     return anyBlock(ctx, s, t, 'behind');
   // "Am I ever on ICU?", "do I go to the VA again?": any such block on the whole schedule (or ahead).
   // "Do I rotate on peds?": the habit, so the whole schedule.
-  const ever = says(u, 'ever_words') || says(u, 'rotate_asked');
+  const placed = aspect('next') || aspect('last') || aspect('first') || u.asks.after;
+  const ever = says(u, 'ever_words') || (says(u, 'rotate_asked') && !placed);
   if (hasTargets(t) && u.yesNo && !u.dates.length && (ever || says(u, 'again_words')))
     return anyBlock(ctx, s, t, says(u, 'again_words') ? 'ahead' : 'ever');
   if (hasTargets(t) && aspect('end') && (u.asks.when || u.yesNo)) return ends(ctx, s, t, u.yesNo);
@@ -344,10 +355,11 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
     return hasTargets(t) ? count(ctx, s, u, t, ref) : remaining(ctx, s);
   if (u.asks.howMany) return count(ctx, s, u, t, ref);
   // "Do I get 5 months of IR this year?", "am I at the VA more than once?": a count claimed.
-  if (hasTargets(t) && u.yesNo && u.numbers.length && !u.asks.when) return count(ctx, s, u, t, ref);
+  if (hasTargets(t) && u.yesNo && u.countClaimed && !u.asks.when) return count(ctx, s, u, t, ref);
   if (hasTargets(t) && u.yesNo && !ref && aspect('next')) return isNext(ctx, s, t);
   // "Is Casey not on IR next month?": on anything but what is ruled out.
-  if ((hasTargets(t) || t.except) && u.yesNo && !u.asks.when) return isOn(ctx, s, t, ref);
+  // "Do I have an elective this year? when?": over a time asked, whether, and the blocks say when.
+  if ((hasTargets(t) || t.except) && u.yesNo && (!u.asks.when || ref)) return isOn(ctx, s, t, ref);
   // "Which months am I on IR?", "just my DR months": every such block, not only the next.
   const listAsked = says(u, 'every_block') && !aspect('next');
   if (hasTargets(t) && !ref && listAsked && !u.asks.when) return everyBlock(ctx, s, t);
@@ -355,15 +367,6 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (!ref && u.asks.next && (u.numbers[0] ?? 1) > 1) return nextChanges(ctx, s, Math.min(u.numbers[0]!, 12));
   if (!ref && u.asks.next) return nextChange(ctx, s, t);
   if (hasTargets(t) && !ref) return whenOn(ctx, s, t, u.past);
-  // "Am I on a rotation in March?": any block at all then decides it, where the schedule runs.
-  const covered = ctx.schedule!.coverage;
-  if (u.yesNo && !hasTargets(t) && !t.except && says(u, 'rotation_word') && covered) {
-    const from = ref ? firstDayOf(ref, ctx.today) : ctx.today;
-    const to = ref ? lastDayOf(ref) : ctx.today;
-    const any = blocksBetween(s.resident, from, to).length > 0;
-    const scheduled = from >= covered.first && to <= covered.last;
-    return { ...onDate(ctx, s, ref, t), ...(any || scheduled ? decide(true, any) : {}) };
-  }
   return onDate(ctx, s, ref, t);
 }
 

@@ -150,7 +150,9 @@ describe('a month named without a year, beyond the schedule', () => {
 
   it("is this academic year's when next year's is not scheduled", () => {
     expect(month('what am I on in October?', scheduled)).toBe('2026-10');
-    expect(month('am i on surg onc in july', scheduled)).toBe('2026-07');
+    expect(month('am i at the VA in november?', scheduled)).toBe('2026-11');
+    // Five months back is not just gone: "July" in December is the one to come.
+    expect(month('am i on surg onc in july', scheduled)).toBe('2027-07');
     expect(day('where am I on October 15?', scheduled)).toBe('2026-10-15');
   });
 
