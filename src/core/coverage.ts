@@ -82,6 +82,8 @@ export function coverageOf(asked: Understanding, L: Lexicon): Coverage {
     // "Can I park in the Duke garage?": a yes/no about something that is no part of a schedule.
     if (u.yesNo) return { kind: 'partial', phrase };
     if (!targets && !u.refs.year.length && !u.dates.length) return { kind: 'uncovered', phrase };
+    // "Who is working on call in March?": the whole month, qualified by what the schedule has not.
+    if (u.intent === 'schedule.who' && !targets && !u.refs.year.length) return { kind: 'partial', phrase };
     // "Where do I park at the VA?": a rotation or site named, but neither when nor what is asked of it.
     const timed = u.dates.length > 0 || u.asks.when || u.asks.next || u.asks.left || u.asks.howMany || u.past;
     if (targets && !timed && !u.yesNo) return { kind: 'uncovered', phrase };

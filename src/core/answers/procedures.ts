@@ -256,13 +256,17 @@ export const categoryList: Handler = (u, ctx) => {
   const residents = says(u, 'trainees') || (u.personal && !u.refs.program.length);
   const doers =
     u.refs.program.length || residents ? [] : otherDoers(u, ctx, rolesOf(ctx.knowledge).specialty?.id);
+  // "Will I do oncologic therapies myself?": the part residents play is not said of an area either.
+  const roleAsked = residents && says(u, 'operator_role');
   const text = doers.length
     ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:\n\n${listed}`
-    : listed;
+    : roleAsked
+      ? `I can't say yes or no: the program description does not say what part residents play in ${category.name.toLowerCase()}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What it does say:\n\n${listed}`
+      : listed;
   return answer('category.list', text + correctionNote(u), [category.id, ...procedures.map((p) => p.id)], {
     itemsTitle: category.name,
     items: procedures.map((p) => p.name),
-    ...(doers.length ? (u.yesNo ? { verdict: 'unknown' as const } : {}) : decide(u.yesNo, true)),
+    ...(doers.length || roleAsked ? (u.yesNo ? { verdict: 'unknown' as const } : {}) : decide(u.yesNo, true)),
     suggestions: others
       .map((o) => ask(o, `Which ${o.toLowerCase()} procedures does ${rolesOf(ctx.knowledge).short} do?`))
       .concat(examples(ctx.knowledge, 'overview')),

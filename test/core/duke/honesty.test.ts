@@ -510,3 +510,30 @@ describe('rotations and levels the program does not have', () => {
     expect(a.verdict).toBe('unknown');
   });
 });
+
+describe('the last of the review', () => {
+  it('a rotation placed beside a time, with "before" no past tense', () => {
+    const casey = { as: CASEY, now: new Date('2026-09-10T15:00:00Z') };
+    // Casey: ICU in November 2026, Surgical Oncology in January 2027.
+    expect(ask('is my ICU before March?', casey).verdict).toBe('yes');
+    expect(ask('is my surg onc before christmas?', casey).verdict).toBe('no');
+    expect(ask('is my surg onc after christmas?', casey).verdict).toBe('yes');
+  });
+
+  it('what the whole month is asked with, the schedule not having it, is named', () => {
+    const a = ask('who is working on call in March?');
+    expect(a.text).toMatch(/^I don't have information about “call”/);
+    expect(a.verdict).toBe('unknown');
+  });
+
+  it('the part residents play in an area of work is not said either', () => {
+    const a = ask('will I do oncologic therapies myself?', { as: CASEY });
+    expect(a.verdict).toBe('unknown');
+    expect(a.text).toMatch(/does not say what part residents play in oncologic therapies/);
+  });
+
+  it('"will" keeps a month named the next one to come', () => {
+    const a = ask('will I be at the VA in October?', { as: CASEY, now: new Date('2026-12-02T15:00:00Z') });
+    expect(a.text).toContain('October 2027 is not scheduled yet');
+  });
+});
