@@ -147,3 +147,16 @@ function figureInWords(
   }
   return undefined;
 }
+
+/** The rotations named, outside the program's own group, that no division stands for. */
+export function otherDoers(u: Understanding, ctx: AnswerContext, specialty: string | undefined): string[] {
+  const groups = u.refs.group.filter((g) => g !== specialty);
+  const rotations = u.refs.rotation.filter((id) => {
+    const group = ctx.vocabulary.rotations.get(id)?.group;
+    return group !== specialty && !u.refs.group.includes(group ?? '');
+  });
+  return [
+    ...groups.map((g) => ctx.vocabulary.groups.get(g)?.name ?? g),
+    ...rotations.map((id) => ctx.vocabulary.rotations.get(id)?.name ?? id),
+  ];
+}

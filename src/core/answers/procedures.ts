@@ -2,7 +2,7 @@ import { rolesOf } from '../../knowledge/roles.js';
 import type { Exclusion, Procedure } from '../../knowledge/schema.js';
 import { phraseOf } from '../coverage.js';
 import { says } from '../cues.js';
-import { foldText } from '../text/normalize.js';
+import { tokenize } from '../text/normalize.js';
 import type { Understanding } from '../understand.js';
 import {
   type AnswerContext,
@@ -15,6 +15,7 @@ import {
   type Handler,
   joinAnd,
   notStatedForSites,
+  otherDoers,
   statedFigure,
   whomToAsk,
 } from './context.js';
@@ -66,19 +67,6 @@ function related(ctx: AnswerContext, p: Procedure) {
         ),
       ]
     : [];
-}
-
-/** The rotations named, outside the program's own group, that no division stands for. */
-export function otherDoers(u: Understanding, ctx: AnswerContext, specialty: string | undefined): string[] {
-  const groups = u.refs.group.filter((g) => g !== specialty);
-  const rotations = u.refs.rotation.filter((id) => {
-    const group = ctx.vocabulary.rotations.get(id)?.group;
-    return group !== specialty && !u.refs.group.includes(group ?? '');
-  });
-  return [
-    ...groups.map((g) => ctx.vocabulary.groups.get(g)?.name ?? g),
-    ...rotations.map((id) => ctx.vocabulary.rotations.get(id)?.name ?? id),
-  ];
 }
 
 /** What the data says residents do themselves: the work of the referrals that say so. */
@@ -137,15 +125,13 @@ export const doesIrDo: Handler = (u, ctx) => {
   // "Do we do Y-90 at the VA?", "does the VA do TIPS?": the knowledge base says what the division
   // does, not where; a site named, as the place or as who does it, is a part the facts do not decide.
   // A site named in the program's own name stands for the program ("does Duke do nanoknife?").
-  const programWords = new Set(foldText(ctx.knowledge.program.name).split(/[^a-z0-9]+/));
+  const programWords = new Set(tokenize(ctx.knowledge.program.name));
   const doerSites = u.refs.site.filter(
     (id) =>
       !u.matches.some(
         (m) =>
           m.refs.some((r) => r.kind === 'site' && r.id === id) &&
-          foldText(m.text)
-            .split(/[^a-z0-9]+/)
-            .every((w) => programWords.has(w)),
+          tokenize(m.text).every((w) => programWords.has(w)),
       ),
   );
   const siteIds = [...new Set([...u.placeSites, ...doerSites])];

@@ -1,7 +1,7 @@
 import { rolesOf } from '../../knowledge/roles.js';
 import { describeRotation } from '../../knowledge/rotation-names.js';
 import { says } from '../cues.js';
-import { foldText } from '../text/normalize.js';
+import { foldText, tokenize } from '../text/normalize.js';
 import { formatCount } from '../text/numbers.js';
 import { said } from '../text/phrases.js';
 import type { Verdict } from '../types.js';
@@ -15,12 +15,12 @@ import {
   type Handler,
   joinAnd,
   notStatedForSites,
+  otherDoers,
   plural,
   statedFigure,
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
-import { otherDoers } from './procedures.js';
 
 /** "What does IR do?" — the division in one paragraph, with its categories. */
 export const overview: Handler = (_u, ctx) => {
@@ -90,11 +90,7 @@ export const patients: Handler = (u, ctx) => {
   // patients, and the division's patients, without a verdict.
   if (says(u, 'rotation_word') && says(u, 'pediatric')) {
     const named = ctx.knowledge.rotations.filter((r) =>
-      said(
-        ctx.vocabulary.words.PHRASES,
-        foldText([r.name, ...r.labels].join(' ')).split(/[^a-z0-9]+/),
-        true,
-      ).has('pediatric'),
+      said(ctx.vocabulary.words.PHRASES, tokenize([r.name, ...r.labels].join(' ')), true).has('pediatric'),
     );
     const listed = named.length
       ? ` The rotations listed for them: ${joinAnd(named.map((r) => `${r.name} (${r.labels[0]})${r.description ? `, ${r.description.charAt(0).toLowerCase()}${r.description.slice(1).split('. ')[0]!.replace(/\.$/, '')}` : ''}`))}.`

@@ -5,7 +5,7 @@ import { says } from '../cues.js';
 import { bareLabel } from '../date-words.js';
 import { type DateRef, firstDayOf, lastDayOf, monthsOf } from '../dates.js';
 import type { Aspect } from '../frame.js';
-import { foldText } from '../text/normalize.js';
+import { tokenize } from '../text/normalize.js';
 import type { Answer, Platform } from '../types.js';
 import type { Understanding } from '../understand.js';
 import {
@@ -482,11 +482,11 @@ function levelIs(ctx: AnswerContext, s: Subject, years: readonly string[]): Answ
 function levelOf(ctx: AnswerContext, s: Subject, u: Understanding): Answer {
   const level = s.resident.level;
   const year = [...ctx.vocabulary.years.values()].find((y) => y.level.toLowerCase() === level.toLowerCase());
-  const asked = new Set(foldText(u.text).split(/[^a-z]+/));
+  const asked = new Set(tokenize(u.text));
   const other = year?.aliases?.find((a) =>
-    foldText(a)
-      .split(/[^a-z]+/)
-      .some((w) => w.length > 1 && asked.has(w) && !year.level.toLowerCase().includes(w)),
+    tokenize(a).some(
+      (w) => w.length > 1 && !/\d/.test(w) && asked.has(w) && !year.level.toLowerCase().includes(w),
+    ),
   );
   const who = s.you ? 'you are' : `${s.resident.name} is`;
   return reply(s, `${who} ${level}${other ? ` (${other})` : ''} on the schedule.`, []);
