@@ -151,11 +151,12 @@ const READ_BY_SOME = new Set(Object.keys(READ_BY) as CueName[]);
  * the follow-ups is a pronoun, not a count ("the two VA months" still counts).
  */
 function isPronounOne(words: readonly string[], i: number, vocabulary: Vocabulary): boolean {
-  const before = words[i - 1] ?? '';
   const ordinals = vocabulary.knowledge.language.follow_ups.ordinals;
+  // One or two words back: "that one", "the only one", "the second one".
+  const near = [words[i - 1] ?? '', words[i - 2] ?? ''];
   return (
     vocabulary.words.NUMBERS[words[i]!] === 1 &&
-    (vocabulary.words.DETERMINERS.has(before) || ordinals[before] !== undefined)
+    near.some((w) => vocabulary.words.DETERMINERS.has(w) || ordinals[w] !== undefined)
   );
 }
 
@@ -398,7 +399,14 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     yesNo = false;
   // "Is my ICU before my VA month?": a comparison of two things named, by the language file's words;
   // "before or after" asks which.
-  const comparison = comparisonIn(words, matches, vocabulary.knowledge.language.follow_ups, dates.length > 0);
+  // Beside a time only when a block is asked about, not who is there ("who's on ICU after New Year's?").
+  const whoAsked = raw.some((w) => L.WHO.has(w)) || whole.has('who_asked');
+  const comparison = comparisonIn(
+    words,
+    matches,
+    vocabulary.knowledge.language.follow_ups,
+    dates.length > 0 && !whoAsked,
+  );
   if (comparison?.order === 'before-or-after') yesNo = false;
   // "Is my ICU before research?" compares; "before" there is no past tense.
   const earlier = vocabulary.knowledge.language.follow_ups.earlier;

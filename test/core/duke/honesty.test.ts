@@ -537,3 +537,23 @@ describe('the last of the review', () => {
     expect(a.text).toContain('October 2027 is not scheduled yet');
   });
 });
+
+describe('a time beside a rotation, never beside who is there', () => {
+  it('who is on a rotation after a day is who is there that day', () => {
+    const a = ask("who's on ICU after new years", { now: new Date('2026-12-02T15:00:00Z') });
+    expect(a.understanding.intent).toBe('schedule.who');
+  });
+
+  it('a rotation that fills the time itself is no comparison', () => {
+    const a = ask('am i on peds after new years', {
+      as: 'harper.exampleton@example.edu',
+      now: new Date('2026-12-02T15:00:00Z'),
+    });
+    expect(a.text).not.toContain("so I can't say whether");
+  });
+
+  it('"the only one" is no count', () => {
+    const a = ask('am I the only one on ICU in march', { as: 'ellis.mockingham@example.edu' });
+    expect(a.text).not.toMatch(/you have 1 month of ICU/);
+  });
+});
