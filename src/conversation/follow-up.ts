@@ -485,7 +485,8 @@ export function completeFollowUp(
         ...from.matches.filter((m) => m.refs.some((r) => missing.includes(SLOT[r.kind]))),
       ];
       assumed.push(...subjectNames(from.refs, new Set(missing), v));
-      if (!own.dates.length && from.dates.length && !cues.shift) {
+      // "How many of those are left?" counts to the end of the schedule, not in the last time asked.
+      if (!own.dates.length && from.dates.length && !cues.shift && !own.asks.left) {
         own.dates = from.dates;
         assumed.push(...from.dates.map((d) => d.label));
       }
@@ -509,6 +510,11 @@ export function completeFollowUp(
     const base = partsOfFrame(last, env.schedule);
     base.yesNo = false;
     base.asks = { ...base.asks, howMany: counting };
+    // "How many of those are left?": from today to the end, not in the last time asked.
+    if (counting && own.asks.left) {
+      base.asks.left = true;
+      base.dates = [];
+    }
     // "Which ones?" lists the last answer's members; a comparison has none to list.
     base.order = undefined;
     base.compared = undefined;

@@ -344,6 +344,18 @@ describe('follow-ups go on from what the last answer named', () => {
     expect(va.text).toContain(`${left} months of Interventional Radiology at Durham VA left`);
   });
 
+  it('"how many of those left?" after a block named counts to the end of the schedule', async () => {
+    const chat = conversation(conversationBot());
+    await chat.say("when's my next VA month?");
+    await chat.say('and the one after?');
+    const left = schedule
+      .byEmail(AVERY)!
+      .blocks.filter((b) => b.rotationId === 'ir-va' && b.end >= '2026-11-28').length;
+    expect((await chat.say('how many of those left?')).text).toContain(
+      `${left} months of Interventional Radiology at the Durham VA left on the schedule`,
+    );
+  });
+
   it('whom to ask is the contact, and "no, I meant May" is the month', async () => {
     const chat = conversation(conversationBot());
     await chat.say('does IR do kyphoplasty?');
