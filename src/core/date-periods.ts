@@ -1,3 +1,4 @@
+import { formatMonth } from '../time/format-date.js';
 import {
   academicYearStart,
   addDays,
@@ -56,6 +57,27 @@ export const PERIOD_RULES: Rule[] = [
           m[1] === 'next' ? ahead(ctx) : { ...ctx, past: m[1] === 'last' ? true : ctx.past },
         ),
       ),
+  },
+  // "the first half of 2027" (January to June), "the second half of the year" (of the academic
+  // year, as "this year" is: January to June of it)
+  {
+    pattern:
+      /\b(?:the\s+)?(first|1st|second|2nd|last|latter)\s+half\s+of\s+(?:(?:the|this)\s+)?(?:(?:academic|school)\s+)?(year|20\d\d)\b/g,
+    read: (m, ctx) => {
+      const second = m[1] !== 'first' && m[1] !== '1st';
+      const start =
+        m[2] === 'year'
+          ? isoMonth(academicYearStart(ctx.today, ctx.academicYearStartMonth), ctx.academicYearStartMonth)
+          : isoMonth(Number(m[2]), 1);
+      const from = addMonths(start, second ? 6 : 0);
+      const to = addMonths(from, 5);
+      return {
+        kind: 'range',
+        from: `${from}-01`,
+        to: lastDayOfMonth(to),
+        label: `${formatMonth(from, ctx.locale)} to ${formatMonth(to, ctx.locale)}`,
+      };
+    },
   },
   // a bare calendar year: "in 2028"
   {

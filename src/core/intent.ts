@@ -215,9 +215,14 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     listCount: any('category') || heard.has('category_word'),
     siteNamed: any('site') || siteRotation,
     siteAsked: coverageFact || !any('rotation', 'group') || rawHas(L.PERFORM),
+    // "What hospitals do we rotate at?", "how many sites are there?", "are there two sites?".
     programSites:
-      (any('program') && (raw.includes('sites') || (u.asks.where && rawHas(L.COVERAGE)))) ||
-      heard.has('sites_asked'),
+      (any('program') && (heard.has('site_word') || (u.asks.where && rawHas(L.COVERAGE)))) ||
+      heard.has('sites_asked') ||
+      (heard.has('site_word') &&
+        (u.asks.howMany || heard.has('exists_asked')) &&
+        !any('site', 'rotation', 'group', 'year') &&
+        u.people.length === 0),
     trainingTalk,
     trainingShape: any('year') || (trainingTalk && (any('group') || u.asks.howMany || heard.has('length'))),
     trainingOfResidents: trainingTalk && (heard.has('residency') || heard.has('residents') || any('group')),

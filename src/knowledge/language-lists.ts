@@ -131,6 +131,7 @@ export const PHRASE_LISTS = [
   'email_asked',
   'directions_asked',
   'sites_asked',
+  'site_word',
   'option_asked',
   'same_asked',
   'duration_asked',

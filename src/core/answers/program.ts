@@ -172,6 +172,17 @@ export const site: Handler = (u, ctx) => {
     const s = ctx.vocabulary.sites.get(id)!;
     return `${s.name}: ${s.description}`;
   });
+  // "How many sites are there?", "are there two sites?": the program's sites counted.
+  if (!u.refs.site.length && (u.asks.howMany || u.numbers.length))
+    return answer(
+      'program.site',
+      [`${ctx.knowledge.program.name} has ${plural(ids.length, 'site')}.`, ...lines].join('\n\n'),
+      ids,
+      {
+        suggestions: examples(ctx.knowledge, 'who-at-site-now', 'overview'),
+        ...(u.yesNo && u.numbers.length ? decide(true, u.numbers[0] === ids.length) : {}),
+      },
+    );
   // "Is the VA far?" is answered from the site's own description; any other yes/no is about coverage.
   const asksFar = says(u, 'far');
   // Near when the site's own description says so ("across the street"), in the language file's words.

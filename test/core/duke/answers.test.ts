@@ -523,3 +523,21 @@ describe("a count in the asker's own training year", () => {
     );
   });
 });
+
+describe("the program's sites counted, and halves of a year", () => {
+  it('how many sites, and a count of them claimed', () => {
+    const n = knowledge.program.sites.length;
+    expect(ask('how many sites are there?').text).toMatch(new RegExp(`has ${n} sites`));
+    expect(ask(`are there ${n} sites`).verdict).toBe('yes');
+    expect(ask(`are there ${n + 1} hospitals?`).verdict).toBe('no');
+  });
+
+  it('the first half of a calendar year, and the second half of the academic one', () => {
+    const now = new Date('2026-12-02T15:00:00Z');
+    const as = 'avery.samplewood@example.edu';
+    expect(ask('first half of 2027 schedule?', { as, now }).text).toMatch(/January 2027 to June 2027/);
+    expect(ask("what's my schedule for the second half of the year?", { as, now }).text).toMatch(
+      /January 2027 to June 2027/,
+    );
+  });
+});
