@@ -1,5 +1,6 @@
 import { says } from './cues.js';
 import type { Lexicon } from './lexicon.js';
+import { range } from './question-shape.js';
 import { isOrdinaryEnglish } from './text/english.js';
 import { foldText } from './text/normalize.js';
 import { type Intent, READ_BY, type Understanding } from './understand.js';
@@ -153,10 +154,6 @@ function qualifiesArea(u: Understanding): boolean {
   return u.words.some(
     (w, i) => u.unknownWords.includes(w) && !isOrdinaryEnglish(w) && (taken.has(i - 1) || taken.has(i + 1)),
   );
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
 /** The question's words, and the positions of those a comma follows ("TIPS, PICCs" → TIPS's). */

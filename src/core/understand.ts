@@ -307,13 +307,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     (whole.has('embedded_question') || all.some((_, i) => programAfter(i))) && !L.WH_WORDS.has(all[0] ?? '');
   let yesNo = startsYesNo || tagged || embedded;
 
-  // "Before Christmas" places a time, it is no past tense: the next Christmas, unless a verb says past.
-  const placing = vocabulary.knowledge.language.follow_ups.earlier;
+  // "Before Christmas", "is my ICU before research?": "before" places a time or compares, it is no
+  // past tense (the next Christmas), unless a verb says past.
+  const earlier = vocabulary.knowledge.language.follow_ups.earlier;
+  const pastBeyondBefore = raw.some((w) => PAST.has(w) && !earlier.includes(w));
   const { refs: dates, rest } = parseDates(fixMonthTypos(folded, vocabulary), {
     today: ctx.today,
     academicYearStartMonth: vocabulary.knowledge.program.academic_year_start_month,
     locale: vocabulary.knowledge.program.locale,
-    past: raw.some((w) => PAST.has(w) && !placing.includes(w)),
+    past: pastBeyondBefore,
     holidays: L.HOLIDAYS,
     ...(ctx.schedule?.coverage && !raw.some((w) => L.FUTURE_WORDS.has(w))
       ? { scheduledUntil: ctx.schedule.coverage.last }
@@ -408,9 +410,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     dates.length > 0 && !whoAsked,
   );
   if (comparison?.order === 'before-or-after') yesNo = false;
-  // "Is my ICU before research?" compares; "before" there is no past tense.
-  const earlier = vocabulary.knowledge.language.follow_ups.earlier;
-  const tense = comparison ? raw.some((w) => PAST.has(w) && !earlier.includes(w)) : past;
+  const tense = comparison ? pastBeyondBefore : past;
   // "IR doesn't do kids, right?" states a claim: Yes/No then says whether the claim holds.
   // "Is it true IR doesn't do drains?" puts a claim too, though it starts as a yes/no question.
   const claimed = !startsYesNo || whole.opening('claim_opening') > 0;

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../../knowledge/schema.js';
 import type { Resident, Schedule } from '../../schedule/types.js';
 import type { IsoDate } from '../../time/local-date.js';
+import { says } from '../cues.js';
 import type { Quantifier } from '../frame.js';
 import type { Lexicon } from '../lexicon.js';
 import { foldText } from '../text/normalize.js';
@@ -51,6 +52,11 @@ export function answer(intent: string, text: string, factIds: string[], extra: P
  */
 export function decide(yesNo: boolean, holds: boolean): Pick<Answer, 'verdict'> {
   return yesNo ? { verdict: holds ? 'yes' : 'no' } : {};
+}
+
+/** A yes/no question the facts do not decide: `unknown`; any other question, no verdict. */
+export function undecided(yesNo: boolean): Pick<Answer, 'verdict'> {
+  return yesNo ? { verdict: 'unknown' } : {};
 }
 
 /**
@@ -146,6 +152,21 @@ function figureInWords(
     } else current += n;
   }
   return undefined;
+}
+
+/** "Will I do TIPS myself?": the question asks of the residents, not of the program or a division. */
+export function residentsAsked(u: Understanding): boolean {
+  return says(u, 'trainees') || (u.personal && !u.refs.program.length);
+}
+
+/** "I can't say for ICU: …": a rotation named as who does something, which the data does not say. */
+export function notSaidOf(doers: readonly string[], what: string): string {
+  return `I can't say for ${joinAnd(doers)}: the program description does not say ${what}. What it does say:`;
+}
+
+/** "Will I be primary operator for TIPS?": the part residents play, which the data does not say. */
+export function partNotSaid(ctx: AnswerContext, what: string): string {
+  return `I can't say yes or no: the program description does not say what part residents play in ${what}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What it does say:`;
 }
 
 /** The rotations named, outside the program's own group, that no division stands for. */

@@ -14,9 +14,13 @@ import {
   decide,
   type Handler,
   joinAnd,
+  notSaidOf,
   notStatedForSites,
   otherDoers,
+  partNotSaid,
+  residentsAsked,
   statedFigure,
+  undecided,
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
@@ -86,8 +90,7 @@ export const doesIrDo: Handler = (u, ctx) => {
   const dr = asked.size > 0;
   const { short } = rolesOf(ctx.knowledge);
   // "Will I do biopsies?": residents do, on the other divisions' rotations, though the program does not.
-  const residentsNamed = says(u, 'trainees');
-  const residents = !dr && (residentsNamed || (u.personal && !u.refs.program.length));
+  const residents = !dr && residentsAsked(u);
   const lines: string[] = [];
   const verdicts: ('yes' | 'no')[] = [];
   const set = (v: 'yes' | 'no') => verdicts.push(v);
@@ -148,19 +151,18 @@ export const doesIrDo: Handler = (u, ctx) => {
   if (roleAsked) lines.push(residentsOwnWork(ctx));
   // "Am I primary on drains during MSK?": where residents operate is said in the referral's own
   // words, not by division: its words, undecided.
-  const roleAtDivision =
-    dr && exclusions.length > 0 && (residentsNamed || u.personal) && says(u, 'operator_role');
+  const roleAtDivision = dr && exclusions.length > 0 && residentsAsked(u) && says(u, 'operator_role');
   // What the facts cannot decide is said first, then what the data does say.
   const caveat = atSite
     ? notStatedForSites(ctx, siteIds, 'which procedures are done')
     : roleAsked
-      ? `I can't say yes or no: the program description does not say what part residents play in ${joinAnd(procedures.map((p) => p.name))}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What it does say:`
+      ? partNotSaid(ctx, joinAnd(procedures.map((p) => p.name)))
       : roleAtDivision
         ? `I can't say yes or no for ${joinAnd([...asked].map((id) => ctx.vocabulary.divisions.get(id)?.name ?? id))}: the program description says where residents do this in its own words:`
         : variants.length
           ? `I can't say yes or no: “${joinAnd(variants)}” is not among the procedures listed for ${ctx.knowledge.program.name}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What the data does say:`
           : doers.length
-            ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:`
+            ? notSaidOf(doers, 'which procedures it does')
             : undefined;
   const text = caveat
     ? [caveat, ...lines.map(capitalize)].join('\n\n')
@@ -239,20 +241,21 @@ export const categoryList: Handler = (u, ctx) => {
     : '';
   const listed = `${capitalize(category.name)} is one of the areas the division routinely works in.${about}${ctx.knowledge.othersNotListed ? ' Its routine procedures are listed below; the division performs many others too.' : ' Its procedures are listed below.'}${also}`;
   // "Does IR do biopsies?" where IR is a rotation, not the program: what it does is not said.
-  const residents = says(u, 'trainees') || (u.personal && !u.refs.program.length);
+  const residents = residentsAsked(u);
   const doers =
     u.refs.program.length || residents ? [] : otherDoers(u, ctx, rolesOf(ctx.knowledge).specialty?.id);
   // "Will I do oncologic therapies myself?": the part residents play is not said of an area either.
   const roleAsked = residents && says(u, 'operator_role');
-  const text = doers.length
-    ? `I can't say for ${joinAnd(doers)}: the program description does not say which procedures it does. What it does say:\n\n${listed}`
+  const caveat = doers.length
+    ? notSaidOf(doers, 'which procedures it does')
     : roleAsked
-      ? `I can't say yes or no: the program description does not say what part residents play in ${category.name.toLowerCase()}. ${capitalize(whomToAsk(ctx.knowledge))} will know. What it does say:\n\n${listed}`
-      : listed;
+      ? partNotSaid(ctx, category.name.toLowerCase())
+      : undefined;
+  const text = caveat ? `${caveat}\n\n${listed}` : listed;
   return answer('category.list', text + correctionNote(u), [category.id, ...procedures.map((p) => p.id)], {
     itemsTitle: category.name,
     items: procedures.map((p) => p.name),
-    ...(doers.length || roleAsked ? (u.yesNo ? { verdict: 'unknown' as const } : {}) : decide(u.yesNo, true)),
+    ...(caveat ? undecided(u.yesNo) : decide(u.yesNo, true)),
     suggestions: others
       .map((o) => ask(o, `Which ${o.toLowerCase()} procedures does ${rolesOf(ctx.knowledge).short} do?`))
       .concat(examples(ctx.knowledge, 'overview')),

@@ -14,10 +14,12 @@ import {
   decide,
   type Handler,
   joinAnd,
+  notSaidOf,
   notStatedForSites,
   otherDoers,
   plural,
   statedFigure,
+  undecided,
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
@@ -62,9 +64,7 @@ function notTheProgram(u: Understanding, ctx: AnswerContext, what: string): stri
     },
   };
   const doers = otherDoers(named, ctx, rolesOf(ctx.knowledge).specialty?.id);
-  return doers.length
-    ? `I can't say for ${joinAnd(doers)}: the program description does not say ${what}. What it does say:`
-    : undefined;
+  return doers.length ? notSaidOf(doers, what) : undefined;
 }
 
 /** "Does IR treat kids?" — adult and pediatric patients in one unified division. */
@@ -74,7 +74,7 @@ export const patients: Handler = (u, ctx) => {
   if (other)
     return answer('program.patients', `${other}\n\n${p.text}`, ['program-patients'], {
       suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
-      ...(u.yesNo ? { verdict: 'unknown' as const } : {}),
+      ...undecided(u.yesNo),
     });
   const holds = says(u, 'separate')
     ? !p.unified
@@ -101,7 +101,7 @@ export const patients: Handler = (u, ctx) => {
       ['program-patients', ...named.map((r) => r.id)],
       {
         suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
-        ...(u.yesNo ? { verdict: 'unknown' as const } : {}),
+        ...undecided(u.yesNo),
       },
     );
   }
@@ -114,7 +114,7 @@ export const patients: Handler = (u, ctx) => {
       ['program-patients'],
       {
         suggestions: examples(ctx.knowledge, 'volume', 'covers-site'),
-        ...(u.yesNo ? { verdict: 'unknown' as const } : {}),
+        ...undecided(u.yesNo),
       },
     );
   return answer('program.patients', p.text, ['program-patients'], {
@@ -130,7 +130,7 @@ export const volume: Handler = (u, ctx) => {
   if (other)
     return answer('program.volume', `${other} ${v.text}`, ['program-volume'], {
       ...base,
-      ...(u.yesNo ? { verdict: 'unknown' as const } : {}),
+      ...undecided(u.yesNo),
     });
   const figureAnswer = (verdict: Verdict | undefined, text = v.text) =>
     answer('program.volume', text, ['program-volume'], { ...base, ...(verdict ? { verdict } : {}) });
@@ -214,7 +214,7 @@ export const contact: Handler = (u, ctx) => {
     'program.contact',
     `${missing}${capitalize(whomToAsk(ctx.knowledge))} can help with anything I can't answer: schedule changes, swaps, and questions about the program.`,
     ['program-contact'],
-    missing ? { unanswered: true, ...(u.yesNo ? { verdict: 'unknown' as const } : {}) } : {},
+    missing ? { unanswered: true, ...undecided(u.yesNo) } : {},
   );
 };
 
@@ -275,7 +275,7 @@ export const rotationInfo: Handler = (u, ctx) => {
   return answer('rotation.info', lines.join('\n\n'), [...u.refs.group, ...rotations.map((r) => r.id)], {
     ...(exists ? decide(true, true) : {}),
     ...(unsited.length
-      ? { unanswered: true, ...(u.yesNo ? { verdict: 'unknown' as const } : {}) }
+      ? { unanswered: true, ...undecided(u.yesNo) }
       : sited.length
         ? decide(
             u.yesNo,

@@ -17,6 +17,7 @@ import {
   decide,
   type Handler,
   plural,
+  undecided,
   whomToAsk,
 } from './context.js';
 import { examples } from './examples.js';
@@ -435,7 +436,7 @@ export const person: Handler = (u, ctx) => {
       'schedule.person',
       `I don't give out residents' email addresses. ${capitalize(whomToAsk(ctx.knowledge))} can help you reach them.`,
       [],
-      { unanswered: true, ...(u.yesNo ? { verdict: 'unknown' as const } : {}) },
+      { unanswered: true, ...undecided(u.yesNo) },
     );
   // "Are Avery and Blair both on IR in Jan?": each resident named, and one verdict for all of them.
   const named = u.people.filter((p) => p.length === 1).map((p) => p[0]!);

@@ -3,7 +3,16 @@ import type { Knowledge, TrainingYear } from '../../knowledge/schema.js';
 import { compareText } from '../../schedule/names.js';
 import { says } from '../cues.js';
 import type { Understanding } from '../understand.js';
-import { type AnswerContext, answer, capitalize, decide, type Handler, joinAnd, plural } from './context.js';
+import {
+  type AnswerContext,
+  answer,
+  capitalize,
+  decide,
+  type Handler,
+  joinAnd,
+  plural,
+  undecided,
+} from './context.js';
 import { examples } from './examples.js';
 
 /** "R1–R3" for consecutive years, "R1, R3" otherwise. */
@@ -154,7 +163,7 @@ export const training: Handler = (u, ctx) => {
     const holds = groups.length === 0 || groups.every((g) => concerned.has(g));
     // "Can I do two electives?": an option says what it swaps, not how many times it can be taken.
     const more = u.yesNo && holds && u.numbers.some((n) => n > 1);
-    const verdict = u.yesNo && (!holds || more) ? { verdict: 'unknown' as const } : decide(u.yesNo, true);
+    const verdict = !holds || more ? undecided(u.yesNo) : decide(u.yesNo, true);
     const said = !holds
       ? `I can't say yes or no: the options listed do not mention it. ${text}`
       : more
