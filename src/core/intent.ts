@@ -101,6 +101,8 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     });
   const volume = String(vocabulary.knowledge.program.volume.procedures_per_month);
   const afterRotation = u.asks.after && rotationNamed && !u.asks.who && u.people.length === 0;
+  // "Do you do …", "does IR perform …": a procedure asked of the division.
+  const askedOfDivision = rawHas(L.PERFORM) && rawHas(L.ABOUT_IR);
   return {
     empty: raw.length === 0,
     farewell: heard.whole('farewell'),
@@ -174,15 +176,10 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     // "What hospitals do we rotate at?": the program's sites.
     sitesAsked: heard.has('sites_asked') && !any('rotation', 'group', 'site'),
     rotationTalk: rotationNamed || (any('site') && heard.has('rotation_word')),
-    // "What year am I?", "what level is Harper?": a resident's level, not the year's shape.
+    // "What year am I?": the asker's level, not the year's shape ("what level is Harper?" is a
+    // person's question already).
     levelOfResident:
-      heard.has('level_asked') &&
-      (u.personal || u.people.length > 0) &&
-      !dated &&
-      !u.yesNo &&
-      !u.asks.when &&
-      !endQuestion &&
-      !scheduleTarget,
+      heard.has('level_asked') && !dated && !u.yesNo && !u.asks.when && !endQuestion && !scheduleTarget,
     // "Is there a peds rotation?", "do residents rotate on nucs?": whether the program has it.
     // "Is there a cardiology rotation?": a rotation the data does not name (not a resident's name).
     rotationExists:
@@ -231,23 +228,22 @@ export function partsOf(u: Facts, raw: string[], heard: Said, vocabulary: Vocabu
     aboutIrOrWho: any('program') || rawHas(L.ABOUT_IR) || u.asks.who,
     overviewAsked: any('program', 'group') || (rawHas(L.PROCEDURE_LIST) && heard.has('overview_asked')),
     unknownName,
-    // "whats jon's schedule": a schedule asked about a word nothing placed, with no "my" — someone
-    // the schedule does not have, never the asker's own schedule.
-    // An ordinary word ("the call schedule") is a topic the data may not cover, not a name.
     // "Do you do celiac plexus blocks?": a name no list has, asked of the division.
     unlistedAsked:
-      rawHas(L.PERFORM) &&
-      rawHas(L.ABOUT_IR) &&
+      askedOfDivision &&
       u.unknownWords.some((w) => !isOrdinaryEnglish(w)) &&
       !dated &&
       !scheduleTarget &&
       !u.personal &&
       u.people.length === 0,
+    // "whats jon's schedule": a schedule asked about a word nothing placed, with no "my" — someone
+    // the schedule does not have, never the asker's own schedule.
+    // An ordinary word ("the call schedule") is a topic the data may not cover, not a name.
     // "What are Jordan's blocks?"; not "do you do celiac plexus blocks?", a procedure asked of the division.
     strangersSchedule:
       !u.personal &&
       strongSchedule &&
-      !(rawHas(L.PERFORM) && rawHas(L.ABOUT_IR)) &&
+      !askedOfDivision &&
       u.unknownWords.some((w) => !isOrdinaryEnglish(w)) &&
       !any('year', 'topic', 'faq', 'program'),
   };

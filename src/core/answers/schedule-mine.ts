@@ -309,9 +309,12 @@ function respond(u: Understanding, ctx: AnswerContext, s: Subject): Answer {
   if (u.order && sides) return orderOfSubjects(ctx, s, sides[0], sides[1], u.order);
   // Beside a time the rotation itself fills ("am I on peds after New Year's?", peds in January),
   // there is no before or after to tell: read on as a question about that time.
-  const atTime = ref ? blocksBetween(s.resident, firstDayOf(ref, ctx.today), lastDayOf(ref)) : [];
-  const fills = u.compared !== undefined && atTime.some((b) => blockMatches(ctx, b, t));
-  if (u.order && hasTargets(t) && ref && !fills) return order(ctx, s, t, ref, u.order);
+  const fills = (time: DateRef) =>
+    u.compared !== undefined &&
+    blocksBetween(s.resident, firstDayOf(time, ctx.today), lastDayOf(time)).some((b) =>
+      blockMatches(ctx, b, t),
+    );
+  if (u.order && hasTargets(t) && ref && !fills(ref)) return order(ctx, s, t, ref, u.order);
   // "What level is Harper?", "what year am I?": the resident's level on the schedule.
   if (
     says(u, 'level_asked') &&
